@@ -1,0 +1,44 @@
+package io.pipelinekit.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps exceptions from a command to a message and an exit code. A user-input problem is one or two
+ * lines a person can act on; a stack trace only with {@code --verbose}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    boolean verbose = Arrays.asList(parseResult.originalArgs()).contains("--verbose");
+    Classified classified = classify(ex);
+    err.println("pipeline: " + classified.message());
+    if (verbose) {
+      ex.printStackTrace(err);
+    } else if (classified.internal()) {
+      err.println("This is a bug in pipelinekit; run again with --verbose for the stack trace.");
+    }
+    err.flush();
+    return classified.exitCode();
+  }
+
+  private record Classified(int exitCode, String message, boolean internal) {}
+
+  private static Classified classify(Throwable ex) {
+    if (ex instanceof CliException cli) {
+      return new Classified(cli.exitCode(), cli.getMessage(), false);
+    }
+    for (UserErrors.Kind kind : UserErrors.KINDS) {
+      if (kind.type().isInstance(ex)) {
+        return new Classified(kind.exitCode(), ex.getMessage(), false);
+      }
+    }
+    String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();
+    return new Classified(ExitCodes.CHECK_FAILED, "internal error: " + message, true);
+  }
+}

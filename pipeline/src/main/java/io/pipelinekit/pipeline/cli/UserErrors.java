@@ -1,0 +1,22 @@
+package io.pipelinekit.pipeline.cli;
+
+import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.buildspec.BuildSpecException;
+import io.pipelinekit.pipeline.DefinitionException;
+import java.util.List;
+
+/**
+ * The library exceptions that carry a user-facing message, and the exit code each maps to. Each
+ * module has its own exception root (subclasses included); register a new one here once.
+ */
+final class UserErrors {
+  record Kind(Class<? extends Throwable> type, int exitCode) {}
+
+  static final List<Kind> KINDS =
+      List.of(
+          new Kind(BuildSpecException.class, ExitCodes.USAGE),
+          new Kind(ApiSpecException.class, ExitCodes.USAGE),
+          new Kind(DefinitionException.class, ExitCodes.USAGE));
+
+  private UserErrors() {}
+}
