@@ -44,7 +44,15 @@ public final class PipelineCli implements Runnable {
   /** A configured command line: every subcommand registered, errors mapped to exit codes. */
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new PipelineCli());
-    // Subcommands, one line each (keep in the order of DESIGN.md's table).
+    // Subcommands, one line each, in the order of DESIGN.md's table.
+    // -- build, graph, image-definitions
+
+    // -- lint
+
+    // -- merge, diff
+
+    // -- deploy-api, rollback-api, apply
+
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);

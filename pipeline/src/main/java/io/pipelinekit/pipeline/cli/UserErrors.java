@@ -16,6 +16,10 @@ final class UserErrors {
       List.of(
           new Kind(BuildSpecException.class, ExitCodes.USAGE),
           new Kind(ApiSpecException.class, ExitCodes.USAGE),
+          // -- more exception roots below, one per line, each after its owner's marker
+          // -- publishing
+
+          // -- end
           new Kind(DefinitionException.class, ExitCodes.USAGE));
 
   private UserErrors() {}
