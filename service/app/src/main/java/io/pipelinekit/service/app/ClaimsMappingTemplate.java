@@ -19,6 +19,11 @@ public final class ClaimsMappingTemplate {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern SAFE_CLAIM = Pattern.compile("[A-Za-z0-9_:.\\-]+");
 
+  /** A VTL comment (not sent to the app) saying where the template comes from. */
+  static final String HEADER =
+      "## Generated from service/app UserClaims by ClaimsMappingTemplate: edit the record, not"
+          + " this.\n";
+
   private ClaimsMappingTemplate() {}
 
   /** One mapped claim: the JSON field the app reads and the claim it is filled from. */
@@ -52,7 +57,7 @@ public final class ClaimsMappingTemplate {
 
   /** The template text, ending in a newline. */
   public static String render() {
-    StringBuilder out = new StringBuilder("{\n");
+    StringBuilder out = new StringBuilder(HEADER).append("{\n");
     List<Mapping> mappings = mappings();
     for (int i = 0; i < mappings.size(); i++) {
       Mapping m = mappings.get(i);
