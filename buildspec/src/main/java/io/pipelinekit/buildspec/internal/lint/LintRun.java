@@ -80,7 +80,7 @@ public final class LintRun {
   private static final Pattern ON_FAILURE = Pattern.compile("ABORT|CONTINUE|RETRY(-\\d+)?(-.+)?");
 
   private static final Pattern ECR_GET_LOGIN =
-      Pattern.compile("\\baws\\s+(?:--?\\S+\\s+)*ecr\\s+get-login(?![-\\w])");
+      Pattern.compile("\\baws\\s+(?:--?\\S+(?:\\s+[^-\\s]\\S*)?\\s+)*ecr\\s+get-login(?![-\\w])");
   private static final Pattern DOCKER =
       Pattern.compile("(?:^|[\\s;&|(`$])(?:sudo\\s+)?(?:docker(?:-compose)?|dockerd)(?=\\s|$)");
   private static final Pattern DOCKERD = Pattern.compile("\\bdockerd\\b");
