@@ -123,7 +123,7 @@ public final class BuildSpecLinter {
     if (size > maxBytes) {
       return List.of(tooLarge(size, maxBytes));
     }
-    return new LintRun(content, fileName, maxBytes).run();
+    return new LintRun(content, maxBytes).run();
   }
 
   private static long utf8Length(String s) {

@@ -209,6 +209,16 @@ class BuildSpecLinterTest {
                 "buildspec-unguarded-deploy"))
         .extracting(BuildSpecFinding::pointer)
         .containsExactly("/phases/post_build/finally/0");
+    assertThat(
+            of(
+                lint(
+                    "version: 0.2\nphases:\n  post_build:\n    commands:\n"
+                        + "      - if [ $CODEBUILD_BUILD_SUCCEEDING != 1 ]; then exit 1; fi\n"
+                        + "    finally:\n      - docker push repo/app:1\n"),
+                "buildspec-unguarded-deploy"))
+        .as("a guard in commands does not stop finally")
+        .extracting(BuildSpecFinding::pointer)
+        .containsExactly("/phases/post_build/finally/0");
   }
 
   @Test

@@ -116,7 +116,6 @@ public final class LintRun {
       Pattern.compile("(?i).*_(ARN|NAME|ID|PATH|FILE|URL|URI|ENDPOINT|HEADER)$");
 
   private final String content;
-  private final String fileName;
   private final int maxBytes;
   private final String[] lines;
   private final List<BuildSpecFinding> findings = new ArrayList<>();
@@ -124,9 +123,8 @@ public final class LintRun {
 
   private final List<Node> dockerCommands = new ArrayList<>();
 
-  public LintRun(String content, String fileName, int maxBytes) {
+  public LintRun(String content, int maxBytes) {
     this.content = content;
-    this.fileName = fileName;
     this.maxBytes = maxBytes;
     this.lines = content.split("\r\n|\r|\n", -1);
   }
@@ -537,11 +535,12 @@ public final class LintRun {
           }
         }
       }
-      List<Node> commands = new ArrayList<>();
-      commands.addAll(checkCommands(keys.get("commands"), pp + "/commands"));
-      commands.addAll(checkCommands(keys.get("finally"), pp + "/finally"));
+      List<Node> commands = checkCommands(keys.get("commands"), pp + "/commands");
+      List<Node> finallyCommands = checkCommands(keys.get("finally"), pp + "/finally");
       if (phase.key.equals("post_build")) {
+        // finally runs even when a guard in commands stopped the phase: each needs its own guard
         checkGuard(commands);
+        checkGuard(finallyCommands);
       }
     }
   }
