@@ -436,15 +436,20 @@ public final class LintRun {
       }
     }
     Entry exported = e.get("exported-variables");
-    if (exported != null && expectStringList(exported, "/env/exported-variables")) {
-      List<Node> items = ((SequenceNode) exported.value).getValue();
+    if (exported != null
+        && (expectStringList(exported, "/env/exported-variables")
+            || exported.value instanceof ScalarNode && !isNull(exported.value))) {
+      List<Node> items =
+          exported.value instanceof SequenceNode seq ? seq.getValue() : List.of(exported.value);
       for (int i = 0; i < items.size(); i++) {
         String name = scalarOrEmpty(items.get(i));
         if (name.startsWith("AWS_")) {
           add(
               Rule.EXPORTED_AWS_VARIABLE,
               items.get(i).getStartMark(),
-              "/env/exported-variables/" + i,
+              exported.value instanceof SequenceNode
+                  ? "/env/exported-variables/" + i
+                  : "/env/exported-variables",
               "exported variable '"
                   + name
                   + "' starts with AWS_, which CodeBuild does not export; copy the value into a"
@@ -812,6 +817,10 @@ public final class LintRun {
 
   private boolean expectStringList(Entry e, String pointer) {
     if (e == null) {
+      return false;
+    }
+    if (e.value instanceof ScalarNode) {
+      // a single path is accepted (AWS's own ECS tutorial writes files: imagedefinitions.json)
       return false;
     }
     if (!(e.value instanceof SequenceNode s)) {
