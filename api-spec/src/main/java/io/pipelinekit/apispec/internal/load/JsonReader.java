@@ -21,7 +21,7 @@ final class JsonReader {
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
-                    .maxNestingDepth(options.maxDepth())
+                    .maxNestingDepth(options.maxDepth() + 1)
                     .maxStringLength(options.maxStringLength())
                     .maxNumberLength(1000)
                     .maxNameLength(options.maxStringLength())

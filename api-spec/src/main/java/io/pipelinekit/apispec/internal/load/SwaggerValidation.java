@@ -53,10 +53,44 @@ public final class SwaggerValidation {
         continue;
       }
       String pointer = pointerOf(message, root);
+      if (isDeclaredGreedyParameter(message, root, pointer)) {
+        continue;
+      }
       findings.add(
           new Finding(RULE, Severity.ERROR, doc.locate(pointer), "swagger-parser: " + message));
     }
     return findings;
+  }
+
+  private static final java.util.regex.Pattern GREEDY =
+      java.util.regex.Pattern.compile("Declared path parameter ([^\\s+]+)\\+ needs to be defined");
+
+  /**
+   * API Gateway's greedy path variable {@code {proxy+}} is declared as a path parameter named
+   * {@code proxy}; swagger-parser, reading the OpenAPI rules literally, asks for one named {@code
+   * proxy+}. That message is dropped when the path item or an operation declares the plain name.
+   */
+  private static boolean isDeclaredGreedyParameter(String message, JsonNode root, String pointer) {
+    java.util.regex.Matcher m = GREEDY.matcher(message);
+    if (!m.find() || !pointer.startsWith("/paths/")) {
+      return false;
+    }
+    JsonNode item = root.at(pointer);
+    if (!item.isObject()) {
+      return false;
+    }
+    String name = m.group(1);
+    List<JsonNode> lists = new ArrayList<>();
+    lists.add(item.path("parameters"));
+    item.forEach(op -> lists.add(op.path("parameters")));
+    for (JsonNode list : lists) {
+      for (JsonNode p : list) {
+        if (name.equals(p.path("name").asText()) && "path".equals(p.path("in").asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -65,10 +99,8 @@ public final class SwaggerValidation {
    */
   static String pointerOf(String message, JsonNode root) {
     int start = message.indexOf("attribute ");
-    if (start < 0) {
-      return "";
-    }
-    List<String> segments = segments(message.substring(start + "attribute ".length()));
+    String path = start < 0 ? message : message.substring(start + "attribute ".length());
+    List<String> segments = segments(path);
     StringBuilder pointer = new StringBuilder();
     JsonNode node = root;
     for (String segment : segments) {
