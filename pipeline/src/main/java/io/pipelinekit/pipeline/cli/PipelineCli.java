@@ -51,6 +51,7 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new LintCommand());
 
     // -- merge, diff
+    cli.addSubcommand(new MergeCommand());
 
     // -- deploy-api, rollback-api, apply
 
