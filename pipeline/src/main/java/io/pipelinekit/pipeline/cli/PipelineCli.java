@@ -48,6 +48,7 @@ public final class PipelineCli implements Runnable {
     // -- build, graph, image-definitions
 
     // -- lint
+    cli.addSubcommand(new LintCommand());
 
     // -- merge, diff
     cli.addSubcommand(new MergeCommand());
