@@ -16,6 +16,7 @@ import io.pipelinekit.apispec.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpenApiMergerTest {
   private static final ObjectMapper YAML = new YAMLMapper();
@@ -230,8 +231,8 @@ class OpenApiMergerTest {
   }
 
   @Test
-  void merge_pathsThatDifferOnlyInParameterNames_isAnError() throws Exception {
-    Path other = resource("merge/conflict/overlay.yaml").resolveSibling("petid.yaml");
+  void merge_pathsThatDifferOnlyInParameterNames_isAnError(@TempDir Path dir) throws Exception {
+    Path other = dir.resolve("petid.yaml");
     java.nio.file.Files.writeString(
         other,
         "openapi: 3.0.3\npaths:\n  /pets/{id}:\n    delete:\n      responses:\n"
