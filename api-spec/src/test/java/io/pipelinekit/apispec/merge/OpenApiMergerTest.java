@@ -278,4 +278,25 @@ class OpenApiMergerTest {
         .hasMessageContaining("5")
         .hasMessageContaining("3");
   }
+
+  @Test
+  void merge_refsTheMergedDocumentCannotResolve_warnWithTheirLocation() {
+    Path owner = resource("merge/refs/owner.yaml");
+
+    MergeResult result = OpenApiMerger.merge(List.of(app(), owner));
+
+    assertThat(result.hasConflicts()).isFalse();
+    assertThat(result.findings())
+        .extracting(Finding::format)
+        .containsExactly(
+            owner
+                + ":12:11 warning merge-unresolved-ref $ref '#/components/schemas/Pett' names"
+                + " nothing in the merged document; add the fragment that defines it, or fix the"
+                + " reference.",
+            owner
+                + ":14:11 warning merge-external-ref $ref 'address.yaml#/Address' points to"
+                + " another file; in the merged document it resolves against the output's folder,"
+                + " so keep the output beside the fragments or move the definition into a"
+                + " fragment.");
+  }
 }
