@@ -52,6 +52,7 @@ public final class PipelineCli implements Runnable {
 
     // -- merge, diff
     cli.addSubcommand(new MergeCommand());
+    cli.addSubcommand(new DiffCommand());
 
     // -- deploy-api, rollback-api, apply
 
