@@ -50,6 +50,7 @@ public final class PipelineCli implements Runnable {
     // -- lint
 
     // -- merge, diff
+    cli.addSubcommand(new MergeCommand());
 
     // -- deploy-api, rollback-api, apply
 
