@@ -46,8 +46,11 @@ public final class PipelineCli implements Runnable {
     CommandLine cli = new CommandLine(new PipelineCli());
     // Subcommands, one line each, in the order of DESIGN.md's table.
     // -- build, graph, image-definitions
+    cli.addSubcommand(new BuildCommand());
+    cli.addSubcommand(new GraphCommand());
 
     // -- lint
+    cli.addSubcommand(new LintCommand());
 
     // -- merge, diff
     cli.addSubcommand(new MergeCommand());
