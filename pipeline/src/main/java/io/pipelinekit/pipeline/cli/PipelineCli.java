@@ -50,9 +50,11 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new GraphCommand());
 
     // -- lint
+    cli.addSubcommand(new LintCommand());
 
     // -- merge, diff
     cli.addSubcommand(new MergeCommand());
+    cli.addSubcommand(new DiffCommand());
 
     // -- deploy-api, rollback-api, apply
 

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The one place merge and diff read documents. Reads YAML or JSON into a {@link LoadedDocument}
@@ -29,6 +30,7 @@ import java.util.Map;
 public final class Documents {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 1_000;
+  private static final int MAX_BYTES = 64 * 1024 * 1024;
 
   private Documents() {}
 
@@ -36,13 +38,21 @@ public final class Documents {
   public static LoadedDocument read(Path file) {
     byte[] bytes;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new ApiSpecException(file + ":1:1: the file is larger than " + MAX_BYTES + " bytes.");
+      }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ApiSpecException(file + ": no such file; check the path.");
     } catch (IOException e) {
       throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
     }
-    JsonFactory factory = looksLikeJson(bytes) ? new JsonFactory() : new YAMLFactory();
+    LoaderOptions yamlOptions = new LoaderOptions();
+    yamlOptions.setCodePointLimit(MAX_BYTES);
+    JsonFactory factory =
+        looksLikeJson(bytes)
+            ? new JsonFactory()
+            : YAMLFactory.builder().loaderOptions(yamlOptions).build();
     Map<String, int[]> locations = new HashMap<>();
     try (JsonParser parser = factory.createParser(bytes)) {
       JsonToken first = parser.nextToken();
