@@ -1,0 +1,201 @@
+package io.pipelinekit.apispec;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Limits and permissions for reading an OpenAPI document. Every limit is checked before the
+ * document is handed to anything else; the defaults suit real documents (the 4 MB Stripe and GitHub
+ * descriptions load with room to spare) and stop hostile ones early.
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><td>{@link #maxBytes()}</td><td>16 MiB per file, checked on the file size before reading</td></tr>
+ *   <tr><td>{@link #maxDepth()}</td><td>256 levels of nested mappings and sequences</td></tr>
+ *   <tr><td>{@link #maxStringLength()}</td><td>1 MiB characters in one string</td></tr>
+ *   <tr><td>{@link #maxAliases()}</td><td>100 YAML aliases per file</td></tr>
+ *   <tr><td>{@link #maxAliasNodes()}</td><td>10,000 nodes added by expanding aliases</td></tr>
+ *   <tr><td>{@link #allowedRemoteRefHosts()}</td><td>none: no http(s) {@code $ref} accepted</td></tr>
+ * </table>
+ */
+public final class LoadOptions {
+  public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+  public static final int DEFAULT_MAX_DEPTH = 256;
+  public static final int DEFAULT_MAX_STRING_LENGTH = 1024 * 1024;
+  public static final int DEFAULT_MAX_ALIASES = 100;
+  public static final int DEFAULT_MAX_ALIAS_NODES = 10_000;
+
+  private static final LoadOptions DEFAULTS = builder().build();
+
+  private final long maxBytes;
+  private final int maxDepth;
+  private final int maxStringLength;
+  private final int maxAliases;
+  private final int maxAliasNodes;
+  private final Set<String> allowedRemoteRefHosts;
+
+  private LoadOptions(Builder b) {
+    this.maxBytes = positive(b.maxBytes, "maxBytes");
+    this.maxDepth = (int) positive(b.maxDepth, "maxDepth");
+    this.maxStringLength = (int) positive(b.maxStringLength, "maxStringLength");
+    if (b.maxAliases < 0) {
+      throw new IllegalArgumentException("maxAliases must be 0 or more, was " + b.maxAliases);
+    }
+    this.maxAliases = b.maxAliases;
+    if (b.maxAliasNodes < 0) {
+      throw new IllegalArgumentException("maxAliasNodes must be 0 or more, was " + b.maxAliasNodes);
+    }
+    this.maxAliasNodes = b.maxAliasNodes;
+    this.allowedRemoteRefHosts = Set.copyOf(b.allowedRemoteRefHosts);
+  }
+
+  private static long positive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+    return value;
+  }
+
+  /** The defaults described above. */
+  public static LoadOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .maxBytes(maxBytes)
+        .maxDepth(maxDepth)
+        .maxStringLength(maxStringLength)
+        .maxAliases(maxAliases)
+        .maxAliasNodes(maxAliasNodes)
+        .allowedRemoteRefHosts(allowedRemoteRefHosts);
+  }
+
+  /** Largest file accepted, in bytes. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Deepest nesting of mappings and sequences accepted. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /** Longest string (scalar or key) accepted, in characters. */
+  public int maxStringLength() {
+    return maxStringLength;
+  }
+
+  /** Most YAML aliases ({@code *name}) accepted in one file; 0 rejects every alias. */
+  public int maxAliases() {
+    return maxAliases;
+  }
+
+  /** Most nodes that expanding aliases may add to the tree (stops "billion laughs"). */
+  public int maxAliasNodes() {
+    return maxAliasNodes;
+  }
+
+  /** Hosts (lower case) whose http(s) {@code $ref}s are accepted; they are never fetched here. */
+  public Set<String> allowedRemoteRefHosts() {
+    return allowedRemoteRefHosts;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LoadOptions other
+        && maxBytes == other.maxBytes
+        && maxDepth == other.maxDepth
+        && maxStringLength == other.maxStringLength
+        && maxAliases == other.maxAliases
+        && maxAliasNodes == other.maxAliasNodes
+        && allowedRemoteRefHosts.equals(other.allowedRemoteRefHosts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        maxBytes, maxDepth, maxStringLength, maxAliases, maxAliasNodes, allowedRemoteRefHosts);
+  }
+
+  @Override
+  public String toString() {
+    return "LoadOptions{maxBytes="
+        + maxBytes
+        + ", maxDepth="
+        + maxDepth
+        + ", maxStringLength="
+        + maxStringLength
+        + ", maxAliases="
+        + maxAliases
+        + ", maxAliasNodes="
+        + maxAliasNodes
+        + ", allowedRemoteRefHosts="
+        + new TreeSet<>(allowedRemoteRefHosts)
+        + "}";
+  }
+
+  /** Builds {@link LoadOptions}; starts from the defaults. */
+  public static final class Builder {
+    private long maxBytes = DEFAULT_MAX_BYTES;
+    private long maxDepth = DEFAULT_MAX_DEPTH;
+    private long maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private int maxAliases = DEFAULT_MAX_ALIASES;
+    private int maxAliasNodes = DEFAULT_MAX_ALIAS_NODES;
+    private final Set<String> allowedRemoteRefHosts = new TreeSet<>();
+
+    private Builder() {}
+
+    public Builder maxBytes(long maxBytes) {
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    public Builder maxDepth(int maxDepth) {
+      this.maxDepth = maxDepth;
+      return this;
+    }
+
+    public Builder maxStringLength(int maxStringLength) {
+      this.maxStringLength = maxStringLength;
+      return this;
+    }
+
+    public Builder maxAliases(int maxAliases) {
+      this.maxAliases = maxAliases;
+      return this;
+    }
+
+    public Builder maxAliasNodes(int maxAliasNodes) {
+      this.maxAliasNodes = maxAliasNodes;
+      return this;
+    }
+
+    /** Replaces the hosts whose remote {@code $ref}s are accepted. */
+    public Builder allowedRemoteRefHosts(Set<String> hosts) {
+      allowedRemoteRefHosts.clear();
+      hosts.forEach(this::allowRemoteRefHost);
+      return this;
+    }
+
+    /** Accepts http(s) {@code $ref}s to this host (not fetched: the reference is left as is). */
+    public Builder allowRemoteRefHost(String host) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("remote ref host must not be blank");
+      }
+      allowedRemoteRefHosts.add(host.trim().toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    public LoadOptions build() {
+      return new LoadOptions(this);
+    }
+  }
+}

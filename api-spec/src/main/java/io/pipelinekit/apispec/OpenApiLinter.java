@@ -1,0 +1,75 @@
+package io.pipelinekit.apispec;
+
+import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.load.SwaggerValidation;
+import io.pipelinekit.apispec.internal.rules.ApiGatewayRules;
+import io.pipelinekit.apispec.internal.rules.RuleCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+
+/**
+ * Lints OpenAPI documents for API Gateway REST import: swagger-parser's validation (rule {@code
+ * oas-schema}) plus the {@code apigw-*} rules listed by {@link #rules()}, each documented under
+ * {@code docs/rules/}.
+ */
+public final class OpenApiLinter {
+  private static final Pattern OPENAPI_KEY =
+      Pattern.compile("(?m)^(\\s*\\{\\s*)?[\"']?(openapi|swagger)[\"']?\\s*:");
+
+  private OpenApiLinter() {}
+
+  /** Every rule this linter applies. */
+  public static List<RuleDescription> rules() {
+    return RuleCatalog.all();
+  }
+
+  /**
+   * Whether {@code text} looks like an OpenAPI or Swagger document (a top-level {@code openapi} or
+   * {@code swagger} key near the start), without parsing it.
+   */
+  public static boolean looksLikeOpenApi(String text) {
+    String head = text.length() > 65_536 ? text.substring(0, 65_536) : text;
+    return OPENAPI_KEY.matcher(head).find()
+        || head.contains("\"openapi\"")
+        || head.contains("\"swagger\"");
+  }
+
+  /** {@link #lint(Path, LintOptions)} with default options. */
+  public static LintResult lint(Path file) {
+    return lint(file, LintOptions.defaults());
+  }
+
+  /**
+   * Reads {@code file} safely and runs every rule.
+   *
+   * @throws ApiSpecException when the file cannot be read at all: unreadable, a limit exceeded,
+   *     invalid YAML/JSON, an unsafe {@code $ref}, or not an OpenAPI document (exit 2 on the
+   *     command line). Problems inside a readable document are findings.
+   */
+  public static LintResult lint(Path file, LintOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    LoadedDocument doc = OpenApiLoader.loadRaw(file, options.loadOptions());
+    // swagger-parser's validation and the API Gateway rules read the same immutable-by-convention
+    // tree; run them side by side.
+    CompletableFuture<List<Finding>> validation =
+        options.disabledRules().contains(SwaggerValidation.RULE)
+            ? CompletableFuture.completedFuture(List.of())
+            : CompletableFuture.supplyAsync(() -> SwaggerValidation.validate(doc));
+    List<Finding> findings = new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules()));
+    try {
+      findings.addAll(validation.join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+    return new LintResult(file, doc.specVersion(), findings);
+  }
+}

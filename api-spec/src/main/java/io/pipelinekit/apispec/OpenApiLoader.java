@@ -1,0 +1,65 @@
+package io.pipelinekit.apispec;
+
+import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.load.SafeLoader;
+import io.pipelinekit.apispec.internal.load.SwaggerValidation;
+import io.pipelinekit.apispec.internal.rules.VersionCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads OpenAPI documents (YAML or JSON; OpenAPI 3.0, 3.1 and Swagger 2.0) safely and validates
+ * them. Limits are described on {@link LoadOptions}; {@code $ref}s are checked before anything
+ * resolves them and nothing is fetched from the network.
+ */
+public final class OpenApiLoader {
+  private OpenApiLoader() {}
+
+  /** {@link #load(Path, LoadOptions)} with the default limits. */
+  public static OpenApiDocument load(Path file) {
+    return load(file, LoadOptions.defaults());
+  }
+
+  /**
+   * Reads and validates {@code file}.
+   *
+   * @throws ApiSpecException when the file cannot be read, breaks a limit, has an unsafe {@code
+   *     $ref}, is not an OpenAPI document, or swagger-parser reports any problem (all of them, each
+   *     with its line)
+   */
+  public static OpenApiDocument load(Path file, LoadOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    LoadedDocument loaded = loadRaw(file, options);
+    List<Finding> problems = SwaggerValidation.validate(loaded);
+    if (!problems.isEmpty()) {
+      StringBuilder message = new StringBuilder();
+      for (Finding f : problems) {
+        if (message.length() > 0) {
+          message.append('\n');
+        }
+        message.append(f.location()).append(": ").append(f.message());
+      }
+      throw new ApiSpecException(message.toString());
+    }
+    List<String> notes = new ArrayList<>();
+    VersionCheck.note(loaded).ifPresent(notes::add);
+    return new OpenApiDocument(loaded, notes);
+  }
+
+  /** Reads, checks limits and references, and insists on an OpenAPI or Swagger root. */
+  static LoadedDocument loadRaw(Path file, LoadOptions options) {
+    LoadedDocument loaded = SafeLoader.load(file, options);
+    if (!loaded.root().isObject()
+        || !(loaded.root().has("openapi") || loaded.root().has("swagger"))) {
+      throw new ApiSpecException(
+          file
+              + ":1:1: not an OpenAPI document: the top level needs an 'openapi: 3.0.x' (or"
+              + " 'swagger: \"2.0\"') field");
+    }
+    VersionCheck.requireKnown(loaded);
+    return loaded;
+  }
+}

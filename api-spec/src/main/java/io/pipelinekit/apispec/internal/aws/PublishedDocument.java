@@ -1,0 +1,134 @@
+package io.pipelinekit.apispec.internal.aws;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.pipelinekit.apispec.ApiSpecException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The bytes that will be sent to PutRestApi, read once, with the few top-level facts publishing
+ * needs (which {@code x-amazon-apigateway-*} extensions it sets). Parsed with alias, depth and size
+ * limits; {@code $ref}s are never followed.
+ */
+public final class PublishedDocument {
+  /** API Gateway's import limit (6 MB), in bytes. */
+  public static final long MAX_BYTES = 6L * 1024 * 1024;
+
+  private final Path file;
+  private final byte[] bytes;
+  private final JsonNode root;
+
+  private PublishedDocument(Path file, byte[] bytes, JsonNode root) {
+    this.file = file;
+    this.bytes = bytes;
+    this.root = root;
+  }
+
+  public static PublishedDocument read(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new ApiSpecException(file + ": no such file; check --spec");
+    } catch (IOException e) {
+      throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (size > MAX_BYTES) {
+      throw new ApiSpecException(
+          file
+              + ": "
+              + size
+              + " bytes is over API Gateway's 6 MB import limit ("
+              + MAX_BYTES
+              + " bytes); split the API or drop unused components (e.g. examples) before"
+              + " publishing");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    JsonNode root = parse(file, bytes);
+    if (root == null || !root.isObject()) {
+      throw new ApiSpecException(file + ":1:1: not an OpenAPI document (expected a mapping)");
+    }
+    if (!root.has("openapi") && !root.has("swagger")) {
+      throw new ApiSpecException(
+          file + ":1:1: not an OpenAPI document (no 'openapi' or 'swagger' field at the top)");
+    }
+    return new PublishedDocument(file, bytes, root);
+  }
+
+  private static JsonNode parse(Path file, byte[] bytes) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(200);
+    options.setCodePointLimit((int) MAX_BYTES + 1);
+    options.setAllowDuplicateKeys(false);
+    ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+    try {
+      return mapper.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? ":1:1" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw new ApiSpecException(
+          file + where + ": cannot parse: " + e.getOriginalMessage() + "; fix the YAML/JSON syntax",
+          e);
+    } catch (IOException e) {
+      throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The bytes exactly as read (sent as the PutRestApi body). */
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  public int size() {
+    return bytes.length;
+  }
+
+  /** Whether the document sets this top-level field (e.g. {@code x-amazon-apigateway-policy}). */
+  public boolean hasTopLevel(String field) {
+    return root.has(field);
+  }
+
+  /** The OpenAPI version string, or "" when absent. */
+  public String version() {
+    JsonNode v = root.has("openapi") ? root.get("openapi") : root.get("swagger");
+    return v == null ? "" : v.asText();
+  }
+
+  /**
+   * Hex SHA-256 of the bytes followed by each extra part (mode, parameters ...), newline-separated.
+   */
+  public String sha256(String... extra) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(bytes);
+      for (String part : extra) {
+        md.update((byte) '\n');
+        md.update(part.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.pipelinekit.apispec.internal.load;
+
+import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.internal.LoadedDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads YAML or JSON documents safely: size checked on the file before reading, strict UTF-8,
+ * nesting depth, string length and YAML alias limits, duplicate keys rejected, one document per
+ * file, and every {@code $ref} checked (on the raw tree, before anything resolves it) against the
+ * rules of {@link RefChecker}. Nothing is ever fetched from the network.
+ */
+public final class SafeLoader {
+  private SafeLoader() {}
+
+  /**
+   * Reads {@code file} and checks its {@code $ref}s, and those of every file it references
+   * (transitively, each read with the same limits). Throws {@link ApiSpecException} naming file,
+   * line and column on the first problem (all unsafe references at once).
+   */
+  public static LoadedDocument load(Path file, LoadOptions options) {
+    LoadedDocument document = parse(file, options);
+    RefChecker.check(document, options);
+    return document;
+  }
+
+  /** Reads one file into a tree with locations, without looking at its {@code $ref}s. */
+  public static LoadedDocument parse(Path file, LoadOptions options) {
+    byte[] bytes = readBounded(file, options.maxBytes());
+    String text = Utf8Text.decode(file, bytes);
+    return parseText(file, text, bytes.length, options);
+  }
+
+  /** Parses already decoded text (JSON when it starts with '{' or '[', else YAML). */
+  public static LoadedDocument parseText(Path file, String text, long sizeBytes, LoadOptions o) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    boolean json = i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
+    return json
+        ? JsonReader.read(file, text, sizeBytes, o)
+        : YamlReader.read(file, text, sizeBytes, o);
+  }
+
+  private static byte[] readBounded(Path file, long maxBytes) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+          throw new ApiSpecException(file + ": is a folder, not a file; name an OpenAPI file");
+        }
+        throw new ApiSpecException(file + ": no such file; check the path");
+      }
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw tooLarge(file, size, maxBytes);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+          throw tooLarge(file, bytes.length, maxBytes);
+        }
+        return bytes;
+      }
+    } catch (NoSuchFileException e) {
+      throw new ApiSpecException(file + ": no such file; check the path", e);
+    } catch (IOException e) {
+      throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  private static ApiSpecException tooLarge(Path file, long size, long maxBytes) {
+    return LoadErrors.at(
+        file,
+        1,
+        1,
+        "the file is "
+            + size
+            + " bytes, larger than the limit of "
+            + maxBytes
+            + " bytes; split it or raise the limit (--max-bytes)");
+  }
+}

@@ -1,0 +1,162 @@
+package io.pipelinekit.apispec.internal.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.swagger.parser.util.SwaggerDeserializationResult;
+import io.swagger.parser.util.SwaggerDeserializer;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Validates the raw tree with swagger-parser's deserializers (OpenAPI 3.0/3.1, and Swagger 2.0 via
+ * the 1.x parser). swagger-parser is given the tree the safe loader built: it never reads text,
+ * files or URLs here, so its own YAML limits (3 MiB code points, aliases) and its resolver play no
+ * part. Every message it reports is an error, mapped to the line of the node it names.
+ */
+public final class SwaggerValidation {
+  /** The rule id of swagger-parser's messages. */
+  public static final String RULE = "oas-schema";
+
+  private SwaggerValidation() {}
+
+  /** swagger-parser's messages as error findings, in the order it reported them. */
+  public static List<Finding> validate(LoadedDocument doc) {
+    JsonNode root = doc.root();
+    List<String> messages;
+    if (root.has("swagger")) {
+      SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
+      messages = result.getMessages();
+    } else {
+      ParseOptions options = new ParseOptions();
+      options.setResolve(false);
+      options.setValidateExternalRefs(false);
+      options.setValidateInternalRefs(true);
+      SwaggerParseResult result =
+          new OpenAPIDeserializer().deserialize(root, doc.file().toString(), options);
+      messages = result.getMessages();
+    }
+    List<Finding> findings = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    if (messages == null) {
+      return findings;
+    }
+    for (String message : messages) {
+      if (message == null || !seen.add(message)) {
+        continue;
+      }
+      String pointer = pointerOf(message, root);
+      if (isDeclaredGreedyParameter(message, root, pointer)) {
+        continue;
+      }
+      findings.add(
+          new Finding(RULE, Severity.ERROR, doc.locate(pointer), "swagger-parser: " + message));
+    }
+    return findings;
+  }
+
+  private static final java.util.regex.Pattern GREEDY =
+      java.util.regex.Pattern.compile("Declared path parameter ([^\\s+]+)\\+ needs to be defined");
+
+  /**
+   * API Gateway's greedy path variable {@code {proxy+}} is declared as a path parameter named
+   * {@code proxy}; swagger-parser, reading the OpenAPI rules literally, asks for one named {@code
+   * proxy+}. That message is dropped when the path item or an operation declares the plain name.
+   */
+  private static boolean isDeclaredGreedyParameter(String message, JsonNode root, String pointer) {
+    java.util.regex.Matcher m = GREEDY.matcher(message);
+    if (!m.find() || !pointer.startsWith("/paths/")) {
+      return false;
+    }
+    JsonNode item = root.at(pointer);
+    if (!item.isObject()) {
+      return false;
+    }
+    String name = m.group(1);
+    List<JsonNode> lists = new ArrayList<>();
+    lists.add(item.path("parameters"));
+    item.forEach(op -> lists.add(op.path("parameters")));
+    for (JsonNode list : lists) {
+      for (JsonNode p : list) {
+        if (name.equals(p.path("name").asText()) && "path".equals(p.path("in").asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The JSON pointer of the deepest existing node a swagger-parser message names: {@code attribute
+   * paths.'/pets'(get).responses is missing} → {@code /paths/~1pets/get}.
+   */
+  static String pointerOf(String message, JsonNode root) {
+    int start = message.indexOf("attribute ");
+    String path = start < 0 ? message : message.substring(start + "attribute ".length());
+    List<String> segments = segments(path);
+    StringBuilder pointer = new StringBuilder();
+    JsonNode node = root;
+    for (String segment : segments) {
+      JsonNode child = node.isObject() ? node.get(segment) : null;
+      if (child == null && node.isArray()) {
+        try {
+          child = node.get(Integer.parseInt(segment));
+        } catch (NumberFormatException e) {
+          child = null;
+        }
+      }
+      if (child == null) {
+        break;
+      }
+      pointer.append('/').append(LoadedDocument.escape(segment));
+      node = child;
+    }
+    return pointer.toString();
+  }
+
+  private static List<String> segments(String path) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '\'') {
+        int end = path.indexOf('\'', i + 1);
+        if (end < 0) {
+          break;
+        }
+        current.append(path, i + 1, end);
+        i = end;
+      } else if (c == '(') {
+        int end = path.indexOf(')', i + 1);
+        if (end < 0) {
+          break;
+        }
+        flush(out, current);
+        out.add(path.substring(i + 1, end).toLowerCase(Locale.ROOT));
+        i = end;
+      } else if (c == '.') {
+        flush(out, current);
+      } else if (c == ' ' || c == ',') {
+        break;
+      } else {
+        current.append(c);
+      }
+    }
+    flush(out, current);
+    return out;
+  }
+
+  private static void flush(List<String> out, StringBuilder current) {
+    if (current.length() > 0) {
+      out.add(current.toString());
+      current.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.pipelinekit.apispec.internal.load;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Strict UTF-8 decoding: a malformed byte is an error with its line and column. */
+final class Utf8Text {
+  private Utf8Text() {}
+
+  static String decode(Path file, byte[] bytes) {
+    int start = 0;
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
+      start = 3;
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length - start + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int lineStart = start;
+      for (int i = start; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column =
+          new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+      throw LoadErrors.at(
+          file,
+          line,
+          column,
+          String.format(
+              "invalid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8",
+              bytes[bad] & 0xFF, bad));
+    }
+    out.flip();
+    return out.toString();
+  }
+}

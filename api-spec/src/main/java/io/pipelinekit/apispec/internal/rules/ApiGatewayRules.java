@@ -1,0 +1,868 @@
+package io.pipelinekit.apispec.internal.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.apispec.internal.LoadedDocument;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The API Gateway REST import rules, run on the raw tree (before any {@code $ref} is resolved) so
+ * every finding points at the line the user wrote. Sources: AWS's "OpenAPI extensions to API
+ * Gateway" pages and "Amazon API Gateway important notes for REST APIs".
+ */
+public final class ApiGatewayRules {
+  static final String INTEGRATION = "x-amazon-apigateway-integration";
+  static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+  static final String AUTHORIZER = "x-amazon-apigateway-authorizer";
+  static final String PUBLIC_MARK = "x-pipelinekit-public";
+  static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  static final Set<String> TYPES = Set.of("http", "http_proxy", "aws", "aws_proxy", "mock");
+  static final Set<String> VERBS =
+      Set.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "ANY");
+  static final Set<String> PASSTHROUGH = Set.of("when_no_match", "when_no_templates", "never");
+  static final Set<String> CONTENT_HANDLING = Set.of("CONVERT_TO_TEXT", "CONVERT_TO_BINARY");
+  static final Set<String> AUTHORIZER_TYPES = Set.of("cognito_user_pools", "token", "request");
+
+  static final Pattern HTTP_URI =
+      Pattern.compile(
+          "^(https?://[^\\s/?#]+([/?#]\\S*)?|\\$\\{stageVariables\\.[A-Za-z0-9_]+}\\S*)$");
+  static final Pattern AWS_URI =
+      Pattern.compile(
+          "^arn:aws[a-z-]*:apigateway:[^:\\s]+:[A-Za-z0-9.${}:_-]+:(path|action)/\\S+$");
+  static final Pattern CONNECTION_ID =
+      Pattern.compile("^([A-Za-z0-9]+|\\$\\{stageVariables\\.[A-Za-z0-9_]+})$");
+  static final Pattern URI_PARAM = Pattern.compile("(?<!\\$)\\{([^{}]+)}");
+  static final Pattern TARGET =
+      Pattern.compile(
+          "^integration\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.([^\\s.][^\\s]*)$");
+  static final Pattern SOURCE_METHOD =
+      Pattern.compile(
+          "^method\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.([^\\s]+)$");
+  static final Pattern SOURCE_OTHER =
+      Pattern.compile(
+          "^('[^']*'|context\\.[A-Za-z0-9_.\\[\\]'-]+|stageVariables\\.[A-Za-z0-9_]+|method\\.request\\.body(\\.\\S+)?)$");
+  static final Pattern STATUS = Pattern.compile("^[1-5][0-9][0-9]$");
+  static final Pattern COGNITO_ARN =
+      Pattern.compile(
+          "^arn:aws[a-z-]*:cognito-idp:([a-z]{2}(-[a-z]+)+-\\d|\\$\\{[^}]+})"
+              + ":(\\d{12}|\\$\\{[^}]+}):userpool/([\\w-]+_[0-9a-zA-Z]+|\\$\\{[^}]+})$");
+  static final Pattern SEGMENT = Pattern.compile("^[A-Za-z0-9._,:-]+$");
+  static final Pattern PARAM_SEGMENT = Pattern.compile("^\\{[A-Za-z0-9._-]+\\+?}$");
+  static final long MAX_BODY_BYTES = 6L * 1024 * 1024;
+  static final int RESOURCE_QUOTA = 300;
+
+  private ApiGatewayRules() {}
+
+  /** Runs every API Gateway rule (except those disabled) over the document. */
+  public static List<Finding> check(LoadedDocument doc, Set<String> disabledRules) {
+    RuleContext ctx = new RuleContext(doc, disabledRules);
+    if (VersionCheck.is31(doc)) {
+      ctx.report("apigw-oas-version", "/openapi", VersionCheck.NOTE_31);
+    }
+    if (doc.sizeBytes() > MAX_BODY_BYTES) {
+      ctx.report(
+          "apigw-document-size",
+          "",
+          "the document is "
+              + doc.sizeBytes()
+              + " bytes; PutRestApi accepts at most "
+              + MAX_BODY_BYTES
+              + " (6 MB): split the API or drop documentation (import with ignore=documentation)");
+    }
+    Map<String, JsonNode> schemes = securitySchemes(ctx);
+    checkAuthorizers(ctx, schemes);
+    checkServers(ctx);
+    checkPaths(ctx, schemes);
+    checkSchemas(ctx);
+    return ctx.findings();
+  }
+
+  // ---------------------------------------------------------------- paths and operations
+
+  private static void checkPaths(RuleContext ctx, Map<String, JsonNode> schemes) {
+    JsonNode paths = ctx.root.path("paths");
+    if (!paths.isObject()) {
+      return;
+    }
+    Set<String> resources = new LinkedHashSet<>();
+    resources.add("/");
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String path = entry.getKey();
+      if (path.startsWith("x-")) {
+        continue;
+      }
+      String pathPointer = RuleContext.child("/paths", path);
+      checkPathSegments(ctx, path, pathPointer, resources);
+      JsonNode item = ctx.deref(entry.getValue());
+      if (item == null || !item.isObject()) {
+        continue;
+      }
+      boolean anyMethod = item.has(ANY_METHOD);
+      List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"));
+      for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        String method = op.getKey();
+        if (!METHODS.contains(method) && !method.equals(ANY_METHOD)) {
+          continue;
+        }
+        if (!op.getValue().isObject()) {
+          continue;
+        }
+        String opPointer = RuleContext.child(pathPointer, method);
+        String label =
+            (method.equals(ANY_METHOD) ? "ANY" : method.toUpperCase(Locale.ROOT)) + " " + path;
+        Operation operation =
+            new Operation(
+                label, opPointer, path, op.getValue(), parameters(ctx, pathParams, op.getValue()));
+        checkOperation(ctx, operation, anyMethod && !method.equals(ANY_METHOD), schemes);
+      }
+    }
+    if (resources.size() > RESOURCE_QUOTA) {
+      ctx.report(
+          "apigw-resource-quota",
+          "/paths",
+          "the paths need "
+              + resources.size()
+              + " API Gateway resources (one per distinct path prefix); the default quota is "
+              + RESOURCE_QUOTA
+              + " per API: request a quota increase or split the API");
+    }
+  }
+
+  private static void checkPathSegments(
+      RuleContext ctx, String path, String pointer, Set<String> resources) {
+    if (path.equals("/")) {
+      return;
+    }
+    if (!path.startsWith("/")) {
+      ctx.report("apigw-path-segment", pointer, "path '" + path + "' must start with '/'");
+      return;
+    }
+    String[] segments = path.substring(1).split("/", -1);
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      String s = segments[i];
+      prefix.append('/').append(s);
+      resources.add(prefix.toString());
+      if (s.isEmpty()) {
+        ctx.report(
+            "apigw-path-segment",
+            pointer,
+            "path '" + path + "' has an empty segment ('//' or a trailing '/'); remove it");
+        continue;
+      }
+      boolean param = s.contains("{") || s.contains("}");
+      if (param) {
+        if (!PARAM_SEGMENT.matcher(s).matches()) {
+          ctx.report(
+              "apigw-path-segment",
+              pointer,
+              "path segment '"
+                  + s
+                  + "' of '"
+                  + path
+                  + "': a path parameter must be a whole segment ('/{id}', not '/item{id}') named"
+                  + " with letters, digits, '.', '_' or '-'");
+        } else if (s.endsWith("+}") && i != segments.length - 1) {
+          ctx.report(
+              "apigw-greedy-path",
+              pointer,
+              "greedy path variable '"
+                  + s
+                  + "' in '"
+                  + path
+                  + "' must be the last segment; move it to the end of the path");
+        }
+      } else if (!SEGMENT.matcher(s).matches()) {
+        ctx.report(
+            "apigw-path-segment",
+            pointer,
+            "path segment '"
+                + s
+                + "' of '"
+                + path
+                + "' has characters API Gateway rejects; use letters, digits, '-', '.', '_', ','"
+                + " and ':' only");
+      }
+    }
+  }
+
+  /** One operation, its effective parameters (path-level merged, refs followed). */
+  private record Operation(
+      String label, String pointer, String path, JsonNode node, List<JsonNode> parameters) {}
+
+  private static List<JsonNode> parameterList(RuleContext ctx, JsonNode list) {
+    List<JsonNode> out = new ArrayList<>();
+    if (list != null && list.isArray()) {
+      for (JsonNode p : list) {
+        JsonNode resolved = ctx.deref(p);
+        if (resolved != null && resolved.isObject()) {
+          out.add(resolved);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<JsonNode> parameters(RuleContext ctx, List<JsonNode> pathLevel, JsonNode op) {
+    List<JsonNode> merged = new ArrayList<>(parameterList(ctx, op.get("parameters")));
+    for (JsonNode p : pathLevel) {
+      boolean overridden =
+          merged.stream()
+              .anyMatch(
+                  q ->
+                      q.path("name").asText().equals(p.path("name").asText())
+                          && q.path("in").asText().equals(p.path("in").asText()));
+      if (!overridden) {
+        merged.add(p);
+      }
+    }
+    return merged;
+  }
+
+  private static void checkOperation(
+      RuleContext ctx, Operation op, boolean coveredByAny, Map<String, JsonNode> schemes) {
+    for (int i = 0; i < op.parameters().size(); i++) {
+      JsonNode p = op.parameters().get(i);
+      if ("cookie".equals(p.path("in").asText())) {
+        ctx.report(
+            "apigw-cookie-parameter",
+            op.pointer(),
+            op.label()
+                + ": cookie parameter '"
+                + p.path("name").asText()
+                + "' is not imported by API Gateway; read the Cookie header instead");
+      }
+    }
+    checkSecurity(ctx, op, schemes);
+    JsonNode integration = op.node().get(INTEGRATION);
+    if (integration == null) {
+      if (!coveredByAny) {
+        ctx.report(
+            "apigw-integration-missing",
+            op.pointer(),
+            op.label()
+                + " has no "
+                + INTEGRATION
+                + "; API Gateway imports it as a method that cannot be called: add an integration"
+                + " (e.g. type http_proxy with uri and httpMethod)");
+      }
+      return;
+    }
+    String ip = RuleContext.child(op.pointer(), INTEGRATION);
+    if (!integration.isObject()) {
+      ctx.report("apigw-integration-type", ip, op.label() + ": the integration must be a mapping");
+      return;
+    }
+    checkIntegration(ctx, op, integration, ip, schemes);
+  }
+
+  private static void checkIntegration(
+      RuleContext ctx, Operation op, JsonNode in, String ip, Map<String, JsonNode> schemes) {
+    String type = in.path("type").asText("").toLowerCase(Locale.ROOT);
+    if (!in.has("type")) {
+      ctx.report(
+          "apigw-integration-type",
+          ip,
+          op.label() + ": integration has no 'type'; use http, http_proxy, aws, aws_proxy or mock");
+    } else if (!TYPES.contains(type)) {
+      ctx.report(
+          "apigw-integration-type",
+          ip + "/type",
+          op.label()
+              + ": integration type '"
+              + in.get("type").asText()
+              + "' is not one of http, http_proxy, aws, aws_proxy, mock");
+    }
+    boolean mock = type.equals("mock");
+    // httpMethod
+    JsonNode httpMethod = in.get("httpMethod");
+    if (httpMethod == null) {
+      if (!mock && TYPES.contains(type)) {
+        ctx.report(
+            "apigw-integration-http-method",
+            ip,
+            op.label()
+                + ": a "
+                + type
+                + " integration needs 'httpMethod' (the verb sent to the backend; POST for"
+                + " Lambda)");
+      }
+    } else {
+      String verb = httpMethod.asText("").toUpperCase(Locale.ROOT);
+      if (!VERBS.contains(verb)) {
+        ctx.report(
+            "apigw-integration-http-method",
+            ip + "/httpMethod",
+            op.label() + ": httpMethod '" + httpMethod.asText() + "' is not an HTTP verb");
+      } else if (type.equals("aws_proxy") && !verb.equals("POST")) {
+        ctx.report(
+            "apigw-integration-http-method",
+            ip + "/httpMethod",
+            op.label()
+                + ": an aws_proxy (Lambda) integration must use httpMethod POST, not "
+                + verb);
+      }
+    }
+    // uri
+    JsonNode uri = in.get("uri");
+    if (uri == null || uri.asText("").isBlank()) {
+      if (!mock && TYPES.contains(type)) {
+        ctx.report(
+            "apigw-integration-uri", ip, op.label() + ": a " + type + " integration needs 'uri'");
+      }
+    } else if (type.startsWith("http") && !HTTP_URI.matcher(uri.asText()).matches()) {
+      ctx.report(
+          "apigw-integration-uri",
+          ip + "/uri",
+          op.label()
+              + ": uri '"
+              + uri.asText()
+              + "' of a "
+              + type
+              + " integration must be an absolute http(s) URL, e.g. http://internal-nlb.example:80/items");
+    } else if (type.startsWith("aws") && !AWS_URI.matcher(uri.asText()).matches()) {
+      ctx.report(
+          "apigw-integration-uri",
+          ip + "/uri",
+          op.label()
+              + ": uri '"
+              + uri.asText()
+              + "' of an "
+              + type
+              + " integration must be an API Gateway service ARN,"
+              + " arn:aws:apigateway:REGION:SERVICE:path|action/...");
+    }
+    // connection
+    JsonNode connectionType = in.get("connectionType");
+    if (connectionType != null) {
+      String ct = connectionType.asText("");
+      if (!ct.equals("INTERNET") && !ct.equals("VPC_LINK")) {
+        ctx.report(
+            "apigw-integration-connection",
+            ip + "/connectionType",
+            op.label() + ": connectionType '" + ct + "' must be INTERNET or VPC_LINK");
+      } else if (ct.equals("VPC_LINK")) {
+        JsonNode id = in.get("connectionId");
+        if (id == null || id.asText("").isBlank()) {
+          ctx.report(
+              "apigw-integration-connection",
+              ip + "/connectionType",
+              op.label()
+                  + ": connectionType VPC_LINK needs 'connectionId' (the VPC link id, or"
+                  + " ${stageVariables.vpcLinkId})");
+        } else if (!CONNECTION_ID.matcher(id.asText()).matches()) {
+          ctx.report(
+              "apigw-integration-connection",
+              ip + "/connectionId",
+              op.label()
+                  + ": connectionId '"
+                  + id.asText()
+                  + "' must be a VPC link id (letters and digits) or ${stageVariables.NAME}");
+        }
+      }
+    }
+    // passthroughBehavior
+    JsonNode passthrough = in.get("passthroughBehavior");
+    if (passthrough != null && !PASSTHROUGH.contains(passthrough.asText(""))) {
+      ctx.report(
+          "apigw-integration-passthrough",
+          ip + "/passthroughBehavior",
+          op.label()
+              + ": passthroughBehavior '"
+              + passthrough.asText()
+              + "' must be when_no_match, when_no_templates or never (lower case)");
+    }
+    // contentHandling
+    JsonNode contentHandling = in.get("contentHandling");
+    if (contentHandling != null && !CONTENT_HANDLING.contains(contentHandling.asText(""))) {
+      ctx.report(
+          "apigw-integration-content-handling",
+          ip + "/contentHandling",
+          op.label()
+              + ": contentHandling '"
+              + contentHandling.asText()
+              + "' must be CONVERT_TO_TEXT or CONVERT_TO_BINARY");
+    }
+    // timeout
+    JsonNode timeout = in.get("timeoutInMillis");
+    if (timeout != null) {
+      if (!timeout.canConvertToLong() || !(timeout.isNumber() || timeout.isTextual())) {
+        ctx.report(
+            "apigw-integration-timeout",
+            ip + "/timeoutInMillis",
+            op.label() + ": timeoutInMillis must be a whole number of milliseconds");
+      } else {
+        long ms = timeout.asLong();
+        if (ms < 50) {
+          ctx.report(
+              "apigw-integration-timeout",
+              ip + "/timeoutInMillis",
+              op.label() + ": timeoutInMillis " + ms + " is below API Gateway's minimum of 50");
+        } else if (ms > 29_000) {
+          ctx.report(
+              "apigw-integration-timeout",
+              Severity.WARNING,
+              ip + "/timeoutInMillis",
+              op.label()
+                  + ": timeoutInMillis "
+                  + ms
+                  + " is above the default maximum of 29000; it works only where the integration"
+                  + " timeout quota was raised for the account and Region");
+        }
+      }
+    }
+    checkRequestParameters(ctx, op, in, ip, type);
+    checkResponses(ctx, op, in, ip);
+    checkClaims(ctx, op, in, ip, schemes);
+  }
+
+  private static void checkRequestParameters(
+      RuleContext ctx, Operation op, JsonNode in, String ip, String type) {
+    JsonNode rp = in.get("requestParameters");
+    Set<String> mappedPath = new HashSet<>();
+    if (rp != null && rp.isObject()) {
+      String rpPointer = ip + "/requestParameters";
+      for (Iterator<Map.Entry<String, JsonNode>> it = rp.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        String at = RuleContext.child(rpPointer, key);
+        Matcher target = TARGET.matcher(key);
+        if (!target.matches()) {
+          ctx.report(
+              "apigw-integration-request-parameters",
+              at,
+              op.label()
+                  + ": requestParameters key '"
+                  + key
+                  + "' must be integration.request.{path|querystring|header}.NAME");
+        } else if (target.group(1).equals("path")) {
+          mappedPath.add(target.group(2));
+        }
+        String value = e.getValue().asText("");
+        Matcher source = SOURCE_METHOD.matcher(value);
+        if (source.matches()) {
+          String where = source.group(1);
+          String name = source.group(2);
+          String in2 =
+              switch (where) {
+                case "path" -> "path";
+                case "querystring", "multivaluequerystring" -> "query";
+                default -> "header";
+              };
+          if (!declares(op, in2, name)) {
+            ctx.report(
+                "apigw-integration-request-parameters",
+                at,
+                op.label()
+                    + ": '"
+                    + value
+                    + "' names a "
+                    + in2
+                    + " parameter '"
+                    + name
+                    + "' the method does not declare; add it to the operation's parameters"
+                    + " (in: "
+                    + in2
+                    + ")");
+          }
+        } else if (!SOURCE_OTHER.matcher(value).matches()) {
+          ctx.report(
+              "apigw-integration-request-parameters",
+              at,
+              op.label()
+                  + ": requestParameters value '"
+                  + value
+                  + "' must be method.request.{path|querystring|header}.NAME, a 'quoted literal',"
+                  + " context.NAME or stageVariables.NAME");
+        }
+      }
+    }
+    if (type.startsWith("http")) {
+      JsonNode uri = in.get("uri");
+      if (uri != null && uri.isTextual()) {
+        Matcher m = URI_PARAM.matcher(uri.asText());
+        while (m.find()) {
+          String name = m.group(1);
+          if (!mappedPath.contains(name)) {
+            ctx.report(
+                "apigw-integration-path-unmapped",
+                ip + "/uri",
+                op.label()
+                    + ": uri parameter {"
+                    + name
+                    + "} is not mapped; add requestParameters 'integration.request.path."
+                    + name
+                    + "': 'method.request.path."
+                    + name
+                    + "' (else the import fails with \"Invalid mapping expression specified\")");
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean declares(Operation op, String in, String name) {
+    if (in.equals("path")) {
+      // API Gateway names a greedy {proxy+} parameter 'proxy'.
+      if (op.path().contains("{" + name + "}") || op.path().contains("{" + name + "+}")) {
+        for (JsonNode p : op.parameters()) {
+          if (p.path("in").asText().equals("path") && p.path("name").asText().equals(name)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    for (JsonNode p : op.parameters()) {
+      if (p.path("in").asText().equals(in) && p.path("name").asText().equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkResponses(RuleContext ctx, Operation op, JsonNode in, String ip) {
+    JsonNode responses = in.get("responses");
+    if (responses == null) {
+      return;
+    }
+    String rp = ip + "/responses";
+    if (!responses.isObject()) {
+      ctx.report(
+          "apigw-integration-responses",
+          rp,
+          op.label()
+              + ": integration responses must be a mapping of selection pattern to response");
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = RuleContext.child(rp, e.getKey());
+      if (!e.getKey().equals("default")) {
+        try {
+          Pattern.compile(e.getKey());
+        } catch (PatternSyntaxException ex) {
+          ctx.report(
+              "apigw-integration-responses",
+              at,
+              op.label()
+                  + ": response key '"
+                  + e.getKey()
+                  + "' is not a valid selection pattern (a regular expression, or 'default')");
+        }
+      }
+      JsonNode status = e.getValue().get("statusCode");
+      if (status == null) {
+        ctx.report(
+            "apigw-integration-responses",
+            at,
+            op.label() + ": integration response '" + e.getKey() + "' needs a 'statusCode'");
+      } else if (!STATUS.matcher(status.asText()).matches()) {
+        ctx.report(
+            "apigw-integration-responses",
+            at + "/statusCode",
+            op.label()
+                + ": statusCode '"
+                + status.asText()
+                + "' must be a 3-digit HTTP status code such as \"200\"");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- security
+
+  private static Map<String, JsonNode> securitySchemes(RuleContext ctx) {
+    JsonNode node =
+        ctx.swagger2
+            ? ctx.root.path("securityDefinitions")
+            : ctx.root.path("components").path("securitySchemes");
+    Map<String, JsonNode> out = new HashMap<>();
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode resolved = ctx.deref(e.getValue());
+                out.put(e.getKey(), resolved == null ? e.getValue() : resolved);
+              });
+    }
+    return out;
+  }
+
+  private static String schemesPointer(RuleContext ctx) {
+    return ctx.swagger2 ? "/securityDefinitions" : "/components/securitySchemes";
+  }
+
+  private static void checkAuthorizers(RuleContext ctx, Map<String, JsonNode> schemes) {
+    for (Map.Entry<String, JsonNode> e : schemes.entrySet()) {
+      JsonNode scheme = e.getValue();
+      JsonNode authorizer = scheme.get(AUTHORIZER);
+      if (authorizer == null) {
+        continue;
+      }
+      String sp = RuleContext.child(schemesPointer(ctx), e.getKey());
+      String ap = sp + "/" + AUTHORIZER;
+      String name = "security scheme '" + e.getKey() + "'";
+      if (!"apiKey".equals(scheme.path("type").asText())
+          || !"header".equals(scheme.path("in").asText())) {
+        ctx.report(
+            "apigw-authorizer",
+            sp,
+            name
+                + ": an API Gateway authorizer is declared as type: apiKey, in: header, name:"
+                + " <the identity header, e.g. Authorization>");
+      }
+      String type = authorizer.path("type").asText("").toLowerCase(Locale.ROOT);
+      if (!AUTHORIZER_TYPES.contains(type)) {
+        ctx.report(
+            "apigw-authorizer",
+            authorizer.has("type") ? ap + "/type" : ap,
+            name
+                + ": authorizer type '"
+                + authorizer.path("type").asText("")
+                + "' must be cognito_user_pools, token or request");
+        continue;
+      }
+      if (type.equals("cognito_user_pools")) {
+        JsonNode arns = authorizer.get("providerARNs");
+        if (arns == null || !arns.isArray() || arns.isEmpty()) {
+          ctx.report(
+              "apigw-cognito-provider-arn",
+              ap,
+              name
+                  + ": a cognito_user_pools authorizer needs providerARNs, a list of"
+                  + " arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL_ID");
+        } else {
+          for (int i = 0; i < arns.size(); i++) {
+            if (!COGNITO_ARN.matcher(arns.get(i).asText("")).matches()) {
+              ctx.report(
+                  "apigw-cognito-provider-arn",
+                  ap + "/providerARNs/" + i,
+                  name
+                      + ": '"
+                      + arns.get(i).asText()
+                      + "' is not a Cognito user pool ARN"
+                      + " (arn:aws:cognito-idp:REGION:ACCOUNT:userpool/REGION_ID)");
+            }
+          }
+        }
+      } else {
+        JsonNode uri = authorizer.get("authorizerUri");
+        if (uri == null || !AWS_URI.matcher(uri.asText("")).matches()) {
+          ctx.report(
+              "apigw-authorizer",
+              uri == null ? ap : ap + "/authorizerUri",
+              name
+                  + ": a "
+                  + type
+                  + " (Lambda) authorizer needs authorizerUri"
+                  + " arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations");
+        }
+        if (type.equals("request") && !authorizer.has("identitySource")) {
+          // identitySource is optional for request authorizers when caching is off; accept.
+          continue;
+        }
+      }
+    }
+  }
+
+  private static void checkSecurity(RuleContext ctx, Operation op, Map<String, JsonNode> schemes) {
+    JsonNode own = op.node().get("security");
+    JsonNode effective = own != null ? own : ctx.root.get("security");
+    String sp = own != null ? op.pointer() + "/security" : "/security";
+    if (effective != null && effective.isArray()) {
+      for (int i = 0; i < effective.size(); i++) {
+        JsonNode requirement = effective.get(i);
+        for (Iterator<String> names = requirement.fieldNames(); names.hasNext(); ) {
+          String name = names.next();
+          if (!schemes.containsKey(name)) {
+            ctx.report(
+                "apigw-security-undefined",
+                sp + "/" + i,
+                op.label()
+                    + ": security names '"
+                    + name
+                    + "', which is not defined in "
+                    + (ctx.swagger2 ? "securityDefinitions" : "components.securitySchemes"));
+          }
+        }
+      }
+    }
+    boolean explicitPublic =
+        (own != null && own.isArray() && own.isEmpty())
+            || op.node().path(PUBLIC_MARK).asBoolean(false);
+    boolean iam = op.node().has("x-amazon-apigateway-auth");
+    boolean secured = effective != null && effective.isArray() && hasNonEmpty(effective);
+    if (!secured && !explicitPublic && !iam && !"options".equals(methodOf(op))) {
+      ctx.report(
+          "apigw-security-none",
+          op.pointer(),
+          op.label()
+              + " has no authorization; add security (e.g. a Cognito authorizer), or mark it public"
+              + " with 'security: []' or '"
+              + PUBLIC_MARK
+              + ": true'");
+    }
+  }
+
+  private static String methodOf(Operation op) {
+    return op.label().substring(0, op.label().indexOf(' ')).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean hasNonEmpty(JsonNode requirements) {
+    for (JsonNode r : requirements) {
+      if (r.isObject() && r.size() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkClaims(
+      RuleContext ctx, Operation op, JsonNode in, String ip, Map<String, JsonNode> schemes) {
+    JsonNode templates = in.get("requestTemplates");
+    if (templates == null || !templates.isObject()) {
+      return;
+    }
+    boolean cognito = false;
+    JsonNode own = op.node().get("security");
+    JsonNode effective = own != null ? own : ctx.root.get("security");
+    if (effective != null && effective.isArray()) {
+      for (JsonNode requirement : effective) {
+        for (Iterator<String> names = requirement.fieldNames(); names.hasNext(); ) {
+          JsonNode scheme = schemes.get(names.next());
+          if (scheme != null
+              && "cognito_user_pools"
+                  .equalsIgnoreCase(scheme.path(AUTHORIZER).path("type").asText())) {
+            cognito = true;
+          }
+        }
+      }
+    }
+    if (cognito) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = templates.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().asText("").contains("$context.authorizer.claims")) {
+        ctx.report(
+            "apigw-claims-without-authorizer",
+            RuleContext.child(ip + "/requestTemplates", e.getKey()),
+            op.label()
+                + ": the '"
+                + e.getKey()
+                + "' template reads $context.authorizer.claims, but the method has no Cognito"
+                + " authorizer, so the claims are always empty; add the authorizer to its security");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- servers and schemas
+
+  private static void checkServers(RuleContext ctx) {
+    JsonNode servers = ctx.root.get("servers");
+    if (servers == null || !servers.isArray()) {
+      return;
+    }
+    for (int i = 0; i < servers.size(); i++) {
+      JsonNode vars = servers.get(i).get("variables");
+      if (vars == null || !vars.isObject()) {
+        continue;
+      }
+      for (Iterator<String> it = vars.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!name.equals("basePath")) {
+          ctx.report(
+              "apigw-server-variables",
+              "/servers/" + i + "/variables/" + LoadedDocument.escape(name),
+              "server variable '"
+                  + name
+                  + "' is ignored by API Gateway's import, which reads only 'basePath'; write the"
+                  + " value into the url");
+        }
+      }
+    }
+  }
+
+  private static final Set<String> UNSUPPORTED_SCHEMA =
+      Set.of("discriminator", "oneOf", "anyOf", "not", "xml");
+
+  private static void checkSchemas(RuleContext ctx) {
+    // Walk the whole tree except example data; a keyword counts where its value has the shape the
+    // keyword needs (so a property that happens to be named 'not' does not).
+    Deque<Object[]> stack = new ArrayDeque<>();
+    stack.push(new Object[] {ctx.root, ""});
+    while (!stack.isEmpty()) {
+      Object[] item = stack.pop();
+      JsonNode node = (JsonNode) item[0];
+      String pointer = (String) item[1];
+      if (node.isObject()) {
+        boolean propertiesMap = pointer.endsWith("/properties");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String key = e.getKey();
+          JsonNode value = e.getValue();
+          if (!propertiesMap
+              && (key.equals("example")
+                  || key.equals("examples")
+                  || key.equals("default")
+                  || key.equals("enum")
+                  || key.startsWith("x-"))) {
+            continue;
+          }
+          if (!propertiesMap && UNSUPPORTED_SCHEMA.contains(key) && shaped(key, value)) {
+            ctx.report(
+                "apigw-unsupported-schema",
+                RuleContext.child(pointer, key),
+                "schema keyword '"
+                    + key
+                    + "' "
+                    + switch (key) {
+                      case "discriminator" ->
+                          "is not supported by API Gateway models; drop it or"
+                              + " describe the variants with plain properties";
+                      case "xml" -> "is not supported by API Gateway models; drop it";
+                      default ->
+                          "is mangled by API Gateway's model import (JSON Schema draft 4"
+                              + " subset); request validation may reject valid bodies: prefer a plain"
+                              + " schema";
+                    });
+          }
+          if (value.isContainerNode()) {
+            stack.push(new Object[] {value, RuleContext.child(pointer, key)});
+          }
+        }
+      } else if (node.isArray()) {
+        for (int i = node.size() - 1; i >= 0; i--) {
+          if (node.get(i).isContainerNode()) {
+            stack.push(new Object[] {node.get(i), pointer + "/" + i});
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean shaped(String key, JsonNode value) {
+    return switch (key) {
+      case "oneOf", "anyOf" -> value.isArray();
+      default -> value.isObject();
+    };
+  }
+}

@@ -1,0 +1,168 @@
+package io.pipelinekit.apispec.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.LintResult;
+import io.pipelinekit.apispec.OpenApiLinter;
+import io.pipelinekit.apispec.RuleDescription;
+import io.pipelinekit.apispec.Severity;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rule has a failing and a passing fixture under {@code src/test/resources/rules/<rule-id>/}
+ * (except apigw-document-size, whose 6 MB fixture is generated below) and a page under {@code
+ * docs/rules/}.
+ */
+class ApiGatewayRulesTest {
+  static final String GENERATED = "apigw-document-size";
+
+  static Path fixtures() {
+    try {
+      return Path.of(ApiGatewayRulesTest.class.getResource("/rules").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Stream<String> ruleIds() {
+    return OpenApiLinter.rules().stream()
+        .map(RuleDescription::id)
+        .filter(id -> !id.equals(GENERATED));
+  }
+
+  @ParameterizedTest
+  @MethodSource("ruleIds")
+  void rule_failingFixture_isReported(String ruleId) {
+    LintResult result = OpenApiLinter.lint(fixtures().resolve(ruleId).resolve("fail.yaml"));
+    List<Finding> mine = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    assertThat(mine).as(ruleId + " on fail.yaml").isNotEmpty();
+    for (Finding f : mine) {
+      assertThat(f.location().line()).as("line of " + f.format()).isGreaterThan(1);
+      assertThat(f.location().file().getFileName().toString()).isEqualTo("fail.yaml");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("ruleIds")
+  void rule_passingFixture_isClean(String ruleId) {
+    LintResult result = OpenApiLinter.lint(fixtures().resolve(ruleId).resolve("pass.yaml"));
+    assertThat(result.findings()).as(ruleId + " on pass.yaml").isEmpty();
+  }
+
+  @Test
+  void everyFixtureFolder_isARule() throws IOException {
+    try (Stream<Path> dirs = Files.list(fixtures())) {
+      assertThat(dirs.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(ruleIds().toList());
+    }
+  }
+
+  @Test
+  void everyRule_hasADocsPage() throws IOException {
+    Path docs = repoRoot().resolve("docs/rules");
+    for (RuleDescription rule : OpenApiLinter.rules()) {
+      Path page = repoRoot().resolve(rule.docPath());
+      assertThat(page).as(rule.id()).exists();
+      assertThat(Files.readString(page)).as(rule.id()).startsWith("# " + rule.id() + "\n");
+    }
+    assertThat(docs.resolve("README.md")).exists();
+  }
+
+  @Test
+  void documentSize_above6MB_isAnError_below_isNot(@TempDir Path dir) throws IOException {
+    String head = Files.readString(fixtures().resolve("apigw-security-none/pass.yaml"));
+    Path small = dir.resolve("small.yaml");
+    Files.writeString(small, head);
+    assertThat(OpenApiLinter.lint(small).findings()).isEmpty();
+    Path big = dir.resolve("big.yaml");
+    String padding = "# " + "x".repeat(98) + "\n";
+    Files.writeString(big, head + padding.repeat(63_000));
+    LintResult result = OpenApiLinter.lint(big);
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo(GENERATED);
+              assertThat(f.severity()).isEqualTo(Severity.ERROR);
+              assertThat(f.message()).contains("PutRestApi accepts at most 6291456");
+            });
+  }
+
+  @Test
+  void timeout_above29s_isOnlyAWarning(@TempDir Path dir) throws IOException {
+    String text =
+        Files.readString(fixtures().resolve("apigw-integration-timeout/pass.yaml"))
+            .replace("timeoutInMillis: 50", "timeoutInMillis: 60000");
+    Path file = dir.resolve("slow.yaml");
+    Files.writeString(file, text);
+    assertThat(OpenApiLinter.lint(file).findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("apigw-integration-timeout");
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.message()).contains("quota");
+            });
+  }
+
+  @Test
+  void swagger2_securityDefinitionsAndIntegrations_areChecked(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("swagger.yaml");
+    Files.writeString(
+        file,
+        """
+        swagger: "2.0"
+        info: {title: t, version: "1"}
+        paths:
+          /items:
+            get:
+              security:
+                - missing: []
+              responses:
+                "200": {description: ok}
+              x-amazon-apigateway-integration:
+                type: http_proxy
+                httpMethod: GET
+                uri: http://backend.example.com/items
+        securityDefinitions:
+          cognito:
+            type: apiKey
+            name: Authorization
+            in: header
+            x-amazon-apigateway-authorizer:
+              type: cognito_user_pools
+              providerARNs: [arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc]
+        """);
+    LintResult result = OpenApiLinter.lint(file);
+    assertThat(result.specVersion()).isEqualTo("2.0");
+    assertThat(result.findings())
+        .extracting(f -> f.ruleId() + "@" + f.location().line())
+        .containsExactly("apigw-security-undefined@7");
+  }
+
+  static Path repoRoot() {
+    String env = System.getenv("PIPELINEKIT_ROOT");
+    if (env != null && Files.exists(Path.of(env, ".ci/run"))) {
+      return Path.of(env);
+    }
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.exists(p.resolve(".ci/run"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("no repository root (.ci/run) above the working folder");
+    }
+    return p;
+  }
+}

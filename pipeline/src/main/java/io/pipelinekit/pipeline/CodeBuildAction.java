@@ -1,0 +1,235 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.Json;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a {@link CodeBuildProject} as a Build (or Test) action: 1–5 input artifacts (the primary
+ * source named when there is more than one), 0–5 outputs, action-level environment variables, and a
+ * namespace publishing the buildspec's exported variables.
+ */
+public final class CodeBuildAction implements Action {
+  private final String name;
+  private final int runOrder;
+  private final String namespace;
+  private final CodeBuildProject project;
+  private final List<String> inputs;
+  private final List<String> outputs;
+  private final String primarySource;
+  private final List<EnvironmentVariable> environmentVariables;
+  private final boolean test;
+  private final Boolean batchEnabled;
+
+  private CodeBuildAction(Builder b) {
+    this.name = Checks.requiredText(b.name, "CodeBuildAction", "name", "\"Build\"");
+    String where = "CodeBuild action '" + name + "'";
+    this.runOrder = b.runOrder;
+    this.namespace = b.namespace;
+    this.project =
+        Checks.required(b.project, where, "project", "CodeBuildProject.builder()...build()");
+    this.inputs = Checks.copy(b.inputs, where, "inputs");
+    this.outputs = Checks.copy(b.outputs, where, "outputs");
+    this.primarySource = b.primarySource;
+    this.environmentVariables = Checks.copy(b.environmentVariables, where, "environmentVariables");
+    this.test = b.test;
+    this.batchEnabled = b.batchEnabled;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.runOrder = runOrder;
+    b.namespace = namespace;
+    b.project = project;
+    b.inputs.addAll(inputs);
+    b.outputs.addAll(outputs);
+    b.primarySource = primarySource;
+    b.environmentVariables.addAll(environmentVariables);
+    b.test = test;
+    b.batchEnabled = batchEnabled;
+    return b;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int runOrder() {
+    return runOrder;
+  }
+
+  @Override
+  public Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+
+  @Override
+  public ActionCategory category() {
+    return test ? ActionCategory.TEST : ActionCategory.BUILD;
+  }
+
+  @Override
+  public String owner() {
+    return "AWS";
+  }
+
+  @Override
+  public String provider() {
+    return "CodeBuild";
+  }
+
+  public CodeBuildProject project() {
+    return project;
+  }
+
+  @Override
+  public List<String> inputArtifacts() {
+    return inputs;
+  }
+
+  @Override
+  public List<String> outputArtifacts() {
+    return outputs;
+  }
+
+  public Optional<String> primarySource() {
+    return Optional.ofNullable(primarySource);
+  }
+
+  /** Variables set for this action only (they override the project's). */
+  public List<EnvironmentVariable> environmentVariables() {
+    return environmentVariables;
+  }
+
+  public Optional<Boolean> batchEnabled() {
+    return Optional.ofNullable(batchEnabled);
+  }
+
+  @Override
+  public Map<String, String> configuration() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("ProjectName", project.name());
+    if (primarySource != null) {
+      c.put("PrimarySource", primarySource);
+    }
+    if (!environmentVariables.isEmpty()) {
+      c.put("EnvironmentVariables", environmentVariablesJson());
+    }
+    if (batchEnabled != null) {
+      c.put("BatchEnabled", batchEnabled.toString());
+    }
+    return Collections.unmodifiableMap(c);
+  }
+
+  /**
+   * The {@code EnvironmentVariables} configuration value: a JSON array, as CodePipeline takes it.
+   */
+  public String environmentVariablesJson() {
+    List<Object> list = new ArrayList<>();
+    for (EnvironmentVariable v : environmentVariables) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", v.name());
+      m.put("value", v.value());
+      m.put("type", v.type().name());
+      list.add(m);
+    }
+    return Json.compact(list);
+  }
+
+  @Override
+  public Set<String> outputVariables() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(project.exportedVariables()));
+  }
+
+  @Override
+  public String describe() {
+    return "CodeBuild " + project.name();
+  }
+
+  /** Builds a {@link CodeBuildAction}. */
+  public static final class Builder {
+    private String name = "Build";
+    private int runOrder = 1;
+    private String namespace;
+    private CodeBuildProject project;
+    private final List<String> inputs = new ArrayList<>();
+    private final List<String> outputs = new ArrayList<>();
+    private String primarySource;
+    private final List<EnvironmentVariable> environmentVariables = new ArrayList<>();
+    private boolean test;
+    private Boolean batchEnabled;
+
+    private Builder() {}
+
+    /** The action name (default {@code Build}). */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder runOrder(int runOrder) {
+      this.runOrder = runOrder;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder project(CodeBuildProject project) {
+      this.project = project;
+      return this;
+    }
+
+    public Builder inputs(String... artifacts) {
+      Checks.addAll(inputs, Arrays.asList(artifacts));
+      return this;
+    }
+
+    public Builder outputs(String... artifacts) {
+      Checks.addAll(outputs, Arrays.asList(artifacts));
+      return this;
+    }
+
+    public Builder primarySource(String artifact) {
+      this.primarySource = artifact;
+      return this;
+    }
+
+    public Builder environmentVariables(EnvironmentVariable... variables) {
+      Checks.addAll(environmentVariables, Arrays.asList(variables));
+      return this;
+    }
+
+    /** A Test action instead of a Build action. */
+    public Builder test(boolean test) {
+      this.test = test;
+      return this;
+    }
+
+    public Builder batchEnabled(boolean batchEnabled) {
+      this.batchEnabled = batchEnabled;
+      return this;
+    }
+
+    public CodeBuildAction build() {
+      return new CodeBuildAction(this);
+    }
+  }
+}

@@ -1,0 +1,411 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A CodeBuild project run by a pipeline: its environment (image, compute type, privileged mode,
+ * variables), logs, cache and timeouts, and what its build does: the container images it builds and
+ * pushes, the API it publishes, and any further commands and artifacts. {@code pipeline build}
+ * turns it into {@code codebuild-project.json} and {@code buildspec.yaml}.
+ */
+public final class CodeBuildProject {
+  /** The exported variable holding the image tag (the short commit id). */
+  public static final String IMAGE_TAG_VARIABLE = "IMAGE_TAG";
+
+  private final String name;
+  private final String description;
+  private final String serviceRoleArn;
+  private final String image;
+  private final String computeType;
+  private final String environmentType;
+  private final Boolean privilegedMode;
+  private final List<EnvironmentVariable> environmentVariables;
+  private final String logGroupName;
+  private final String logStreamName;
+  private final BuildCache cache;
+  private final int timeoutInMinutes;
+  private final int queuedTimeoutInMinutes;
+  private final List<ContainerImage> images;
+  private final String imageDefinitionsFile;
+  private final ApiPublication api;
+  private final List<String> installCommands;
+  private final List<String> preBuildCommands;
+  private final List<String> buildCommands;
+  private final List<String> postBuildCommands;
+  private final List<String> exportedVariables;
+  private final List<String> artifactFiles;
+  private final Map<String, List<String>> secondaryArtifacts;
+  private final String toolCommand;
+
+  private CodeBuildProject(Builder b) {
+    this.name = Checks.requiredText(b.name, "CodeBuildProject", "name", "\"service-build\"");
+    String where = "CodeBuild project '" + name + "'";
+    this.description = b.description;
+    this.serviceRoleArn =
+        Checks.requiredText(
+            b.serviceRoleArn,
+            where,
+            "serviceRoleArn",
+            "\"arn:aws:iam::ACCOUNT:role/service-codebuild\"");
+    this.image = Checks.requiredText(b.image, where, "image", "\"aws/codebuild/standard:7.0\"");
+    this.computeType =
+        Checks.requiredText(b.computeType, where, "computeType", "\"BUILD_GENERAL1_SMALL\"");
+    this.environmentType =
+        Checks.requiredText(b.environmentType, where, "environmentType", "\"LINUX_CONTAINER\"");
+    this.privilegedMode = b.privilegedMode;
+    this.environmentVariables = Checks.copy(b.environmentVariables, where, "environmentVariables");
+    this.logGroupName = b.logGroupName == null ? "/aws/codebuild/" + name : b.logGroupName;
+    this.logStreamName = b.logStreamName;
+    this.images = Checks.copy(b.images, where, "images");
+    this.cache =
+        b.cache != null
+            ? b.cache
+            : images.isEmpty()
+                ? BuildCache.none()
+                : BuildCache.local(
+                    BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE,
+                    BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
+    this.timeoutInMinutes = b.timeoutInMinutes;
+    this.queuedTimeoutInMinutes = b.queuedTimeoutInMinutes;
+    this.imageDefinitionsFile =
+        Checks.requiredText(
+            b.imageDefinitionsFile, where, "imageDefinitionsFile", "\"imagedefinitions.json\"");
+    this.api = b.api;
+    this.installCommands = Checks.copy(b.installCommands, where, "installCommands");
+    this.preBuildCommands = Checks.copy(b.preBuildCommands, where, "preBuildCommands");
+    this.buildCommands = Checks.copy(b.buildCommands, where, "buildCommands");
+    this.postBuildCommands = Checks.copy(b.postBuildCommands, where, "postBuildCommands");
+    this.exportedVariables = Checks.copy(b.exportedVariables, where, "exportedVariables");
+    this.artifactFiles = Checks.copy(b.artifactFiles, where, "artifactFiles");
+    Map<String, List<String>> secondary = new LinkedHashMap<>();
+    b.secondaryArtifacts.forEach((id, files) -> secondary.put(id, List.copyOf(files)));
+    this.secondaryArtifacts = Checks.copy(secondary, where, "secondaryArtifacts");
+    this.toolCommand = Checks.requiredText(b.toolCommand, where, "toolCommand", "\"pipeline\"");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.description = description;
+    b.serviceRoleArn = serviceRoleArn;
+    b.image = image;
+    b.computeType = computeType;
+    b.environmentType = environmentType;
+    b.privilegedMode = privilegedMode;
+    b.environmentVariables.addAll(environmentVariables);
+    b.logGroupName = logGroupName;
+    b.logStreamName = logStreamName;
+    b.cache = cache;
+    b.timeoutInMinutes = timeoutInMinutes;
+    b.queuedTimeoutInMinutes = queuedTimeoutInMinutes;
+    b.images.addAll(images);
+    b.imageDefinitionsFile = imageDefinitionsFile;
+    b.api = api;
+    b.installCommands.addAll(installCommands);
+    b.preBuildCommands.addAll(preBuildCommands);
+    b.buildCommands.addAll(buildCommands);
+    b.postBuildCommands.addAll(postBuildCommands);
+    b.exportedVariables.addAll(exportedVariables);
+    b.artifactFiles.addAll(artifactFiles);
+    b.secondaryArtifacts.putAll(secondaryArtifacts);
+    b.toolCommand = toolCommand;
+    return b;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Optional<String> description() {
+    return Optional.ofNullable(description);
+  }
+
+  public String serviceRoleArn() {
+    return serviceRoleArn;
+  }
+
+  /** The build image, e.g. {@code aws/codebuild/amazonlinux-x86_64-standard:5.0}. */
+  public String image() {
+    return image;
+  }
+
+  public String computeType() {
+    return computeType;
+  }
+
+  public String environmentType() {
+    return environmentType;
+  }
+
+  /** The privileged mode as set; empty when left to the default (on whenever images are built). */
+  public Optional<Boolean> privilegedModeSetting() {
+    return Optional.ofNullable(privilegedMode);
+  }
+
+  /** Whether the project runs privileged: as set, else whenever it builds images. */
+  public boolean privilegedMode() {
+    return privilegedMode != null ? privilegedMode : !images.isEmpty();
+  }
+
+  public List<EnvironmentVariable> environmentVariables() {
+    return environmentVariables;
+  }
+
+  /** The CloudWatch Logs group (default {@code /aws/codebuild/<name>}). */
+  public String logGroupName() {
+    return logGroupName;
+  }
+
+  public Optional<String> logStreamName() {
+    return Optional.ofNullable(logStreamName);
+  }
+
+  /** The cache (default: local Docker layer and source cache when images are built). */
+  public BuildCache cache() {
+    return cache;
+  }
+
+  public int timeoutInMinutes() {
+    return timeoutInMinutes;
+  }
+
+  public int queuedTimeoutInMinutes() {
+    return queuedTimeoutInMinutes;
+  }
+
+  public List<ContainerImage> images() {
+    return images;
+  }
+
+  /** The file the build writes with {@code pipeline image-definitions}, when it builds images. */
+  public String imageDefinitionsFile() {
+    return imageDefinitionsFile;
+  }
+
+  public Optional<ApiPublication> api() {
+    return Optional.ofNullable(api);
+  }
+
+  public List<String> installCommands() {
+    return installCommands;
+  }
+
+  public List<String> preBuildCommands() {
+    return preBuildCommands;
+  }
+
+  public List<String> buildCommands() {
+    return buildCommands;
+  }
+
+  /** Commands run after a successful build (guarded by {@code CODEBUILD_BUILD_SUCCEEDING}). */
+  public List<String> postBuildCommands() {
+    return postBuildCommands;
+  }
+
+  /** Further exported variables the commands set (besides {@value #IMAGE_TAG_VARIABLE}). */
+  public List<String> extraExportedVariables() {
+    return exportedVariables;
+  }
+
+  /** Every exported variable: {@value #IMAGE_TAG_VARIABLE} when images are built, then the rest. */
+  public List<String> exportedVariables() {
+    Set<String> all = new LinkedHashSet<>();
+    if (!images.isEmpty()) {
+      all.add(IMAGE_TAG_VARIABLE);
+    }
+    all.addAll(exportedVariables);
+    return List.copyOf(all);
+  }
+
+  /** Further files of the primary artifact (besides the image definitions file). */
+  public List<String> extraArtifactFiles() {
+    return artifactFiles;
+  }
+
+  /** The primary artifact's files: the image definitions file when images are built, the rest. */
+  public List<String> artifactFiles() {
+    Set<String> all = new LinkedHashSet<>();
+    if (!images.isEmpty()) {
+      all.add(imageDefinitionsFile);
+    }
+    all.addAll(artifactFiles);
+    return List.copyOf(all);
+  }
+
+  /** Secondary artifacts by identifier (needed when the action has more than one output). */
+  public Map<String, List<String>> secondaryArtifacts() {
+    return secondaryArtifacts;
+  }
+
+  /** How the build runs this tool, e.g. {@code pipeline} or {@code bin/pipeline}. */
+  public String toolCommand() {
+    return toolCommand;
+  }
+
+  /** Builds a {@link CodeBuildProject}. */
+  public static final class Builder {
+    private String name;
+    private String description;
+    private String serviceRoleArn;
+    private String image = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
+    private String computeType = "BUILD_GENERAL1_SMALL";
+    private String environmentType = "LINUX_CONTAINER";
+    private Boolean privilegedMode;
+    private final List<EnvironmentVariable> environmentVariables = new ArrayList<>();
+    private String logGroupName;
+    private String logStreamName;
+    private BuildCache cache;
+    private int timeoutInMinutes = 60;
+    private int queuedTimeoutInMinutes = 480;
+    private final List<ContainerImage> images = new ArrayList<>();
+    private String imageDefinitionsFile = "imagedefinitions.json";
+    private ApiPublication api;
+    private final List<String> installCommands = new ArrayList<>();
+    private final List<String> preBuildCommands = new ArrayList<>();
+    private final List<String> buildCommands = new ArrayList<>();
+    private final List<String> postBuildCommands = new ArrayList<>();
+    private final List<String> exportedVariables = new ArrayList<>();
+    private final List<String> artifactFiles = new ArrayList<>();
+    private final Map<String, List<String>> secondaryArtifacts = new LinkedHashMap<>();
+    private String toolCommand = "pipeline";
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder serviceRoleArn(String serviceRoleArn) {
+      this.serviceRoleArn = serviceRoleArn;
+      return this;
+    }
+
+    public Builder image(String image) {
+      this.image = image;
+      return this;
+    }
+
+    public Builder computeType(String computeType) {
+      this.computeType = computeType;
+      return this;
+    }
+
+    public Builder environmentType(String environmentType) {
+      this.environmentType = environmentType;
+      return this;
+    }
+
+    public Builder privilegedMode(boolean privilegedMode) {
+      this.privilegedMode = privilegedMode;
+      return this;
+    }
+
+    public Builder environmentVariables(EnvironmentVariable... variables) {
+      Checks.addAll(environmentVariables, Arrays.asList(variables));
+      return this;
+    }
+
+    public Builder logGroupName(String logGroupName) {
+      this.logGroupName = logGroupName;
+      return this;
+    }
+
+    public Builder logStreamName(String logStreamName) {
+      this.logStreamName = logStreamName;
+      return this;
+    }
+
+    public Builder cache(BuildCache cache) {
+      this.cache = cache;
+      return this;
+    }
+
+    public Builder timeoutInMinutes(int minutes) {
+      this.timeoutInMinutes = minutes;
+      return this;
+    }
+
+    public Builder queuedTimeoutInMinutes(int minutes) {
+      this.queuedTimeoutInMinutes = minutes;
+      return this;
+    }
+
+    public Builder images(ContainerImage... images) {
+      Checks.addAll(this.images, Arrays.asList(images));
+      return this;
+    }
+
+    public Builder imageDefinitionsFile(String file) {
+      this.imageDefinitionsFile = file;
+      return this;
+    }
+
+    public Builder api(ApiPublication api) {
+      this.api = api;
+      return this;
+    }
+
+    public Builder installCommands(String... commands) {
+      Checks.addAll(installCommands, Arrays.asList(commands));
+      return this;
+    }
+
+    public Builder preBuildCommands(String... commands) {
+      Checks.addAll(preBuildCommands, Arrays.asList(commands));
+      return this;
+    }
+
+    public Builder buildCommands(String... commands) {
+      Checks.addAll(buildCommands, Arrays.asList(commands));
+      return this;
+    }
+
+    public Builder postBuildCommands(String... commands) {
+      Checks.addAll(postBuildCommands, Arrays.asList(commands));
+      return this;
+    }
+
+    public Builder exportedVariables(String... names) {
+      Checks.addAll(exportedVariables, Arrays.asList(names));
+      return this;
+    }
+
+    public Builder artifactFiles(String... files) {
+      Checks.addAll(artifactFiles, Arrays.asList(files));
+      return this;
+    }
+
+    public Builder secondaryArtifact(String identifier, String... files) {
+      secondaryArtifacts.put(identifier, List.of(files));
+      return this;
+    }
+
+    public Builder toolCommand(String toolCommand) {
+      this.toolCommand = toolCommand;
+      return this;
+    }
+
+    public CodeBuildProject build() {
+      return new CodeBuildProject(this);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An ECS blue/green deploy through CodeDeploy ({@code CodeDeployToECS}): a task definition template
+ * and an AppSpec template from input artifacts, and 1–4 images, each an artifact holding {@code
+ * imageDetail.json} and the placeholder container name it fills in.
+ */
+public final class CodeDeployToEcsAction implements Action {
+  /** One image slot: the artifact with imageDetail.json, and the task definition placeholder. */
+  public record Image(String artifact, String containerName) {
+    public Image {
+      Checks.requiredText(artifact, "CodeDeployToEcsAction.Image", "artifact", "\"BuildOutput\"");
+      Checks.requiredText(
+          containerName, "CodeDeployToEcsAction.Image", "containerName", "\"IMAGE1_NAME\"");
+    }
+  }
+
+  private final String name;
+  private final int runOrder;
+  private final String namespace;
+  private final String applicationName;
+  private final String deploymentGroupName;
+  private final String taskDefinitionTemplateArtifact;
+  private final String taskDefinitionTemplatePath;
+  private final String appSpecTemplateArtifact;
+  private final String appSpecTemplatePath;
+  private final List<Image> images;
+  private final TaskDefinition taskDefinition;
+
+  private CodeDeployToEcsAction(Builder b) {
+    this.name = Checks.requiredText(b.name, "CodeDeployToEcsAction", "name", "\"Deploy\"");
+    String where = "CodeDeployToECS action '" + name + "'";
+    this.runOrder = b.runOrder;
+    this.namespace = b.namespace;
+    this.applicationName =
+        Checks.requiredText(b.applicationName, where, "applicationName", "\"service\"");
+    this.deploymentGroupName =
+        Checks.requiredText(b.deploymentGroupName, where, "deploymentGroupName", "\"service-dg\"");
+    this.taskDefinitionTemplateArtifact =
+        Checks.requiredText(
+            b.taskDefinitionTemplateArtifact,
+            where,
+            "taskDefinitionTemplateArtifact",
+            "\"Source\"");
+    this.taskDefinitionTemplatePath = b.taskDefinitionTemplatePath;
+    this.appSpecTemplateArtifact =
+        Checks.requiredText(
+            b.appSpecTemplateArtifact, where, "appSpecTemplateArtifact", "\"Source\"");
+    this.appSpecTemplatePath = b.appSpecTemplatePath;
+    this.images = Checks.copy(b.images, where, "images");
+    this.taskDefinition = b.taskDefinition;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.runOrder = runOrder;
+    b.namespace = namespace;
+    b.applicationName = applicationName;
+    b.deploymentGroupName = deploymentGroupName;
+    b.taskDefinitionTemplateArtifact = taskDefinitionTemplateArtifact;
+    b.taskDefinitionTemplatePath = taskDefinitionTemplatePath;
+    b.appSpecTemplateArtifact = appSpecTemplateArtifact;
+    b.appSpecTemplatePath = appSpecTemplatePath;
+    b.images.addAll(images);
+    b.taskDefinition = taskDefinition;
+    return b;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int runOrder() {
+    return runOrder;
+  }
+
+  @Override
+  public Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+
+  @Override
+  public ActionCategory category() {
+    return ActionCategory.DEPLOY;
+  }
+
+  @Override
+  public String owner() {
+    return "AWS";
+  }
+
+  @Override
+  public String provider() {
+    return "CodeDeployToECS";
+  }
+
+  /** The distinct artifacts the templates and images come from, in order. */
+  @Override
+  public List<String> inputArtifacts() {
+    Set<String> inputs = new LinkedHashSet<>();
+    inputs.add(taskDefinitionTemplateArtifact);
+    inputs.add(appSpecTemplateArtifact);
+    for (Image image : images) {
+      inputs.add(image.artifact());
+    }
+    return List.copyOf(inputs);
+  }
+
+  @Override
+  public List<String> outputArtifacts() {
+    return List.of();
+  }
+
+  public String applicationName() {
+    return applicationName;
+  }
+
+  public String deploymentGroupName() {
+    return deploymentGroupName;
+  }
+
+  public List<Image> images() {
+    return images;
+  }
+
+  public Optional<TaskDefinition> taskDefinition() {
+    return Optional.ofNullable(taskDefinition);
+  }
+
+  @Override
+  public Map<String, String> configuration() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("ApplicationName", applicationName);
+    c.put("DeploymentGroupName", deploymentGroupName);
+    c.put("TaskDefinitionTemplateArtifact", taskDefinitionTemplateArtifact);
+    c.put("TaskDefinitionTemplatePath", taskDefinitionTemplatePath);
+    c.put("AppSpecTemplateArtifact", appSpecTemplateArtifact);
+    c.put("AppSpecTemplatePath", appSpecTemplatePath);
+    for (int i = 0; i < images.size(); i++) {
+      c.put("Image" + (i + 1) + "ArtifactName", images.get(i).artifact());
+      c.put("Image" + (i + 1) + "ContainerName", images.get(i).containerName());
+    }
+    return Collections.unmodifiableMap(c);
+  }
+
+  @Override
+  public Set<String> outputVariables() {
+    return Set.of();
+  }
+
+  @Override
+  public String describe() {
+    return "CodeDeploy " + applicationName + "/" + deploymentGroupName;
+  }
+
+  /** Builds a {@link CodeDeployToEcsAction}. */
+  public static final class Builder {
+    private String name = "Deploy";
+    private int runOrder = 1;
+    private String namespace;
+    private String applicationName;
+    private String deploymentGroupName;
+    private String taskDefinitionTemplateArtifact;
+    private String taskDefinitionTemplatePath = "taskdef.json";
+    private String appSpecTemplateArtifact;
+    private String appSpecTemplatePath = "appspec.yaml";
+    private final List<Image> images = new ArrayList<>();
+    private TaskDefinition taskDefinition;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder runOrder(int runOrder) {
+      this.runOrder = runOrder;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder applicationName(String applicationName) {
+      this.applicationName = applicationName;
+      return this;
+    }
+
+    public Builder deploymentGroupName(String deploymentGroupName) {
+      this.deploymentGroupName = deploymentGroupName;
+      return this;
+    }
+
+    public Builder taskDefinitionTemplate(String artifact, String path) {
+      this.taskDefinitionTemplateArtifact = artifact;
+      this.taskDefinitionTemplatePath = path;
+      return this;
+    }
+
+    public Builder appSpecTemplate(String artifact, String path) {
+      this.appSpecTemplateArtifact = artifact;
+      this.appSpecTemplatePath = path;
+      return this;
+    }
+
+    /** Adds an image slot (at most four). */
+    public Builder image(String artifact, String containerName) {
+      images.add(new Image(artifact, containerName));
+      return this;
+    }
+
+    public Builder taskDefinition(TaskDefinition taskDefinition) {
+      this.taskDefinition = taskDefinition;
+      return this;
+    }
+
+    public CodeDeployToEcsAction build() {
+      return new CodeDeployToEcsAction(this);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A manual approval: the pipeline waits (up to seven days) for someone to approve. Optionally
+ * notifies an SNS topic, links to something to review and carries a comment.
+ */
+public final class ManualApprovalAction implements Action {
+  private final String name;
+  private final int runOrder;
+  private final String namespace;
+  private final String notificationArn;
+  private final String externalEntityLink;
+  private final String customData;
+
+  private ManualApprovalAction(Builder b) {
+    this.name = Checks.requiredText(b.name, "ManualApprovalAction", "name", "\"Approve\"");
+    this.runOrder = b.runOrder;
+    this.namespace = b.namespace;
+    this.notificationArn = b.notificationArn;
+    this.externalEntityLink = b.externalEntityLink;
+    this.customData = b.customData;
+  }
+
+  /** An approval named {@code name} with no notification. */
+  public static ManualApprovalAction named(String name) {
+    return builder().name(name).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.runOrder = runOrder;
+    b.namespace = namespace;
+    b.notificationArn = notificationArn;
+    b.externalEntityLink = externalEntityLink;
+    b.customData = customData;
+    return b;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int runOrder() {
+    return runOrder;
+  }
+
+  @Override
+  public Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+
+  @Override
+  public ActionCategory category() {
+    return ActionCategory.APPROVAL;
+  }
+
+  @Override
+  public String owner() {
+    return "AWS";
+  }
+
+  @Override
+  public String provider() {
+    return "Manual";
+  }
+
+  @Override
+  public List<String> inputArtifacts() {
+    return List.of();
+  }
+
+  @Override
+  public List<String> outputArtifacts() {
+    return List.of();
+  }
+
+  /** The SNS topic notified when the approval is pending. */
+  public Optional<String> notificationArn() {
+    return Optional.ofNullable(notificationArn);
+  }
+
+  /** A URL for the reviewer. */
+  public Optional<String> externalEntityLink() {
+    return Optional.ofNullable(externalEntityLink);
+  }
+
+  /** A comment shown to the reviewer. */
+  public Optional<String> customData() {
+    return Optional.ofNullable(customData);
+  }
+
+  @Override
+  public Map<String, String> configuration() {
+    Map<String, String> c = new LinkedHashMap<>();
+    if (notificationArn != null) {
+      c.put("NotificationArn", notificationArn);
+    }
+    if (externalEntityLink != null) {
+      c.put("ExternalEntityLink", externalEntityLink);
+    }
+    if (customData != null) {
+      c.put("CustomData", customData);
+    }
+    return Collections.unmodifiableMap(c);
+  }
+
+  /**
+   * Empty: the approval's variables are not listed here, so references to an approval's namespace
+   * are not checked by name.
+   */
+  @Override
+  public Set<String> outputVariables() {
+    return Set.of();
+  }
+
+  @Override
+  public String describe() {
+    return "Manual approval";
+  }
+
+  /** Builds a {@link ManualApprovalAction}. */
+  public static final class Builder {
+    private String name = "Approve";
+    private int runOrder = 1;
+    private String namespace;
+    private String notificationArn;
+    private String externalEntityLink;
+    private String customData;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder runOrder(int runOrder) {
+      this.runOrder = runOrder;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder notificationArn(String arn) {
+      this.notificationArn = arn;
+      return this;
+    }
+
+    public Builder externalEntityLink(String url) {
+      this.externalEntityLink = url;
+      return this;
+    }
+
+    public Builder customData(String comment) {
+      this.customData = comment;
+      return this;
+    }
+
+    public ManualApprovalAction build() {
+      return new ManualApprovalAction(this);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Include and exclude glob patterns of a trigger filter (branches, tags or file paths). Excludes
+ * win over includes. CodePipeline allows at most 8 patterns in each list.
+ */
+public final class Patterns {
+  private final List<String> includes;
+  private final List<String> excludes;
+
+  private Patterns(Builder b) {
+    this.includes = Checks.copy(b.includes, "Patterns", "includes");
+    this.excludes = Checks.copy(b.excludes, "Patterns", "excludes");
+  }
+
+  /** Patterns that include the given globs. */
+  public static Patterns include(String... globs) {
+    return builder().includes(Arrays.asList(globs)).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().includes(includes).excludes(excludes);
+  }
+
+  /** The same includes, plus the given excludes. */
+  public Patterns excluding(String... globs) {
+    return toBuilder().excludes(Arrays.asList(globs)).build();
+  }
+
+  public List<String> includes() {
+    return includes;
+  }
+
+  public List<String> excludes() {
+    return excludes;
+  }
+
+  public boolean isEmpty() {
+    return includes.isEmpty() && excludes.isEmpty();
+  }
+
+  /** Builds {@link Patterns}. */
+  public static final class Builder {
+    private final List<String> includes = new ArrayList<>();
+    private final List<String> excludes = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder includes(List<String> globs) {
+      Checks.addAll(includes, globs);
+      return this;
+    }
+
+    public Builder excludes(List<String> globs) {
+      Checks.addAll(excludes, globs);
+      return this;
+    }
+
+    public Patterns build() {
+      return new Patterns(this);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.PipelineRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A CodePipeline pipeline: name, type (V2 by default), execution mode, variables, triggers, the
+ * artifact bucket, the role, and its stages. Building one checks CodePipeline's structure rules and
+ * the cross-file rules (image names, artifact files, variables) and reports every problem at once
+ * in one {@link DefinitionException}.
+ *
+ * <p>The account and region are where the pipeline lives; ARNs in the synthesized IAM policies are
+ * scoped with them.
+ */
+public final class Pipeline {
+  private final String name;
+  private final String account;
+  private final String region;
+  private final String roleArn;
+  private final String artifactBucket;
+  private final String artifactKmsKeyArn;
+  private final PipelineType pipelineType;
+  private final ExecutionMode executionMode;
+  private final List<PipelineVariable> variables;
+  private final List<Trigger> triggers;
+  private final List<Stage> stages;
+  private final Map<String, String> tags;
+
+  private Pipeline(Builder b) {
+    this.name = Checks.requiredText(b.name, "Pipeline", "name", "\"service\"");
+    String where = "pipeline '" + name + "'";
+    this.account = Checks.requiredText(b.account, where, "account", "\"111122223333\"");
+    this.region = Checks.requiredText(b.region, where, "region", "\"eu-west-1\"");
+    this.roleArn =
+        Checks.requiredText(b.roleArn, where, "roleArn", "\"arn:aws:iam::ACCOUNT:role/pipeline\"");
+    this.artifactBucket =
+        Checks.requiredText(b.artifactBucket, where, "artifactBucket", "\"service-artifacts\"");
+    this.artifactKmsKeyArn = b.artifactKmsKeyArn;
+    this.pipelineType = Checks.required(b.pipelineType, where, "pipelineType", "PipelineType.V2");
+    this.executionMode = b.executionMode;
+    this.variables = Checks.copy(b.variables, where, "variables");
+    this.triggers = Checks.copy(b.triggers, where, "triggers");
+    this.stages = Checks.copy(b.stages, where, "stages");
+    this.tags = Checks.copy(b.tags, where, "tags");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.account = account;
+    b.region = region;
+    b.roleArn = roleArn;
+    b.artifactBucket = artifactBucket;
+    b.artifactKmsKeyArn = artifactKmsKeyArn;
+    b.pipelineType = pipelineType;
+    b.executionMode = executionMode;
+    b.variables.addAll(variables);
+    b.triggers.addAll(triggers);
+    b.stages.addAll(stages);
+    b.tags.putAll(tags);
+    return b;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The AWS account id the pipeline lives in. */
+  public String account() {
+    return account;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  /** The role CodePipeline assumes (its policy is {@code iam/pipeline-role-policy.json}). */
+  public String roleArn() {
+    return roleArn;
+  }
+
+  /** The S3 bucket for artifacts, in the pipeline's region. */
+  public String artifactBucket() {
+    return artifactBucket;
+  }
+
+  /** A KMS key for the artifacts; empty for the S3-managed default. */
+  public Optional<String> artifactKmsKeyArn() {
+    return Optional.ofNullable(artifactKmsKeyArn);
+  }
+
+  public PipelineType pipelineType() {
+    return pipelineType;
+  }
+
+  /** The execution mode as set; empty for CodePipeline's default (SUPERSEDED). */
+  public Optional<ExecutionMode> executionMode() {
+    return Optional.ofNullable(executionMode);
+  }
+
+  public List<PipelineVariable> variables() {
+    return variables;
+  }
+
+  public List<Trigger> triggers() {
+    return triggers;
+  }
+
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  /** Every action, stage by stage. */
+  public List<Action> actions() {
+    List<Action> all = new ArrayList<>();
+    stages.forEach(s -> all.addAll(s.actions()));
+    return List.copyOf(all);
+  }
+
+  /** The CodeBuild projects the pipeline runs, by name, in the order first used. */
+  public List<CodeBuildProject> codeBuildProjects() {
+    Map<String, CodeBuildProject> projects = new LinkedHashMap<>();
+    for (Action action : actions()) {
+      if (action instanceof CodeBuildAction build) {
+        projects.putIfAbsent(build.project().name(), build.project());
+      }
+    }
+    return List.copyOf(projects.values());
+  }
+
+  /** The stage holding the action, by identity. */
+  public Optional<Stage> stageOf(Action action) {
+    return stages.stream().filter(s -> s.actions().contains(action)).findFirst();
+  }
+
+  /** Builds a {@link Pipeline}; {@link #build()} checks every rule. */
+  public static final class Builder {
+    private String name;
+    private String account;
+    private String region;
+    private String roleArn;
+    private String artifactBucket;
+    private String artifactKmsKeyArn;
+    private PipelineType pipelineType = PipelineType.V2;
+    private ExecutionMode executionMode;
+    private final List<PipelineVariable> variables = new ArrayList<>();
+    private final List<Trigger> triggers = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder account(String account) {
+      this.account = account;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder roleArn(String roleArn) {
+      this.roleArn = roleArn;
+      return this;
+    }
+
+    public Builder artifactBucket(String bucket) {
+      this.artifactBucket = bucket;
+      return this;
+    }
+
+    public Builder artifactKmsKeyArn(String keyArn) {
+      this.artifactKmsKeyArn = keyArn;
+      return this;
+    }
+
+    public Builder pipelineType(PipelineType type) {
+      this.pipelineType = type;
+      return this;
+    }
+
+    public Builder executionMode(ExecutionMode mode) {
+      this.executionMode = mode;
+      return this;
+    }
+
+    public Builder variables(PipelineVariable... variables) {
+      Checks.addAll(this.variables, Arrays.asList(variables));
+      return this;
+    }
+
+    public Builder triggers(Trigger... triggers) {
+      Checks.addAll(this.triggers, Arrays.asList(triggers));
+      return this;
+    }
+
+    public Builder stages(Stage... stages) {
+      Checks.addAll(this.stages, Arrays.asList(stages));
+      return this;
+    }
+
+    public Builder stage(Stage stage) {
+      Checks.addAll(this.stages, List.of(stage));
+      return this;
+    }
+
+    public Builder tag(String key, String value) {
+      tags.put(key, value);
+      return this;
+    }
+
+    /** The pipeline, checked: every rule broken is listed in one {@link DefinitionException}. */
+    public Pipeline build() {
+      Pipeline pipeline = new Pipeline(this);
+      List<String> problems = PipelineRules.check(pipeline);
+      if (!problems.isEmpty()) {
+        throw new DefinitionException(
+            "pipeline '"
+                + pipeline.name()
+                + "' breaks "
+                + problems.size()
+                + (problems.size() == 1 ? " rule:" : " rules:"),
+            problems);
+      }
+      return pipeline;
+    }
+  }
+}

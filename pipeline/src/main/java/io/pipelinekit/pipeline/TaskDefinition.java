@@ -1,0 +1,120 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.pipeline.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the pipeline knows about the ECS service's task definition, for cross-checks and least
+ * privilege: the containers whose images this pipeline builds, the containers whose images it does
+ * not touch (sidecars pinned elsewhere), and the task and execution roles the deploy passes.
+ */
+public final class TaskDefinition {
+  private final String family;
+  private final List<String> containers;
+  private final List<String> otherContainers;
+  private final String taskRoleArn;
+  private final String executionRoleArn;
+
+  private TaskDefinition(Builder b) {
+    this.family = Checks.requiredText(b.family, "TaskDefinition", "family", "\"service\"");
+    String where = "TaskDefinition '" + family + "'";
+    this.containers = Checks.copy(b.containers, where, "containers");
+    this.otherContainers = Checks.copy(b.otherContainers, where, "otherContainers");
+    this.taskRoleArn = b.taskRoleArn;
+    this.executionRoleArn = b.executionRoleArn;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .family(family)
+        .containers(containers)
+        .otherContainers(otherContainers)
+        .taskRoleArn(taskRoleArn)
+        .executionRoleArn(executionRoleArn);
+  }
+
+  public String family() {
+    return family;
+  }
+
+  /** Containers whose images the pipeline builds and deploys (named in imagedefinitions.json). */
+  public List<String> containers() {
+    return containers;
+  }
+
+  /** Containers whose images the pipeline leaves as they are. */
+  public List<String> otherContainers() {
+    return otherContainers;
+  }
+
+  public Optional<String> taskRoleArn() {
+    return Optional.ofNullable(taskRoleArn);
+  }
+
+  public Optional<String> executionRoleArn() {
+    return Optional.ofNullable(executionRoleArn);
+  }
+
+  /** The roles a deploy passes to ECS: the task role and the execution role, when set. */
+  public List<String> roleArns() {
+    List<String> roles = new ArrayList<>();
+    taskRoleArn().ifPresent(roles::add);
+    executionRoleArn().ifPresent(roles::add);
+    return List.copyOf(roles);
+  }
+
+  /** Builds a {@link TaskDefinition}. */
+  public static final class Builder {
+    private String family;
+    private final List<String> containers = new ArrayList<>();
+    private final List<String> otherContainers = new ArrayList<>();
+    private String taskRoleArn;
+    private String executionRoleArn;
+
+    private Builder() {}
+
+    public Builder family(String family) {
+      this.family = family;
+      return this;
+    }
+
+    public Builder containers(List<String> names) {
+      Checks.addAll(containers, names);
+      return this;
+    }
+
+    public Builder containers(String... names) {
+      return containers(Arrays.asList(names));
+    }
+
+    public Builder otherContainers(List<String> names) {
+      Checks.addAll(otherContainers, names);
+      return this;
+    }
+
+    public Builder otherContainers(String... names) {
+      return otherContainers(Arrays.asList(names));
+    }
+
+    public Builder taskRoleArn(String arn) {
+      this.taskRoleArn = arn;
+      return this;
+    }
+
+    public Builder executionRoleArn(String arn) {
+      this.executionRoleArn = arn;
+      return this;
+    }
+
+    public TaskDefinition build() {
+      return new TaskDefinition(this);
+    }
+  }
+}
