@@ -57,6 +57,8 @@ done
 echo "fuzz: schemathesis $("$st" --version | awk '{print $NF}') against http://127.0.0.1:$port" \
   "(max-time ${max_time}s, max-examples $max_examples, seed $seed)"
 set +e
+# schemathesis keeps a cache folder in its working directory: the temp folder, not the repo.
+cd "$work"
 "$st" --config-file "$root/service/api/schemathesis.toml" --no-color run "$root/service/api/openapi.yaml" \
   --url "http://127.0.0.1:$port" \
   --checks all \
