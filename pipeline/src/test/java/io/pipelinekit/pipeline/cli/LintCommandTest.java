@@ -149,7 +149,22 @@ class LintCommandTest {
     Path file = write("notes.txt", "hello: world\n");
     Run r = run("lint", file.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains(file + ":1:1: neither an OpenAPI document");
+    assertThat(r.err()).contains(file + ":1:1: not an OpenAPI document");
+  }
+
+  @Test
+  void lint_openapiKeyAfterManyComponents_isStillReadAsOpenApi() throws IOException {
+    // Stripe's document sorts its keys: 'openapi' comes after megabytes of components.
+    StringBuilder text = new StringBuilder("components:\n  schemas:\n");
+    for (int i = 0; i < 3000; i++) {
+      text.append("    S").append(i).append(":\n      type: string\n      description: padding\n");
+    }
+    text.append(CLEAN.substring(CLEAN.indexOf("info:")).replace("components:\n", "x-c:\n"));
+    text.append("openapi: 3.0.3\n");
+    Path file = write("sorted.yaml", text.toString());
+    assertThat(Files.size(file)).isGreaterThan(65_536);
+    Run r = run("lint", file.toString());
+    assertThat(r.err()).contains("in 1 file(s)").doesNotContain("could not be read");
   }
 
   @Test

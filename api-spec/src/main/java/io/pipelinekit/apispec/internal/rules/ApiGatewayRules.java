@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.load.NodePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -808,29 +809,23 @@ public final class ApiGatewayRules {
     // Walk the whole tree except example data; a keyword counts where its value has the shape the
     // keyword needs (so a property that happens to be named 'not' does not).
     Deque<Object[]> stack = new ArrayDeque<>();
-    stack.push(new Object[] {ctx.root, ""});
+    stack.push(new Object[] {ctx.root, NodePath.ROOT});
     while (!stack.isEmpty()) {
       Object[] item = stack.pop();
       JsonNode node = (JsonNode) item[0];
-      String pointer = (String) item[1];
+      NodePath path = (NodePath) item[1];
       if (node.isObject()) {
-        boolean propertiesMap = pointer.endsWith("/properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        boolean propertiesMap = "properties".equals(path.lastKey());
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           String key = e.getKey();
           JsonNode value = e.getValue();
-          if (!propertiesMap
-              && (key.equals("example")
-                  || key.equals("examples")
-                  || key.equals("default")
-                  || key.equals("enum")
-                  || key.startsWith("x-"))) {
+          if (!propertiesMap && SKIPPED.contains(key)) {
             continue;
           }
           if (!propertiesMap && UNSUPPORTED_SCHEMA.contains(key) && shaped(key, value)) {
             ctx.report(
                 "apigw-unsupported-schema",
-                RuleContext.child(pointer, key),
+                path.key(key).pointer(),
                 "schema keyword '"
                     + key
                     + "' "
@@ -845,19 +840,21 @@ public final class ApiGatewayRules {
                               + " schema";
                     });
           }
-          if (value.isContainerNode()) {
-            stack.push(new Object[] {value, RuleContext.child(pointer, key)});
+          if (value.isContainerNode() && !key.startsWith("x-")) {
+            stack.push(new Object[] {value, path.key(key)});
           }
         }
       } else if (node.isArray()) {
         for (int i = node.size() - 1; i >= 0; i--) {
           if (node.get(i).isContainerNode()) {
-            stack.push(new Object[] {node.get(i), pointer + "/" + i});
+            stack.push(new Object[] {node.get(i), path.index(i)});
           }
         }
       }
     }
   }
+
+  private static final Set<String> SKIPPED = Set.of("example", "examples", "default", "enum");
 
   private static boolean shaped(String key, JsonNode value) {
     return switch (key) {
