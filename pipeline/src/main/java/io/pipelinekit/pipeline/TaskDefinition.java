@@ -99,6 +99,10 @@ public final class TaskDefinition {
       return this;
     }
 
+    public Builder otherContainers(String... names) {
+      return otherContainers(Arrays.asList(names));
+    }
+
     public Builder taskRoleArn(String arn) {
       this.taskRoleArn = arn;
       return this;

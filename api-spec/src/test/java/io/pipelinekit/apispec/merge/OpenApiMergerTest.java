@@ -16,6 +16,7 @@ import io.pipelinekit.apispec.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpenApiMergerTest {
   private static final ObjectMapper YAML = new YAMLMapper();
@@ -230,8 +231,8 @@ class OpenApiMergerTest {
   }
 
   @Test
-  void merge_pathsThatDifferOnlyInParameterNames_isAnError() throws Exception {
-    Path other = resource("merge/conflict/overlay.yaml").resolveSibling("petid.yaml");
+  void merge_pathsThatDifferOnlyInParameterNames_isAnError(@TempDir Path dir) throws Exception {
+    Path other = dir.resolve("petid.yaml");
     java.nio.file.Files.writeString(
         other,
         "openapi: 3.0.3\npaths:\n  /pets/{id}:\n    delete:\n      responses:\n"
@@ -276,5 +277,26 @@ class OpenApiMergerTest {
         .hasMessageContaining(dup.toString())
         .hasMessageContaining("5")
         .hasMessageContaining("3");
+  }
+
+  @Test
+  void merge_refsTheMergedDocumentCannotResolve_warnWithTheirLocation() {
+    Path owner = resource("merge/refs/owner.yaml");
+
+    MergeResult result = OpenApiMerger.merge(List.of(app(), owner));
+
+    assertThat(result.hasConflicts()).isFalse();
+    assertThat(result.findings())
+        .extracting(Finding::format)
+        .containsExactly(
+            owner
+                + ":12:11 warning merge-unresolved-ref $ref '#/components/schemas/Pett' names"
+                + " nothing in the merged document; add the fragment that defines it, or fix the"
+                + " reference.",
+            owner
+                + ":14:11 warning merge-external-ref $ref 'address.yaml#/Address' points to"
+                + " another file; in the merged document it resolves against the output's folder,"
+                + " so keep the output beside the fragments or move the definition into a"
+                + " fragment.");
   }
 }

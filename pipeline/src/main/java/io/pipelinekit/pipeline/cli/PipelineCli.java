@@ -46,12 +46,16 @@ public final class PipelineCli implements Runnable {
     CommandLine cli = new CommandLine(new PipelineCli());
     // Subcommands, one line each, in the order of DESIGN.md's table.
     // -- build, graph, image-definitions
+    cli.addSubcommand(new BuildCommand());
+    cli.addSubcommand(new GraphCommand());
+    cli.addSubcommand(new ImageDefinitionsCommand());
 
     // -- lint
     cli.addSubcommand(new LintCommand());
 
     // -- merge, diff
     cli.addSubcommand(new MergeCommand());
+    cli.addSubcommand(new DiffCommand());
 
     // -- deploy-api, rollback-api, apply
 

@@ -32,6 +32,8 @@ public final class Merger {
   public static final String PATH_TEMPLATE_CLASH = "merge-path-template-clash";
   public static final String SERVERS_DIFFER = "merge-servers-differ";
   public static final String ORPHAN_OVERLAY = "merge-orphan-overlay";
+  public static final String UNRESOLVED_REF = "merge-unresolved-ref";
+  public static final String EXTERNAL_REF = "merge-external-ref";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -137,7 +139,9 @@ public final class Merger {
     }
     reportOrphanOverlays();
     int[] counts = reportOperationIdClashes();
-    return new Merged(assemble(), List.copyOf(findings), counts[0], counts[1]);
+    JsonNode tree = assemble();
+    checkRefs(tree, "", tree, 0);
+    return new Merged(tree, List.copyOf(findings), counts[0], counts[1]);
   }
 
   private void checkVersion(LoadedDocument first, LoadedDocument document) {
@@ -591,6 +595,87 @@ public final class Merger {
     String[] parts = operationIdPointer.split("/");
     String method = parts[3].startsWith("x-") ? "ANY" : parts[3].toUpperCase(java.util.Locale.ROOT);
     return method + " " + unescape(parts[2]);
+  }
+
+  // ---- references
+
+  /**
+   * Warns about {@code $ref}s the merged document cannot resolve: local ones whose target no
+   * fragment defines, and file references, which resolve against the merged file's folder.
+   */
+  private void checkRefs(JsonNode root, String pointer, JsonNode node, int depth) {
+    checkRefs(root, pointer, node, depth, false);
+  }
+
+  /** Keys whose values are data (examples, defaults), where a "$ref" key is not a reference. */
+  private static final Set<String> DATA_KEYS =
+      Set.of("example", "value", "default", "enum", "const");
+
+  private void checkRefs(JsonNode root, String pointer, JsonNode node, int depth, boolean names) {
+    if (depth > 2_000) {
+      return;
+    }
+    if (node.isObject()) {
+      JsonNode ref = names ? null : node.get("$ref");
+      if (ref != null && ref.isTextual()) {
+        String target = ref.textValue();
+        String at = pointer + "/$ref";
+        if (target.startsWith("#")) {
+          if (!resolves(root, target.substring(1))) {
+            findings.add(
+                new Finding(
+                    UNRESOLVED_REF,
+                    Severity.WARNING,
+                    originOf(at).location(),
+                    "$ref '"
+                        + target
+                        + "' names nothing in the merged document; add the fragment that defines"
+                        + " it, or fix the reference."));
+          }
+        } else {
+          findings.add(
+              new Finding(
+                  EXTERNAL_REF,
+                  Severity.WARNING,
+                  originOf(at).location(),
+                  "$ref '"
+                      + target
+                      + "' points to another file; in the merged document it resolves against"
+                      + " the output's folder, so keep the output beside the fragments or move"
+                      + " the definition into a fragment."));
+        }
+      }
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String key = field.getKey();
+        if (!names && DATA_KEYS.contains(key)) {
+          continue;
+        }
+        boolean childNames = !names && key.equals("properties");
+        checkRefs(root, pointer + "/" + escape(key), field.getValue(), depth + 1, childNames);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkRefs(root, pointer + "/" + i, node.get(i), depth + 1, false);
+      }
+    }
+  }
+
+  private static boolean resolves(JsonNode root, String pointer) {
+    if (pointer.isEmpty()) {
+      return true;
+    }
+    try {
+      String decoded =
+          pointer.indexOf('%') < 0
+              ? pointer
+              : java.net.URLDecoder.decode(
+                  pointer.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      return !root.at(decoded).isMissingNode();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   // ---- conflicts

@@ -1,0 +1,164 @@
+package io.pipelinekit.apispec;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One difference between two versions of an API: what kind, whether it breaks existing clients,
+ * where (file, line and JSON pointer — in the old document for removals, else in the new one) and a
+ * message a person can act on.
+ */
+public final class ApiChange {
+  /** The kinds of change, each breaking or not by default. */
+  public enum Kind {
+    PATH_REMOVED(true),
+    PATH_ADDED(false),
+    OPERATION_REMOVED(true),
+    OPERATION_ADDED(false),
+    OPERATION_DEPRECATED(false),
+    PARAMETER_ADDED_REQUIRED(true),
+    PARAMETER_ADDED(false),
+    PARAMETER_REMOVED(false),
+    PARAMETER_MADE_REQUIRED(true),
+    PARAMETER_MADE_OPTIONAL(false),
+    REQUEST_BODY_ADDED_REQUIRED(true),
+    REQUEST_BODY_ADDED(false),
+    REQUEST_BODY_REMOVED(false),
+    REQUEST_BODY_MADE_REQUIRED(true),
+    REQUEST_BODY_MADE_OPTIONAL(false),
+    REQUEST_PROPERTY_MADE_REQUIRED(true),
+    RESPONSE_REMOVED(true),
+    RESPONSE_ADDED(false),
+    RESPONSE_PROPERTY_REMOVED(true),
+    MEDIA_TYPE_REMOVED(true),
+    MEDIA_TYPE_ADDED(false),
+    TYPE_CHANGED(true),
+    ENUM_VALUE_REMOVED(true),
+    ENUM_VALUE_ADDED(false),
+    SECURITY_ADDED(true),
+    SECURITY_REMOVED(false);
+
+    private final boolean breaking;
+
+    Kind(boolean breaking) {
+      this.breaking = breaking;
+    }
+
+    /** Whether a change of this kind breaks existing clients. */
+    public boolean breaking() {
+      return breaking;
+    }
+
+    /** The kebab-case id used in output ({@code operation-removed}). */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private final Kind kind;
+  private final boolean breaking;
+  private final SourceLocation location;
+  private final String message;
+
+  private ApiChange(Builder builder) {
+    this.kind = Objects.requireNonNull(builder.kind, "kind");
+    this.breaking = builder.breaking == null ? kind.breaking() : builder.breaking;
+    this.location = Objects.requireNonNull(builder.location, "location");
+    this.message = Objects.requireNonNull(builder.message, "message");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder().kind(kind).breaking(breaking).location(location).message(message);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Whether the change breaks existing clients. */
+  public boolean breaking() {
+    return breaking;
+  }
+
+  /** Where: file, line, column and JSON pointer (old document for removals, else new). */
+  public SourceLocation location() {
+    return location;
+  }
+
+  /** The JSON pointer of the changed node (RFC 6901, without {@code #}). */
+  public String pointer() {
+    return location.pointer();
+  }
+
+  public String message() {
+    return message;
+  }
+
+  /** {@code file:line:col breaking|non-breaking kind-id message}, the text output format. */
+  public String format() {
+    return location
+        + " "
+        + (breaking ? "breaking" : "non-breaking")
+        + " "
+        + kind.id()
+        + " "
+        + message;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiChange other
+        && kind == other.kind
+        && breaking == other.breaking
+        && location.equals(other.location)
+        && message.equals(other.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, breaking, location, message);
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+
+  /** Builds an {@link ApiChange}; {@code breaking} defaults to the kind's. */
+  public static final class Builder {
+    private Kind kind;
+    private Boolean breaking;
+    private SourceLocation location;
+    private String message;
+
+    private Builder() {}
+
+    public Builder kind(Kind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    public Builder breaking(boolean breaking) {
+      this.breaking = breaking;
+      return this;
+    }
+
+    public Builder location(SourceLocation location) {
+      this.location = location;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public ApiChange build() {
+      return new ApiChange(this);
+    }
+  }
+}

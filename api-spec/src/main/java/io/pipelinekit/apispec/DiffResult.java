@@ -1,0 +1,104 @@
+package io.pipelinekit.apispec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** The changes from one version of an API to the next, in document order. */
+public final class DiffResult {
+  private final Path oldFile;
+  private final Path newFile;
+  private final List<ApiChange> changes;
+
+  DiffResult(Path oldFile, Path newFile, List<ApiChange> changes) {
+    this.oldFile = Objects.requireNonNull(oldFile, "oldFile");
+    this.newFile = Objects.requireNonNull(newFile, "newFile");
+    this.changes = List.copyOf(changes);
+  }
+
+  public Path oldFile() {
+    return oldFile;
+  }
+
+  public Path newFile() {
+    return newFile;
+  }
+
+  /** Every change: paths in the old document's order, then what the new one adds. */
+  public List<ApiChange> changes() {
+    return changes;
+  }
+
+  public List<ApiChange> breakingChanges() {
+    return changes.stream().filter(ApiChange::breaking).toList();
+  }
+
+  public boolean hasBreakingChanges() {
+    return changes.stream().anyMatch(ApiChange::breaking);
+  }
+
+  /** {@code N changes: B breaking, M non-breaking}, or {@code No changes.} */
+  public String summary() {
+    if (changes.isEmpty()) {
+      return "No API changes.";
+    }
+    long breaking = changes.stream().filter(ApiChange::breaking).count();
+    return changes.size()
+        + (changes.size() == 1 ? " change: " : " changes: ")
+        + breaking
+        + " breaking, "
+        + (changes.size() - breaking)
+        + " non-breaking.";
+  }
+
+  /**
+   * The result as JSON: {@code {"old": …, "new": …, "breaking": n, "nonBreaking": n, "changes":
+   * [{"kind", "breaking", "file", "line", "column", "pointer", "message"}]}}, two-space indented.
+   */
+  public String toJson() {
+    long breaking = changes.stream().filter(ApiChange::breaking).count();
+    StringBuilder json = new StringBuilder();
+    json.append("{\n");
+    json.append("  \"old\": ").append(quote(oldFile.toString())).append(",\n");
+    json.append("  \"new\": ").append(quote(newFile.toString())).append(",\n");
+    json.append("  \"breaking\": ").append(breaking).append(",\n");
+    json.append("  \"nonBreaking\": ").append(changes.size() - breaking).append(",\n");
+    json.append("  \"changes\": [");
+    for (int i = 0; i < changes.size(); i++) {
+      ApiChange c = changes.get(i);
+      json.append(i == 0 ? "\n" : ",\n");
+      json.append("    {\"kind\": ").append(quote(c.kind().id()));
+      json.append(", \"breaking\": ").append(c.breaking());
+      json.append(", \"file\": ").append(quote(c.location().file().toString()));
+      json.append(", \"line\": ").append(c.location().line());
+      json.append(", \"column\": ").append(c.location().column());
+      json.append(", \"pointer\": ").append(quote(c.pointer()));
+      json.append(", \"message\": ").append(quote(c.message())).append('}');
+    }
+    json.append(changes.isEmpty() ? "]\n" : "\n  ]\n");
+    json.append("}\n");
+    return json.toString();
+  }
+
+  private static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

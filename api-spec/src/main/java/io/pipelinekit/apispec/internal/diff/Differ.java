@@ -1,0 +1,652 @@
+package io.pipelinekit.apispec.internal.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.pipelinekit.apispec.ApiChange;
+import io.pipelinekit.apispec.ApiChange.Kind;
+import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.internal.LoadedDocument;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks two versions of an OpenAPI document side by side and lists what changed. Local {@code
+ * $ref}s are followed; each pair of schemas is compared once per direction (request or response),
+ * which also stops cycles.
+ */
+public final class Differ {
+  private static final List<String> METHODS =
+      List.of(
+          "get",
+          "put",
+          "post",
+          "delete",
+          "options",
+          "head",
+          "patch",
+          "trace",
+          "x-amazon-apigateway-any-method");
+  private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]*)}");
+  private static final int MAX_DEPTH = 64;
+  private static final int MAX_REF_HOPS = 32;
+
+  private enum Direction {
+    REQUEST,
+    RESPONSE
+  }
+
+  /** A node and where it is: its document and its JSON pointer there. */
+  private record At(LoadedDocument document, JsonNode node, String pointer) {
+    At child(String name) {
+      return new At(document, node.path(name), pointer + "/" + LoadedDocument.escape(name));
+    }
+
+    At item(int index) {
+      return new At(document, node.path(index), pointer + "/" + index);
+    }
+
+    boolean present() {
+      return !node.isMissingNode() && !node.isNull();
+    }
+  }
+
+  private final LoadedDocument before;
+  private final LoadedDocument after;
+  private final Set<ApiChange> changes = new LinkedHashSet<>();
+  private final Set<String> reported = new HashSet<>();
+  private final Set<String> compared = new HashSet<>();
+
+  private Differ(LoadedDocument before, LoadedDocument after) {
+    this.before = before;
+    this.after = after;
+  }
+
+  /** The changes from {@code before} to {@code after}, in document order. */
+  public static List<ApiChange> compare(LoadedDocument before, LoadedDocument after) {
+    for (LoadedDocument document : List.of(before, after)) {
+      if (!document.root().isObject()) {
+        throw new ApiSpecException(
+            document.locate("") + ": the document is not a mapping; is it an OpenAPI document?");
+      }
+    }
+    Differ differ = new Differ(before, after);
+    differ.comparePaths();
+    return List.copyOf(differ.changes);
+  }
+
+  // ---- paths and operations
+
+  private void comparePaths() {
+    At oldPaths = new At(before, before.root().path("paths"), "/paths");
+    At newPaths = new At(after, after.root().path("paths"), "/paths");
+    Map<String, String> newByShape = new LinkedHashMap<>();
+    newPaths.node().fieldNames().forEachRemaining(p -> newByShape.putIfAbsent(shape(p), p));
+    Set<String> oldShapes = new HashSet<>();
+    Iterator<String> oldNames = oldPaths.node().fieldNames();
+    while (oldNames.hasNext()) {
+      String path = oldNames.next();
+      oldShapes.add(shape(path));
+      String match = newByShape.get(shape(path));
+      At oldItem = resolve(oldPaths.child(path));
+      if (match == null) {
+        add(
+            Kind.PATH_REMOVED,
+            oldPaths.child(path),
+            "path " + path + " was removed" + withOperations(oldItem) + ".");
+      } else {
+        compareItem(path, oldItem, match, resolve(newPaths.child(match)));
+      }
+    }
+    Iterator<String> newNames = newPaths.node().fieldNames();
+    while (newNames.hasNext()) {
+      String path = newNames.next();
+      if (!oldShapes.contains(shape(path))) {
+        At item = resolve(newPaths.child(path));
+        add(
+            Kind.PATH_ADDED,
+            newPaths.child(path),
+            "path " + path + " was added" + withOperations(item) + ".");
+      }
+    }
+  }
+
+  private static String withOperations(At item) {
+    List<String> methods = new ArrayList<>();
+    for (String method : METHODS) {
+      if (item.node().has(method)) {
+        methods.add(methodLabel(method));
+      }
+    }
+    return methods.isEmpty() ? "" : " (" + String.join(", ", methods) + ")";
+  }
+
+  private void compareItem(String oldPath, At oldItem, String newPath, At newItem) {
+    for (String method : METHODS) {
+      At oldOp = oldItem.child(method);
+      At newOp = newItem.child(method);
+      if (oldOp.present() && !newOp.present()) {
+        add(
+            Kind.OPERATION_REMOVED,
+            oldOp,
+            methodLabel(method) + " " + oldPath + " was removed" + operationId(oldOp) + ".");
+      } else if (!oldOp.present() && newOp.present()) {
+        add(
+            Kind.OPERATION_ADDED,
+            newOp,
+            methodLabel(method) + " " + newPath + " was added" + operationId(newOp) + ".");
+      } else if (oldOp.present()) {
+        String label = methodLabel(method) + " " + newPath;
+        compareOperation(label, oldPath, oldItem, oldOp, newPath, newItem, newOp);
+      }
+    }
+  }
+
+  private static String operationId(At operation) {
+    JsonNode id = operation.node().get("operationId");
+    return id != null && id.isTextual() ? " (operationId " + id.textValue() + ")" : "";
+  }
+
+  private void compareOperation(
+      String label, String oldPath, At oldItem, At oldOp, String newPath, At newItem, At newOp) {
+    if (!oldOp.node().path("deprecated").asBoolean(false)
+        && newOp.node().path("deprecated").asBoolean(false)) {
+      add(Kind.OPERATION_DEPRECATED, newOp.child("deprecated"), label + " is now deprecated.");
+    }
+    compareParameters(
+        label, parameters(oldPath, oldItem, oldOp), parameters(newPath, newItem, newOp));
+    compareRequestBody(label, oldOp.child("requestBody"), newOp.child("requestBody"));
+    compareResponses(label, oldOp.child("responses"), newOp.child("responses"));
+    compareSecurity(label, oldOp, newOp);
+  }
+
+  // ---- parameters
+
+  /** Path-level and operation-level parameters by identity; path parameters by position. */
+  private Map<String, At> parameters(String path, At item, At operation) {
+    List<String> placeholders = new ArrayList<>();
+    Matcher m = TEMPLATE.matcher(path);
+    while (m.find()) {
+      placeholders.add(m.group(1));
+    }
+    Map<String, At> byKey = new LinkedHashMap<>();
+    for (At list : List.of(item.child("parameters"), operation.child("parameters"))) {
+      if (!list.node().isArray()) {
+        continue;
+      }
+      for (int i = 0; i < list.node().size(); i++) {
+        At parameter = resolve(list.item(i));
+        String in = parameter.node().path("in").asText("");
+        String name = parameter.node().path("name").asText("");
+        String key;
+        if (in.equals("path") && placeholders.contains(name)) {
+          key = "path#" + placeholders.indexOf(name);
+        } else if (in.equals("header")) {
+          key = "header:" + name.toLowerCase(Locale.ROOT);
+        } else if (in.equals("body")) {
+          key = "body";
+        } else {
+          key = in + ":" + name;
+        }
+        byKey.put(key, parameter);
+      }
+    }
+    return byKey;
+  }
+
+  private void compareParameters(String label, Map<String, At> before, Map<String, At> after) {
+    before.forEach(
+        (key, old) -> {
+          At now = after.get(key);
+          if (now == null) {
+            add(
+                Kind.PARAMETER_REMOVED,
+                old,
+                label + ": " + describeParameter(old) + " was removed.");
+            return;
+          }
+          boolean wasRequired = old.node().path("required").asBoolean(false);
+          boolean isRequired = now.node().path("required").asBoolean(false);
+          if (!wasRequired && isRequired) {
+            add(
+                Kind.PARAMETER_MADE_REQUIRED,
+                now.child("required"),
+                label + ": " + describeParameter(now) + " is now required.");
+          } else if (wasRequired && !isRequired) {
+            add(
+                Kind.PARAMETER_MADE_OPTIONAL,
+                now.child("required").present() ? now.child("required") : now,
+                label + ": " + describeParameter(now) + " is now optional.");
+          }
+          String context = label + " " + describeParameter(now);
+          if (old.child("schema").present() && now.child("schema").present()) {
+            compareSchema(Direction.REQUEST, context, old.child("schema"), now.child("schema"), 0);
+          } else {
+            compareSchema(Direction.REQUEST, context, old, now, 0);
+          }
+        });
+    after.forEach(
+        (key, now) -> {
+          if (!before.containsKey(key)) {
+            boolean required = now.node().path("required").asBoolean(false);
+            add(
+                required ? Kind.PARAMETER_ADDED_REQUIRED : Kind.PARAMETER_ADDED,
+                now,
+                label
+                    + ": "
+                    + (required ? "required " : "optional ")
+                    + describeParameter(now)
+                    + " was added.");
+          }
+        });
+  }
+
+  private static String describeParameter(At parameter) {
+    String in = parameter.node().path("in").asText("?");
+    if (in.equals("body")) {
+      return "request body";
+    }
+    return in + " parameter '" + parameter.node().path("name").asText("?") + "'";
+  }
+
+  // ---- request bodies, responses, content
+
+  private void compareRequestBody(String label, At oldBody, At newBody) {
+    At old = resolve(oldBody);
+    At now = resolve(newBody);
+    if (!old.present() && !now.present()) {
+      return;
+    }
+    boolean isRequired = now.node().path("required").asBoolean(false);
+    if (!old.present()) {
+      add(
+          isRequired ? Kind.REQUEST_BODY_ADDED_REQUIRED : Kind.REQUEST_BODY_ADDED,
+          now,
+          label + ": a " + (isRequired ? "required" : "optional") + " request body was added.");
+      return;
+    }
+    if (!now.present()) {
+      add(Kind.REQUEST_BODY_REMOVED, old, label + ": the request body was removed.");
+      return;
+    }
+    boolean wasRequired = old.node().path("required").asBoolean(false);
+    if (!wasRequired && isRequired) {
+      add(
+          Kind.REQUEST_BODY_MADE_REQUIRED,
+          now.child("required"),
+          label + ": the request body is now required.");
+    } else if (wasRequired && !isRequired) {
+      add(
+          Kind.REQUEST_BODY_MADE_OPTIONAL,
+          now.child("required").present() ? now.child("required") : now,
+          label + ": the request body is now optional.");
+    }
+    compareContent(Direction.REQUEST, label + " request body", old, now);
+  }
+
+  private void compareResponses(String label, At oldResponses, At newResponses) {
+    Iterator<String> codes = oldResponses.node().fieldNames();
+    while (codes.hasNext()) {
+      String code = codes.next();
+      if (code.startsWith("x-")) {
+        continue;
+      }
+      At old = resolve(oldResponses.child(code));
+      if (!newResponses.node().has(code)) {
+        add(
+            Kind.RESPONSE_REMOVED,
+            oldResponses.child(code),
+            label + ": response " + code + " was removed.");
+        continue;
+      }
+      At now = resolve(newResponses.child(code));
+      String context = label + " response " + code;
+      if (old.child("schema").present() && now.child("schema").present()) {
+        compareSchema(Direction.RESPONSE, context, old.child("schema"), now.child("schema"), 0);
+      }
+      compareContent(Direction.RESPONSE, context, old, now);
+    }
+    Iterator<String> added = newResponses.node().fieldNames();
+    while (added.hasNext()) {
+      String code = added.next();
+      if (!code.startsWith("x-") && !oldResponses.node().has(code)) {
+        add(
+            Kind.RESPONSE_ADDED,
+            newResponses.child(code),
+            label + ": response " + code + " was added.");
+      }
+    }
+  }
+
+  private void compareContent(Direction direction, String context, At old, At now) {
+    At oldContent = old.child("content");
+    At newContent = now.child("content");
+    Iterator<String> types = oldContent.node().fieldNames();
+    while (types.hasNext()) {
+      String type = types.next();
+      if (!newContent.node().has(type)) {
+        add(
+            Kind.MEDIA_TYPE_REMOVED,
+            oldContent.child(type),
+            context + ": media type " + type + " was removed.");
+      } else {
+        compareSchema(
+            direction,
+            context + " " + type,
+            oldContent.child(type).child("schema"),
+            newContent.child(type).child("schema"),
+            0);
+      }
+    }
+    Iterator<String> added = newContent.node().fieldNames();
+    while (added.hasNext()) {
+      String type = added.next();
+      if (!oldContent.node().has(type)) {
+        add(
+            Kind.MEDIA_TYPE_ADDED,
+            newContent.child(type),
+            context + ": media type " + type + " was added.");
+      }
+    }
+  }
+
+  // ---- schemas
+
+  private void compareSchema(
+      Direction direction, String context, At oldSchema, At newSchema, int depth) {
+    At old = resolve(oldSchema);
+    At now = resolve(newSchema);
+    if (depth > MAX_DEPTH || !old.node().isObject() || !now.node().isObject()) {
+      return;
+    }
+    if (!compared.add(direction + " " + old.pointer() + " " + now.pointer())) {
+      return;
+    }
+    String where = "#" + now.pointer() + via(context, now);
+    String oldType = typeOf(old.node());
+    String newType = typeOf(now.node());
+    if (oldType != null && newType != null && !oldType.equals(newType)) {
+      add(
+          Kind.TYPE_CHANGED,
+          now.child("type"),
+          "type of " + where + " changed from " + oldType + " to " + newType + ".");
+    }
+    compareEnum(where, old, now);
+    At oldProps = old.child("properties");
+    At newProps = now.child("properties");
+    Iterator<String> names = oldProps.node().fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (newProps.node().has(name)) {
+        compareSchema(direction, context, oldProps.child(name), newProps.child(name), depth + 1);
+      } else if (direction == Direction.RESPONSE) {
+        add(
+            Kind.RESPONSE_PROPERTY_REMOVED,
+            oldProps.child(name),
+            "property '"
+                + name
+                + "' of #"
+                + old.pointer()
+                + via(context, old)
+                + " was removed from responses.");
+      }
+    }
+    if (direction == Direction.REQUEST) {
+      Set<String> wasRequired = names(old.node().path("required"));
+      for (String name : names(now.node().path("required"))) {
+        if (!wasRequired.contains(name)) {
+          add(
+              Kind.REQUEST_PROPERTY_MADE_REQUIRED,
+              now.child("required"),
+              "property '" + name + "' of " + where + " is now required in requests.");
+        }
+      }
+    }
+    for (String key : List.of("items", "additionalProperties", "not")) {
+      compareSchema(direction, context, old.child(key), now.child(key), depth + 1);
+    }
+    for (String key : List.of("allOf", "oneOf", "anyOf")) {
+      JsonNode a = old.node().path(key);
+      JsonNode b = now.node().path(key);
+      if (a.isArray() && b.isArray() && a.size() == b.size()) {
+        for (int i = 0; i < a.size(); i++) {
+          compareSchema(
+              direction, context, old.child(key).item(i), now.child(key).item(i), depth + 1);
+        }
+      }
+    }
+  }
+
+  private static String via(String context, At schema) {
+    return schema.pointer().startsWith("/paths/") ? "" : " (used by " + context + ")";
+  }
+
+  private void compareEnum(String where, At old, At now) {
+    JsonNode a = old.node().path("enum");
+    JsonNode b = now.node().path("enum");
+    if (!a.isArray() || !b.isArray()) {
+      return;
+    }
+    List<String> removed = missingFrom(a, b);
+    List<String> added = missingFrom(b, a);
+    if (!removed.isEmpty()) {
+      add(
+          Kind.ENUM_VALUE_REMOVED,
+          now.child("enum"),
+          "enum of " + where + " no longer has " + String.join(", ", removed) + ".");
+    }
+    if (!added.isEmpty()) {
+      add(
+          Kind.ENUM_VALUE_ADDED,
+          now.child("enum"),
+          "enum of " + where + " gained " + String.join(", ", added) + ".");
+    }
+  }
+
+  private static List<String> missingFrom(JsonNode values, JsonNode other) {
+    Set<JsonNode> present = new HashSet<>();
+    other.forEach(present::add);
+    List<String> missing = new ArrayList<>();
+    values.forEach(
+        v -> {
+          if (!present.contains(v)) {
+            missing.add(v.toString());
+          }
+        });
+    return missing;
+  }
+
+  private static String typeOf(JsonNode schema) {
+    JsonNode type = schema.get("type");
+    if (type == null) {
+      return null;
+    }
+    if (type.isTextual()) {
+      return type.textValue();
+    }
+    if (type.isArray()) {
+      return String.join("|", names(type));
+    }
+    return type.toString();
+  }
+
+  private static Set<String> names(JsonNode list) {
+    Set<String> names = new TreeSet<>();
+    if (list.isArray()) {
+      list.forEach(n -> names.add(n.asText()));
+    }
+    return names;
+  }
+
+  // ---- security
+
+  private void compareSecurity(String label, At oldOp, At newOp) {
+    At old = effectiveSecurity(oldOp);
+    At now = effectiveSecurity(newOp);
+    List<Map<String, Set<String>>> was = alternatives(old.node());
+    List<Map<String, Set<String>>> is = alternatives(now.node());
+    boolean wasOpen = was.isEmpty() || was.stream().anyMatch(Map::isEmpty);
+    boolean isOpen = is.isEmpty() || is.stream().anyMatch(Map::isEmpty);
+    At where = now.present() ? now : newOp;
+    if (wasOpen && !isOpen) {
+      add(
+          Kind.SECURITY_ADDED,
+          where,
+          label + " now requires " + describe(is) + "; clients without it are rejected.");
+    } else if (!wasOpen && isOpen) {
+      add(
+          Kind.SECURITY_REMOVED,
+          where,
+          label + " no longer requires authentication (was " + describe(was) + ").");
+    } else if (!wasOpen) {
+      for (Map<String, Set<String>> alternative : was) {
+        if (is.stream().noneMatch(candidate -> satisfiedBy(candidate, alternative))) {
+          add(
+              Kind.SECURITY_ADDED,
+              where,
+              label
+                  + " now requires "
+                  + describe(is)
+                  + "; clients using "
+                  + describe(List.of(alternative))
+                  + " are rejected.");
+          break;
+        }
+      }
+    }
+  }
+
+  /** The operation's {@code security}, else the document's. */
+  private static At effectiveSecurity(At operation) {
+    At own = operation.child("security");
+    if (own.present()) {
+      return own;
+    }
+    LoadedDocument document = operation.document();
+    return new At(document, document.root().path("security"), "/security");
+  }
+
+  private static List<Map<String, Set<String>>> alternatives(JsonNode security) {
+    List<Map<String, Set<String>>> alternatives = new ArrayList<>();
+    if (security.isArray()) {
+      for (JsonNode requirement : security) {
+        Map<String, Set<String>> schemes = new TreeMap<>();
+        requirement.fields().forEachRemaining(e -> schemes.put(e.getKey(), names(e.getValue())));
+        alternatives.add(schemes);
+      }
+    }
+    return alternatives;
+  }
+
+  /** Whether a client meeting {@code old} also meets {@code requirement}. */
+  private static boolean satisfiedBy(
+      Map<String, Set<String>> requirement, Map<String, Set<String>> old) {
+    for (Map.Entry<String, Set<String>> e : requirement.entrySet()) {
+      Set<String> scopes = old.get(e.getKey());
+      if (scopes == null || !scopes.containsAll(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String describe(List<Map<String, Set<String>>> alternatives) {
+    List<String> parts = new ArrayList<>();
+    for (Map<String, Set<String>> alternative : alternatives) {
+      List<String> schemes = new ArrayList<>();
+      alternative.forEach(
+          (scheme, scopes) ->
+              schemes.add(scopes.isEmpty() ? scheme : scheme + " " + String.join(" ", scopes)));
+      parts.add(schemes.isEmpty() ? "none" : String.join(" and ", schemes));
+    }
+    return String.join(" or ", parts);
+  }
+
+  // ---- refs, shapes, reporting
+
+  /** Follows local {@code $ref}s (at most {@value #MAX_REF_HOPS} hops, stopping at a loop). */
+  private static At resolve(At at) {
+    At current = at;
+    Set<String> seen = new HashSet<>();
+    for (int hop = 0; hop < MAX_REF_HOPS; hop++) {
+      JsonNode ref = current.node().get("$ref");
+      if (ref == null || !ref.isTextual() || !ref.textValue().startsWith("#")) {
+        return current;
+      }
+      String pointer = percentDecode(ref.textValue().substring(1));
+      if (!seen.add(pointer)) {
+        return current;
+      }
+      JsonNode target = pointer.isEmpty() ? current.document().root() : atPointer(current, pointer);
+      if (target.isMissingNode()) {
+        return current;
+      }
+      current = new At(current.document(), target, pointer);
+    }
+    return current;
+  }
+
+  private static JsonNode atPointer(At at, String pointer) {
+    try {
+      return at.document().root().at(pointer);
+    } catch (IllegalArgumentException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  private static String percentDecode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length()) {
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        if (hi >= 0 && lo >= 0) {
+          out.write(hi * 16 + lo);
+          i += 2;
+          continue;
+        }
+      }
+      int codePoint = s.codePointAt(i);
+      out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+      i += Character.charCount(codePoint) - 1;
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The path with its placeholders' names erased: {@code /pets/{id}} → {@code /pets/{}}. */
+  private static String shape(String path) {
+    return TEMPLATE.matcher(path).replaceAll("{}");
+  }
+
+  private static String methodLabel(String method) {
+    return method.startsWith("x-") ? "ANY" : method.toUpperCase(Locale.ROOT);
+  }
+
+  private void add(Kind kind, At at, String message) {
+    String key = kind + " " + at.document().file() + " " + at.pointer();
+    if (!reported.add(key)) {
+      return;
+    }
+    changes.add(
+        ApiChange.builder()
+            .kind(kind)
+            .location(at.document().locate(at.pointer()))
+            .message(message)
+            .build());
+  }
+}

@@ -1,0 +1,52 @@
+package io.pipelinekit.buildspec.internal.lint;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Suggests the known key closest to an unknown one. */
+final class DidYouMean {
+  private DidYouMean() {}
+
+  static Optional<String> suggest(String unknown, Collection<String> known) {
+    String norm = normalize(unknown);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      if (normalize(k).equals(norm)) {
+        return Optional.of(k);
+      }
+      int d = distance(unknown.toLowerCase(Locale.ROOT), k);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    int allowed = Math.max(1, Math.min(3, unknown.length() / 3));
+    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  private static String normalize(String s) {
+    return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

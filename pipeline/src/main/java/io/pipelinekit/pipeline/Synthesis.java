@@ -1,0 +1,237 @@
+package io.pipelinekit.pipeline;
+
+import io.pipelinekit.apispec.OpenApiMerger;
+import io.pipelinekit.buildspec.BuildSpec;
+import io.pipelinekit.buildspec.BuildSpecWriter;
+import io.pipelinekit.pipeline.internal.BuildSpecs;
+import io.pipelinekit.pipeline.internal.Declarations;
+import io.pipelinekit.pipeline.internal.Graphs;
+import io.pipelinekit.pipeline.internal.Json;
+import io.pipelinekit.pipeline.internal.Policies;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every file AWS needs for a {@link Pipeline}, as text: {@code buildspec.yaml}, {@code
+ * pipeline.json} (the CreatePipeline input), {@code codebuild-project.json} (the CreateProject
+ * input), the IAM policies, {@code pipeline.mmd} and, when the pipeline publishes an API, the
+ * merged {@code openapi.yaml}. The same pipeline gives the same bytes.
+ *
+ * <p>With one CodeBuild project the files are named as above; with several, the project's name is
+ * added ({@code buildspec-<project>.yaml}, {@code codebuild-project-<project>.json}, {@code
+ * iam/codebuild-role-policy-<project>.json}).
+ */
+public final class Synthesis {
+  private final Pipeline pipeline;
+  private final Map<String, String> files;
+  private final String createPipelineJson;
+  private final Map<String, String> createProjectJson;
+  private final Map<String, BuildSpec> buildSpecs;
+
+  private Synthesis(Pipeline pipeline, Path sourceRoot) {
+    this.pipeline = pipeline;
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> projects = new LinkedHashMap<>();
+    Map<String, BuildSpec> specs = new LinkedHashMap<>();
+    List<CodeBuildProject> all = pipeline.codeBuildProjects();
+    boolean single = all.size() == 1;
+    for (CodeBuildProject project : all) {
+      String suffix = single ? "" : "-" + project.name();
+      BuildSpec spec = BuildSpecs.of(pipeline, project);
+      specs.put(project.name(), spec);
+      String yaml = BuildSpecWriter.write(spec);
+      out.put("buildspec" + suffix + ".yaml", yaml);
+      String projectJson = Json.pretty(Declarations.createProject(pipeline, project, yaml));
+      projects.put(project.name(), projectJson);
+      out.put("codebuild-project" + suffix + ".json", projectJson);
+    }
+    this.createPipelineJson = Json.pretty(Declarations.createPipeline(pipeline));
+    out.put("pipeline.json", createPipelineJson);
+    for (CodeBuildProject project : all) {
+      String suffix = single ? "" : "-" + project.name();
+      out.put(
+          "iam/codebuild-role-policy" + suffix + ".json",
+          Json.pretty(Policies.codeBuildRole(pipeline, project)));
+    }
+    out.put("iam/pipeline-role-policy.json", Json.pretty(Policies.pipelineRole(pipeline)));
+    out.put("pipeline.mmd", Graphs.mermaid(pipeline));
+    if (sourceRoot != null) {
+      for (CodeBuildProject project : all) {
+        if (project.api().isPresent()) {
+          ApiPublication api = project.api().get();
+          String name = api.specFile();
+          if (out.containsKey(name)) {
+            name = project.name() + "-" + name;
+          }
+          out.put(name, mergedApi(sourceRoot, project, api));
+        }
+      }
+    }
+    this.files = Collections.unmodifiableMap(out);
+    this.createProjectJson = Collections.unmodifiableMap(projects);
+    this.buildSpecs = Collections.unmodifiableMap(specs);
+  }
+
+  /** The files, without the merged API document (no file is read). */
+  public static Synthesis of(Pipeline pipeline) {
+    return new Synthesis(pipeline, null);
+  }
+
+  /**
+   * The files, with each published API's fragments read from {@code sourceRoot} and merged. A
+   * fragment must be inside {@code sourceRoot} (symbolic links included).
+   *
+   * @throws DefinitionException when a fragment is missing or outside the source root
+   * @throws io.pipelinekit.apispec.ApiSpecException when fragments are invalid or conflict
+   */
+  public static Synthesis of(Pipeline pipeline, Path sourceRoot) {
+    return new Synthesis(pipeline, sourceRoot);
+  }
+
+  private static String mergedApi(Path sourceRoot, CodeBuildProject project, ApiPublication api) {
+    Path root;
+    try {
+      root = sourceRoot.toRealPath();
+    } catch (IOException e) {
+      throw new DefinitionException(
+          "source root " + sourceRoot + " cannot be read: " + e.getMessage(), e);
+    }
+    List<Path> fragments = new ArrayList<>();
+    for (String fragment : api.fragments()) {
+      String where =
+          "CodeBuild project '"
+              + project.name()
+              + "' API "
+              + api.restApiId()
+              + ": fragment '"
+              + fragment
+              + "'";
+      Path path = root.resolve(fragment).normalize();
+      if (!path.startsWith(root)) {
+        throw new DefinitionException(where + " is outside the source root " + root);
+      }
+      if (!Files.isRegularFile(path)) {
+        throw new DefinitionException(
+            where + " does not exist under " + root + "; fix the path or pass --source-root");
+      }
+      try {
+        if (!path.toRealPath().startsWith(root)) {
+          throw new DefinitionException(
+              where + " links to a file outside the source root " + root + "; copy it in instead");
+        }
+      } catch (IOException e) {
+        throw new DefinitionException(where + " cannot be read: " + e.getMessage(), e);
+      }
+      if (Files.isSymbolicLink(path) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw new DefinitionException(where + " is a dangling link");
+      }
+      fragments.add(path);
+    }
+    return OpenApiMerger.merge(fragments).yaml();
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Every file, by path relative to the output folder, in a fixed order. */
+  public Map<String, String> files() {
+    return files;
+  }
+
+  /** The CreatePipeline request as JSON ({@code pipeline.json}). */
+  public String createPipelineJson() {
+    return createPipelineJson;
+  }
+
+  /** Each project's CreateProject request as JSON, by project name. */
+  public Map<String, String> createProjectJson() {
+    return createProjectJson;
+  }
+
+  /** Each project's buildspec model, by project name. */
+  public Map<String, BuildSpec> buildSpecs() {
+    return buildSpecs;
+  }
+
+  /** The ECS services the pipeline deploys to, with the container names it sets images for. */
+  public List<EcsTarget> ecsTargets() {
+    List<EcsTarget> targets = new ArrayList<>();
+    for (Stage stage : pipeline.stages()) {
+      for (Action action : stage.actions()) {
+        if (action instanceof EcsDeployAction ecs) {
+          List<String> names = new ArrayList<>();
+          for (Action producer : pipeline.actions()) {
+            if (producer instanceof CodeBuildAction build
+                && build.outputArtifacts().contains(ecs.input())) {
+              build.project().images().forEach(i -> names.add(i.containerName()));
+            }
+          }
+          targets.add(
+              new EcsTarget(stage.name(), ecs.name(), ecs.clusterName(), ecs.serviceName(), names));
+        }
+      }
+    }
+    return List.copyOf(targets);
+  }
+
+  /** The container names of every image the pipeline builds, in order. */
+  public List<String> containerNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
+      project.images().forEach(i -> names.add(i.containerName()));
+    }
+    return List.copyOf(names);
+  }
+
+  /** The merged API document, when the pipeline publishes one and it was merged. */
+  public Optional<String> openApi() {
+    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
+      if (project.api().isPresent() && files.containsKey(project.api().get().specFile())) {
+        return Optional.of(files.get(project.api().get().specFile()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A short description of the pipeline, one line per stage. */
+  public List<String> summary() {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "pipeline "
+            + pipeline.name()
+            + " ("
+            + pipeline.pipelineType()
+            + ", "
+            + pipeline.region()
+            + "): "
+            + pipeline.stages().size()
+            + " stages, "
+            + pipeline.actions().size()
+            + " actions");
+    for (Stage stage : pipeline.stages()) {
+      List<String> actions = new ArrayList<>();
+      for (Action action : stage.actions()) {
+        String text = action.name() + " (" + action.describe() + ")";
+        if (action instanceof CodeBuildAction build && !build.project().images().isEmpty()) {
+          List<String> images = new ArrayList<>();
+          build.project().images().forEach(i -> images.add(i.containerName()));
+          text += " images " + String.join(", ", images);
+        }
+        actions.add(text);
+      }
+      lines.add("  " + stage.name() + ": " + String.join("; ", actions));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,191 @@
+package io.pipelinekit.pipeline.internal;
+
+import io.pipelinekit.buildspec.Artifacts;
+import io.pipelinekit.buildspec.BuildEnv;
+import io.pipelinekit.buildspec.BuildSpec;
+import io.pipelinekit.buildspec.Phase;
+import io.pipelinekit.pipeline.ApiPublication;
+import io.pipelinekit.pipeline.CodeBuildProject;
+import io.pipelinekit.pipeline.ContainerImage;
+import io.pipelinekit.pipeline.Pipeline;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The buildspec of a CodeBuild project: ECR login with get-login-password, each image built and
+ * tagged with the short commit id, then, in post_build and only when the build succeeded, pushes,
+ * {@code pipeline image-definitions} and the API publication.
+ */
+public final class BuildSpecs {
+  /** The post_build guard: post_build runs even after a failed build. */
+  public static final String GUARD =
+      "if [ \"$CODEBUILD_BUILD_SUCCEEDING\" != \"1\" ]; then echo \"build failed: nothing is"
+          + " pushed or published\"; exit 1; fi";
+
+  static final String TAG_COMMAND =
+      "IMAGE_TAG=$(echo \"$CODEBUILD_RESOLVED_SOURCE_VERSION\" | cut -c 1-7)";
+
+  private BuildSpecs() {}
+
+  /** The image's repository URI without a tag. */
+  public static String repositoryUri(Pipeline pipeline, ContainerImage image) {
+    return Arns.registry(
+            image.registryAccount().orElse(pipeline.account()),
+            image.registryRegion().orElse(pipeline.region()))
+        + "/"
+        + image.repository();
+  }
+
+  /** The tag the policy gives, as a shell word ({@code $IMAGE_TAG} for the commit id). */
+  public static String tag(ContainerImage image) {
+    return image.tagPolicy().fixedTag().orElse("$IMAGE_TAG");
+  }
+
+  public static BuildSpec of(Pipeline pipeline, CodeBuildProject project) {
+    BuildSpec.Builder spec = BuildSpec.builder();
+    List<ContainerImage> images = project.images();
+    boolean hasImages = !images.isEmpty();
+
+    BuildEnv.Builder env = BuildEnv.builder();
+    if (hasImages) {
+      env.putVariable("DOCKER_BUILDKIT", "1");
+    }
+    if (!project.exportedVariables().isEmpty()) {
+      env.exportedVariables(project.exportedVariables());
+    }
+    if (hasImages || !project.exportedVariables().isEmpty()) {
+      spec.env(env.build());
+    }
+
+    if (!project.installCommands().isEmpty()) {
+      spec.install(Phase.ofCommands(project.installCommands().toArray(String[]::new)));
+    }
+
+    List<String> preBuild = new ArrayList<>();
+    if (hasImages) {
+      preBuild.add(TAG_COMMAND);
+      Set<String> registries = new LinkedHashSet<>();
+      for (ContainerImage image : images) {
+        registries.add(
+            image.registryRegion().orElse(pipeline.region())
+                + " "
+                + Arns.registry(
+                    image.registryAccount().orElse(pipeline.account()),
+                    image.registryRegion().orElse(pipeline.region())));
+      }
+      for (String r : registries) {
+        String region = r.substring(0, r.indexOf(' '));
+        String registry = r.substring(r.indexOf(' ') + 1);
+        preBuild.add(
+            "aws ecr get-login-password --region "
+                + region
+                + " | docker login --username AWS --password-stdin "
+                + registry);
+      }
+    }
+    preBuild.addAll(project.preBuildCommands());
+    if (!preBuild.isEmpty()) {
+      spec.preBuild(Phase.ofCommands(preBuild.toArray(String[]::new)));
+    }
+
+    List<String> build = new ArrayList<>(project.buildCommands());
+    for (ContainerImage image : images) {
+      String uri = repositoryUri(pipeline, image);
+      StringBuilder cmd = new StringBuilder("docker build");
+      cmd.append(" --file ").append(image.dockerfile());
+      cmd.append(" --tag ").append(uri).append(':').append(tag(image));
+      for (String extra : image.additionalTags()) {
+        cmd.append(" --tag ").append(uri).append(':').append(extra);
+      }
+      image.target().ifPresent(t -> cmd.append(" --target ").append(t));
+      image
+          .buildArgs()
+          .forEach((k, v) -> cmd.append(" --build-arg ").append(k).append('=').append(v));
+      cmd.append(' ').append(image.context());
+      build.add(cmd.toString());
+    }
+    if (!build.isEmpty()) {
+      spec.build(Phase.ofCommands(build.toArray(String[]::new)));
+    }
+
+    List<String> post = new ArrayList<>();
+    for (ContainerImage image : images) {
+      String uri = repositoryUri(pipeline, image);
+      post.add("docker push " + uri + ":" + tag(image));
+      for (String extra : image.additionalTags()) {
+        post.add("docker push " + uri + ":" + extra);
+      }
+    }
+    if (hasImages) {
+      StringBuilder defs =
+          new StringBuilder(project.toolCommand())
+              .append(" image-definitions -o ")
+              .append(project.imageDefinitionsFile());
+      for (ContainerImage image : images) {
+        defs.append(' ')
+            .append(image.containerName())
+            .append('=')
+            .append(repositoryUri(pipeline, image))
+            .append(':')
+            .append(tag(image));
+      }
+      if (images.stream().anyMatch(i -> i.tagPolicy().explicitLatest())) {
+        defs.append(" --allow-latest");
+      }
+      post.add(defs.toString());
+    }
+    project.api().ifPresent(api -> post.addAll(apiCommands(project, api)));
+    post.addAll(project.postBuildCommands());
+    if (!post.isEmpty()) {
+      post.add(0, GUARD);
+      spec.postBuild(Phase.ofCommands(post.toArray(String[]::new)));
+    }
+
+    List<String> files = project.artifactFiles();
+    if (!files.isEmpty() || !project.secondaryArtifacts().isEmpty()) {
+      Artifacts.Builder artifacts = Artifacts.builder();
+      if (!files.isEmpty()) {
+        artifacts.files(files);
+      } else {
+        artifacts.files(project.secondaryArtifacts().values().iterator().next());
+      }
+      Map<String, Artifacts> secondary = new LinkedHashMap<>();
+      project
+          .secondaryArtifacts()
+          .forEach((id, f) -> secondary.put(id, Artifacts.builder().files(f).build()));
+      if (!secondary.isEmpty()) {
+        artifacts.secondaryArtifacts(secondary);
+      }
+      spec.artifacts(artifacts.build());
+    }
+    return spec.build();
+  }
+
+  /** The API publication's post_build commands: merge the fragments, then deploy-api. */
+  static List<String> apiCommands(CodeBuildProject project, ApiPublication api) {
+    List<String> commands = new ArrayList<>();
+    String spec;
+    if (api.fragments().size() == 1) {
+      spec = api.fragments().get(0);
+    } else {
+      spec = api.specFile();
+      commands.add(
+          project.toolCommand() + " merge " + String.join(" ", api.fragments()) + " -o " + spec);
+    }
+    StringBuilder deploy =
+        new StringBuilder(project.toolCommand())
+            .append(" deploy-api --rest-api-id ")
+            .append(api.restApiId())
+            .append(" --stage ")
+            .append(api.stage())
+            .append(" --spec ")
+            .append(spec);
+    api.mode().ifPresent(m -> deploy.append(" --mode ").append(m));
+    commands.add(deploy.toString());
+    return commands;
+  }
+}

@@ -1,0 +1,340 @@
+package io.pipelinekit.pipeline.internal;
+
+import io.pipelinekit.pipeline.Action;
+import io.pipelinekit.pipeline.ApiPublication;
+import io.pipelinekit.pipeline.BuildCache;
+import io.pipelinekit.pipeline.CodeBuildAction;
+import io.pipelinekit.pipeline.CodeBuildProject;
+import io.pipelinekit.pipeline.CodeDeployToEcsAction;
+import io.pipelinekit.pipeline.ContainerImage;
+import io.pipelinekit.pipeline.EcsDeployAction;
+import io.pipelinekit.pipeline.EnvironmentVariable;
+import io.pipelinekit.pipeline.EnvironmentVariableType;
+import io.pipelinekit.pipeline.ManualApprovalAction;
+import io.pipelinekit.pipeline.Pipeline;
+import io.pipelinekit.pipeline.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Least-privilege IAM policies for the CodeBuild service role and the pipeline role: every resource
+ * scoped to the ARNs the definition names. Where an API has no resource-level permissions ({@code
+ * ecr:GetAuthorizationToken}, {@code ecs:RegisterTaskDefinition}, {@code
+ * ecs:DescribeTaskDefinition}) the statement's Sid says so.
+ */
+public final class Policies {
+  private Policies() {}
+
+  /** The policy document for the project's service role. */
+  public static Map<String, Object> codeBuildRole(Pipeline pipeline, CodeBuildProject project) {
+    Arns arns = new Arns(pipeline.account(), pipeline.region());
+    List<Object> statements = new ArrayList<>();
+    statements.add(
+        statement(
+            "WriteBuildLogs",
+            List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"),
+            List.of(
+                arns.logGroup(project.logGroupName()),
+                arns.logGroup(project.logGroupName()) + ":*")));
+    statements.add(
+        statement(
+            "ReadWriteArtifacts",
+            List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"),
+            List.of(Arns.bucket(pipeline.artifactBucket()) + "/*")));
+    statements.add(
+        statement(
+            "ArtifactBucketLocation",
+            List.of("s3:GetBucketAcl", "s3:GetBucketLocation"),
+            List.of(Arns.bucket(pipeline.artifactBucket()))));
+    if (project.cache().type() == BuildCache.Type.S3) {
+      String location = project.cache().location().orElseThrow();
+      String bucket =
+          location.contains("/") ? location.substring(0, location.indexOf('/')) : location;
+      statements.add(
+          statement(
+              "ReadWriteBuildCache",
+              List.of("s3:GetObject", "s3:PutObject"),
+              List.of(Arns.bucket(location) + "/*")));
+      statements.add(
+          statement(
+              "BuildCacheBucketLocation",
+              List.of("s3:GetBucketLocation"),
+              List.of(Arns.bucket(bucket))));
+    }
+    if (!project.images().isEmpty()) {
+      statements.add(
+          statement(
+              "EcrLoginHasNoResourceLevelPermissions",
+              List.of("ecr:GetAuthorizationToken"),
+              List.of("*")));
+      Set<String> repositories = new LinkedHashSet<>();
+      for (ContainerImage image : project.images()) {
+        repositories.add(
+            arns.ecrRepository(
+                image.registryAccount().orElse(pipeline.account()),
+                image.registryRegion().orElse(pipeline.region()),
+                image.repository()));
+      }
+      statements.add(
+          statement(
+              "PushImages",
+              List.of(
+                  "ecr:BatchCheckLayerAvailability",
+                  "ecr:BatchGetImage",
+                  "ecr:CompleteLayerUpload",
+                  "ecr:GetDownloadUrlForLayer",
+                  "ecr:InitiateLayerUpload",
+                  "ecr:PutImage",
+                  "ecr:UploadLayerPart"),
+              new ArrayList<>(repositories)));
+    }
+    project.api().ifPresent(api -> statements.addAll(api(arns, api)));
+    Set<String> parameters = new LinkedHashSet<>();
+    Set<String> secrets = new LinkedHashSet<>();
+    List<EnvironmentVariable> variables = new ArrayList<>(project.environmentVariables());
+    for (Action action : pipeline.actions()) {
+      if (action instanceof CodeBuildAction build
+          && build.project().name().equals(project.name())) {
+        variables.addAll(build.environmentVariables());
+      }
+    }
+    for (EnvironmentVariable v : variables) {
+      if (v.type() == EnvironmentVariableType.PARAMETER_STORE) {
+        parameters.add(arns.ssmParameter(v.value()));
+      } else if (v.type() == EnvironmentVariableType.SECRETS_MANAGER) {
+        secrets.add(arns.secret(v.value()));
+      }
+    }
+    if (!parameters.isEmpty()) {
+      statements.add(
+          statement("ReadParameters", List.of("ssm:GetParameters"), new ArrayList<>(parameters)));
+    }
+    if (!secrets.isEmpty()) {
+      statements.add(
+          statement(
+              "ReadSecrets", List.of("secretsmanager:GetSecretValue"), new ArrayList<>(secrets)));
+    }
+    pipeline
+        .artifactKmsKeyArn()
+        .ifPresent(
+            key ->
+                statements.add(
+                    statement(
+                        "UseArtifactKey",
+                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*"),
+                        List.of(key))));
+    return document(statements);
+  }
+
+  private static List<Object> api(Arns arns, ApiPublication api) {
+    String restApi = arns.restApi(api.restApiId());
+    return List.of(
+        statement("PutRestApi", List.of("apigateway:PUT"), List.of(restApi)),
+        statement(
+            "CreateDeployment", List.of("apigateway:POST"), List.of(restApi + "/deployments")),
+        statement(
+            "ReadApiStageAndDeployments",
+            List.of("apigateway:GET"),
+            List.of(
+                restApi,
+                restApi + "/stages/" + api.stage(),
+                restApi + "/deployments",
+                restApi + "/deployments/*")));
+  }
+
+  /** The policy document for the pipeline's role. */
+  public static Map<String, Object> pipelineRole(Pipeline pipeline) {
+    Arns arns = new Arns(pipeline.account(), pipeline.region());
+    List<Object> statements = new ArrayList<>();
+    statements.add(
+        statement(
+            "ReadWriteArtifacts",
+            List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"),
+            List.of(Arns.bucket(pipeline.artifactBucket()) + "/*")));
+    statements.add(
+        statement(
+            "ArtifactBucket",
+            List.of("s3:GetBucketLocation", "s3:GetBucketVersioning"),
+            List.of(Arns.bucket(pipeline.artifactBucket()))));
+    Set<String> connections = new LinkedHashSet<>();
+    Set<String> codeCommit = new LinkedHashSet<>();
+    Set<String> s3Objects = new LinkedHashSet<>();
+    Set<String> s3Buckets = new LinkedHashSet<>();
+    Set<String> ecrSources = new LinkedHashSet<>();
+    Set<String> projects = new LinkedHashSet<>();
+    Set<String> batchProjects = new LinkedHashSet<>();
+    Set<String> services = new LinkedHashSet<>();
+    Set<String> clusters = new LinkedHashSet<>();
+    Set<String> tasks = new LinkedHashSet<>();
+    Set<String> passRoles = new LinkedHashSet<>();
+    Set<String> topics = new LinkedHashSet<>();
+    Set<String> codeDeploy = new LinkedHashSet<>();
+    boolean registersTaskDefinitions = false;
+    for (Action action : pipeline.actions()) {
+      if (action instanceof Source s) {
+        switch (s.kind()) {
+          case CODE_CONNECTIONS -> connections.add(s.connectionArn().orElseThrow());
+          case CODECOMMIT -> codeCommit.add(arns.codeCommit(s.repository().orElseThrow()));
+          case S3 -> {
+            s3Objects.add(
+                Arns.bucket(s.bucket().orElseThrow()) + "/" + s.objectKey().orElseThrow());
+            s3Buckets.add(Arns.bucket(s.bucket().orElseThrow()));
+          }
+          case ECR ->
+              ecrSources.add(
+                  arns.ecrRepository(
+                      pipeline.account(), pipeline.region(), s.repository().orElseThrow()));
+          default -> throw new IllegalStateException(s.kind().name());
+        }
+      } else if (action instanceof CodeBuildAction b) {
+        projects.add(arns.codeBuildProject(b.project().name()));
+        if (b.batchEnabled().orElse(false)) {
+          batchProjects.add(arns.codeBuildProject(b.project().name()));
+        }
+      } else if (action instanceof EcsDeployAction e) {
+        registersTaskDefinitions = true;
+        services.add(arns.ecsService(e.clusterName(), e.serviceName()));
+        clusters.add(e.clusterName());
+        tasks.add(arns.ecsTasks(e.clusterName()));
+        passRoles.addAll(e.passRoleArns());
+      } else if (action instanceof CodeDeployToEcsAction c) {
+        registersTaskDefinitions = true;
+        codeDeploy.add(arns.codeDeployApplication(c.applicationName()));
+        codeDeploy.add(arns.codeDeployGroup(c.applicationName(), c.deploymentGroupName()));
+        c.taskDefinition().ifPresent(td -> passRoles.addAll(td.roleArns()));
+      } else if (action instanceof ManualApprovalAction m) {
+        m.notificationArn().ifPresent(topics::add);
+      }
+    }
+    if (!connections.isEmpty()) {
+      statements.add(
+          statement(
+              "UseConnections",
+              List.of("codeconnections:UseConnection", "codestar-connections:UseConnection"),
+              new ArrayList<>(connections)));
+    }
+    if (!codeCommit.isEmpty()) {
+      statements.add(
+          statement(
+              "ReadCodeCommit",
+              List.of(
+                  "codecommit:CancelUploadArchive",
+                  "codecommit:GetBranch",
+                  "codecommit:GetCommit",
+                  "codecommit:GetRepository",
+                  "codecommit:GetUploadArchiveStatus",
+                  "codecommit:UploadArchive"),
+              new ArrayList<>(codeCommit)));
+    }
+    if (!s3Objects.isEmpty()) {
+      statements.add(
+          statement(
+              "ReadSourceObjects",
+              List.of("s3:GetObject", "s3:GetObjectVersion"),
+              new ArrayList<>(s3Objects)));
+      statements.add(
+          statement(
+              "SourceBuckets", List.of("s3:GetBucketVersioning"), new ArrayList<>(s3Buckets)));
+    }
+    if (!ecrSources.isEmpty()) {
+      statements.add(
+          statement(
+              "ReadSourceImages", List.of("ecr:DescribeImages"), new ArrayList<>(ecrSources)));
+    }
+    if (!projects.isEmpty()) {
+      statements.add(
+          statement(
+              "RunBuilds",
+              List.of("codebuild:BatchGetBuilds", "codebuild:StartBuild"),
+              new ArrayList<>(projects)));
+    }
+    if (!batchProjects.isEmpty()) {
+      statements.add(
+          statement(
+              "RunBuildBatches",
+              List.of("codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"),
+              new ArrayList<>(batchProjects)));
+    }
+    if (!services.isEmpty()) {
+      statements.add(
+          statement(
+              "UpdateServices",
+              List.of("ecs:DescribeServices", "ecs:UpdateService"),
+              new ArrayList<>(services)));
+      statements.add(
+          statement("DescribeDeployTasks", List.of("ecs:DescribeTasks"), new ArrayList<>(tasks)));
+      List<String> clusterArns = new ArrayList<>();
+      clusters.forEach(c -> clusterArns.add(arns.ecsCluster(c)));
+      Map<String, Object> listTasks =
+          statement("ListDeployTasks", List.of("ecs:ListTasks"), List.of("*"));
+      listTasks.put("Condition", Map.of("ArnEquals", Map.of("ecs:cluster", clusterArns)));
+      statements.add(listTasks);
+    }
+    if (!codeDeploy.isEmpty()) {
+      List<String> resources = new ArrayList<>(codeDeploy);
+      resources.add(arns.codeDeployConfig());
+      statements.add(
+          statement(
+              "DeployBlueGreen",
+              List.of(
+                  "codedeploy:CreateDeployment",
+                  "codedeploy:GetApplication",
+                  "codedeploy:GetApplicationRevision",
+                  "codedeploy:GetDeployment",
+                  "codedeploy:GetDeploymentConfig",
+                  "codedeploy:RegisterApplicationRevision"),
+              resources));
+    }
+    if (registersTaskDefinitions) {
+      statements.add(
+          statement(
+              "TaskDefinitionsHaveNoResourceLevelPermissions",
+              List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"),
+              List.of("*")));
+    }
+    if (!passRoles.isEmpty()) {
+      Map<String, Object> pass =
+          statement("PassTaskRoles", List.of("iam:PassRole"), new ArrayList<>(passRoles));
+      pass.put(
+          "Condition",
+          Map.of(
+              "StringEqualsIfExists",
+              Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com"))));
+      statements.add(pass);
+    }
+    if (!topics.isEmpty()) {
+      statements.add(statement("NotifyApprovers", List.of("sns:Publish"), new ArrayList<>(topics)));
+    }
+    pipeline
+        .artifactKmsKeyArn()
+        .ifPresent(
+            key ->
+                statements.add(
+                    statement(
+                        "UseArtifactKey",
+                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*"),
+                        List.of(key))));
+    return document(statements);
+  }
+
+  private static Map<String, Object> statement(
+      String sid, List<String> actions, List<String> resources) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("Sid", sid);
+    s.put("Effect", "Allow");
+    s.put("Action", new ArrayList<Object>(actions));
+    s.put("Resource", new ArrayList<Object>(resources));
+    return s;
+  }
+
+  private static Map<String, Object> document(List<Object> statements) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("Version", "2012-10-17");
+    doc.put("Statement", statements);
+    return doc;
+  }
+}
