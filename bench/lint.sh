@@ -34,7 +34,8 @@ cp="$jar"
 [ -f "$defs" ] && cp="$jar:$defs"
 jvm_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
 cds="$root/pipeline/target/pipeline.jsa"
-if [ ! -f "$cds" ]; then
+if [ ! -f "$cds" ] || [ "$cds" -ot "$jar" ]; then
+  rm -f "$cds"
   log "writing the class data sharing archive $cds"
   java "${jvm_opts[@]}" -XX:ArchiveClassesAtExit="$cds" -cp "$cp" \
     io.pipelinekit.pipeline.cli.PipelineCli lint "$corpus/twilio_verify_v2.yaml" >/dev/null 2>&1 || true

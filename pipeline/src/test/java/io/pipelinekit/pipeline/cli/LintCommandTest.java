@@ -167,6 +167,40 @@ class LintCommandTest {
     assertThat(r.err()).contains("in 1 file(s)").doesNotContain("could not be read");
   }
 
+  static final String BUILDSPEC =
+      """
+      version: 0.2
+      phases:
+        pre_build:
+          commands:
+            - $(aws ecr get-login --no-include-email)
+      """;
+
+  @Test
+  void lint_buildspecAndOpenApi_detectedByContent_inOneRun() throws IOException {
+    Path buildspec = write("buildspec.yml", BUILDSPEC);
+    Path api = write("bad.yaml", CLEAN.replace("type: http_proxy", "type: lambda"));
+    Run r = run("lint", buildspec.toString(), api.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out())
+        .startsWith(buildspec + ":5:9 error buildspec-ecr-get-login ")
+        .contains(api + ":12:9 error apigw-integration-type ");
+    assertThat(r.err()).contains("in 2 file(s)");
+  }
+
+  @Test
+  void lint_buildspecInSarif_hasItsRuleMetadata() throws IOException {
+    Path buildspec = write("buildspec.yml", BUILDSPEC);
+    Run r = run("lint", "--format", "sarif", buildspec.toString());
+    JsonNode run = new ObjectMapper().readTree(r.out()).at("/runs/0");
+    JsonNode result = run.at("/results/0");
+    assertThat(result.get("ruleId").asText()).isEqualTo("buildspec-ecr-get-login");
+    JsonNode rule = run.at("/tool/driver/rules").get(result.get("ruleIndex").asInt());
+    assertThat(rule.get("id").asText()).isEqualTo("buildspec-ecr-get-login");
+    assertThat(rule.get("helpUri").asText()).isEqualTo("docs/rules/buildspec-ecr-get-login.md");
+    assertThat(rule.at("/shortDescription/text").asText()).isNotBlank();
+  }
+
   @Test
   void lint_missingFile_exits2_namingIt() {
     Path file = dir.resolve("missing.yaml");
