@@ -64,7 +64,8 @@ public final class OpenApiLinter {
         options.disabledRules().contains(SwaggerValidation.RULE)
             ? CompletableFuture.completedFuture(List.of())
             : CompletableFuture.supplyAsync(() -> SwaggerValidation.validate(doc));
-    List<Finding> findings = new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules()));
+    List<Finding> findings =
+        new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules(), options.loadOptions()));
     try {
       findings.addAll(validation.join());
     } catch (CompletionException e) {

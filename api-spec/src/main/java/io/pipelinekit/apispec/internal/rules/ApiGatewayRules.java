@@ -72,7 +72,16 @@ public final class ApiGatewayRules {
 
   /** Runs every API Gateway rule (except those disabled) over the document. */
   public static List<Finding> check(LoadedDocument doc, Set<String> disabledRules) {
-    RuleContext ctx = new RuleContext(doc, disabledRules);
+    return check(doc, disabledRules, io.pipelinekit.apispec.LoadOptions.defaults());
+  }
+
+  /**
+   * As {@link #check(LoadedDocument, Set)}; files that {@code $ref}s name are read with these
+   * limits.
+   */
+  public static List<Finding> check(
+      LoadedDocument doc, Set<String> disabledRules, io.pipelinekit.apispec.LoadOptions options) {
+    RuleContext ctx = new RuleContext(doc, disabledRules, options);
     if (VersionCheck.is31(doc)) {
       ctx.report("apigw-oas-version", "/openapi", VersionCheck.NOTE_31);
     }
@@ -111,12 +120,14 @@ public final class ApiGatewayRules {
       }
       String pathPointer = RuleContext.child("/paths", path);
       checkPathSegments(ctx, path, pathPointer, resources);
-      JsonNode item = ctx.deref(entry.getValue());
-      if (item == null || !item.isObject()) {
+      RuleContext.Resolved resolvedItem =
+          ctx.resolve(entry.getValue(), ctx.start(entry.getValue()));
+      if (resolvedItem == null || !resolvedItem.node().isObject()) {
         continue;
       }
+      JsonNode item = resolvedItem.node();
       boolean anyMethod = item.has(ANY_METHOD);
-      List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"));
+      List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"), resolvedItem);
       for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
         String method = op.getKey();
@@ -131,7 +142,11 @@ public final class ApiGatewayRules {
             (method.equals(ANY_METHOD) ? "ANY" : method.toUpperCase(Locale.ROOT)) + " " + path;
         Operation operation =
             new Operation(
-                label, opPointer, path, op.getValue(), parameters(ctx, pathParams, op.getValue()));
+                label,
+                opPointer,
+                path,
+                op.getValue(),
+                parameters(ctx, pathParams, op.getValue(), resolvedItem));
         checkOperation(ctx, operation, anyMethod && !method.equals(ANY_METHOD), schemes);
       }
     }
@@ -209,21 +224,23 @@ public final class ApiGatewayRules {
   private record Operation(
       String label, String pointer, String path, JsonNode node, List<JsonNode> parameters) {}
 
-  private static List<JsonNode> parameterList(RuleContext ctx, JsonNode list) {
+  private static List<JsonNode> parameterList(
+      RuleContext ctx, JsonNode list, RuleContext.Resolved from) {
     List<JsonNode> out = new ArrayList<>();
     if (list != null && list.isArray()) {
       for (JsonNode p : list) {
-        JsonNode resolved = ctx.deref(p);
-        if (resolved != null && resolved.isObject()) {
-          out.add(resolved);
+        RuleContext.Resolved resolved = ctx.resolve(p, from);
+        if (resolved != null && resolved.node().isObject()) {
+          out.add(resolved.node());
         }
       }
     }
     return out;
   }
 
-  private static List<JsonNode> parameters(RuleContext ctx, List<JsonNode> pathLevel, JsonNode op) {
-    List<JsonNode> merged = new ArrayList<>(parameterList(ctx, op.get("parameters")));
+  private static List<JsonNode> parameters(
+      RuleContext ctx, List<JsonNode> pathLevel, JsonNode op, RuleContext.Resolved from) {
+    List<JsonNode> merged = new ArrayList<>(parameterList(ctx, op.get("parameters"), from));
     for (JsonNode p : pathLevel) {
       boolean overridden =
           merged.stream()
