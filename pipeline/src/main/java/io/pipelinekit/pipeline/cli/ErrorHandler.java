@@ -15,7 +15,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    boolean verbose = Arrays.asList(parseResult.originalArgs()).contains("--verbose");
+    boolean verbose = verbose(cmd, parseResult);
     Classified classified = classify(ex);
     err.println("pipeline: " + classified.message());
     if (verbose) {
@@ -25,6 +25,23 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return classified.exitCode();
+  }
+
+  /** Whether --verbose was given, on the command or any subcommand in the chain. */
+  private static boolean verbose(CommandLine cmd, ParseResult parseResult) {
+    CommandLine top = cmd;
+    while (top.getParent() != null) {
+      top = top.getParent();
+    }
+    for (ParseResult r : new ParseResult[] {parseResult, top.getParseResult()}) {
+      for (ParseResult p = r; p != null; p = p.subcommand()) {
+        if (p.hasMatchedOption("--verbose")
+            || Arrays.asList(p.originalArgs()).contains("--verbose")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private record Classified(int exitCode, String message, boolean internal) {}

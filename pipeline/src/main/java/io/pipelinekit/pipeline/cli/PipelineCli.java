@@ -48,6 +48,7 @@ public final class PipelineCli implements Runnable {
     // -- build, graph, image-definitions
     cli.addSubcommand(new BuildCommand());
     cli.addSubcommand(new GraphCommand());
+    cli.addSubcommand(new ImageDefinitionsCommand());
 
     // -- lint
     cli.addSubcommand(new LintCommand());
