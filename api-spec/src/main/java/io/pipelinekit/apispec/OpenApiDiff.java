@@ -2,7 +2,7 @@ package io.pipelinekit.apispec;
 
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.diff.Differ;
-import io.pipelinekit.apispec.internal.merge.Documents;
+import io.pipelinekit.apispec.internal.load.SafeLoader;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -23,14 +23,22 @@ import java.util.Objects;
 public final class OpenApiDiff {
   private OpenApiDiff() {}
 
-  /**
-   * Reads both documents and compares them.
-   *
-   * @throws ApiSpecException when either document cannot be read
-   */
+  /** {@link #compare(Path, Path, LoadOptions)} with the default limits. */
   public static DiffResult compare(Path oldFile, Path newFile) {
-    LoadedDocument before = Documents.read(Objects.requireNonNull(oldFile, "oldFile"));
-    LoadedDocument after = Documents.read(Objects.requireNonNull(newFile, "newFile"));
+    return compare(oldFile, newFile, LoadOptions.defaults());
+  }
+
+  /**
+   * Reads both documents safely (the limits and {@code $ref} rules of {@link LoadOptions}) and
+   * compares them.
+   *
+   * @throws ApiSpecException when either document cannot be read, breaks a limit or has an unsafe
+   *     {@code $ref}
+   */
+  public static DiffResult compare(Path oldFile, Path newFile, LoadOptions options) {
+    Objects.requireNonNull(options, "options");
+    LoadedDocument before = SafeLoader.load(Objects.requireNonNull(oldFile, "oldFile"), options);
+    LoadedDocument after = SafeLoader.load(Objects.requireNonNull(newFile, "newFile"), options);
     return new DiffResult(oldFile, newFile, Differ.compare(before, after));
   }
 }

@@ -1,7 +1,7 @@
 package io.pipelinekit.apispec;
 
 import io.pipelinekit.apispec.internal.LoadedDocument;
-import io.pipelinekit.apispec.internal.merge.Documents;
+import io.pipelinekit.apispec.internal.load.SafeLoader;
 import io.pipelinekit.apispec.internal.merge.Merger;
 import io.pipelinekit.apispec.internal.yaml.OpenApiWriter;
 import java.nio.file.Path;
@@ -32,16 +32,25 @@ import java.util.Objects;
 public final class OpenApiMerger {
   private OpenApiMerger() {}
 
-  /**
-   * Reads and merges the fragments, in the order given.
-   *
-   * @throws ApiSpecException when a fragment cannot be read or is not an OpenAPI document
-   */
+  /** {@link #merge(List, LoadOptions)} with the default limits. */
   public static MergeResult merge(List<Path> fragments) {
+    return merge(fragments, LoadOptions.defaults());
+  }
+
+  /**
+   * Reads the fragments safely (the limits and {@code $ref} rules of {@link LoadOptions}) and
+   * merges them, in the order given. Fragments are not validated one by one: an overlay is not a
+   * complete document.
+   *
+   * @throws ApiSpecException when a fragment cannot be read, breaks a limit, has an unsafe {@code
+   *     $ref}, or is not an OpenAPI mapping
+   */
+  public static MergeResult merge(List<Path> fragments, LoadOptions options) {
     Objects.requireNonNull(fragments, "fragments");
+    Objects.requireNonNull(options, "options");
     List<LoadedDocument> documents = new ArrayList<>(fragments.size());
     for (Path fragment : fragments) {
-      documents.add(Documents.read(Objects.requireNonNull(fragment, "fragment")));
+      documents.add(SafeLoader.load(Objects.requireNonNull(fragment, "fragment"), options));
     }
     Merger.Merged merged = Merger.merge(documents);
     List<Finding> findings = new ArrayList<>(merged.findings());

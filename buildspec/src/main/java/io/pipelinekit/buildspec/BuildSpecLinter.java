@@ -65,6 +65,15 @@ public final class BuildSpecLinter {
     return Collections.unmodifiableMap(rules);
   }
 
+  /** One-line summaries of the rules, by id (the page {@code docs/rules/<id>.md} has details). */
+  public static Map<String, String> ruleSummaries() {
+    Map<String, String> rules = new LinkedHashMap<>();
+    for (Rule r : Rule.values()) {
+      rules.put(r.id(), r.summary());
+    }
+    return Collections.unmodifiableMap(rules);
+  }
+
   /**
    * Lints a buildspec file; findings are sorted by line and column.
    *
@@ -123,7 +132,7 @@ public final class BuildSpecLinter {
     if (size > maxBytes) {
       return List.of(tooLarge(size, maxBytes));
     }
-    return new LintRun(content, fileName, maxBytes).run();
+    return new LintRun(content, maxBytes).run();
   }
 
   private static long utf8Length(String s) {

@@ -170,6 +170,33 @@ class BuildSpecLinterTest {
   }
 
   @Test
+  void lint_singleValueWhereListExpected_isAcceptedButStillChecked() {
+    List<BuildSpecFinding> findings =
+        lint(
+            "version: 0.2\nenv:\n  exported-variables: AWS_REGION\nphases:\n  build:\n"
+                + "    commands:\n      - x\nartifacts:\n  files: imagedefinitions.json\n");
+    assertThat(findings)
+        .extracting(BuildSpecFinding::ruleId, BuildSpecFinding::pointer)
+        .containsExactly(tuple("buildspec-exported-aws-variable", "/env/exported-variables"));
+  }
+
+  @Test
+  void lint_awsEcsTutorialBuildSpec_reportsItsKnownProblems() throws Exception {
+    java.net.URL url = getClass().getResource("/lint/samples/ecs-tutorial.yml");
+    List<BuildSpecFinding> findings = BuildSpecLinter.lint(Path.of(url.toURI()));
+    assertThat(findings)
+        .extracting(BuildSpecFinding::line, BuildSpecFinding::ruleId)
+        .containsExactly(
+            tuple(9, "buildspec-ecr-get-login"),
+            tuple(17, "buildspec-docker-privileged"),
+            tuple(17, "buildspec-latest-tag"),
+            tuple(18, "buildspec-latest-tag"),
+            tuple(23, "buildspec-latest-tag"),
+            tuple(23, "buildspec-unguarded-deploy"),
+            tuple(24, "buildspec-unguarded-deploy"));
+  }
+
+  @Test
   void lint_postBuildGuard_variants() {
     String head = "# privileged\nversion: 0.2\nphases:\n  post_build:\n    commands:\n";
     assertThat(
@@ -207,6 +234,16 @@ class BuildSpecLinterTest {
                     "version: 0.2\nphases:\n  post_build:\n    commands:\n      - echo ok\n"
                         + "    finally:\n      - pipeline deploy-api --rest-api-id a --stage s --spec o\n"),
                 "buildspec-unguarded-deploy"))
+        .extracting(BuildSpecFinding::pointer)
+        .containsExactly("/phases/post_build/finally/0");
+    assertThat(
+            of(
+                lint(
+                    "version: 0.2\nphases:\n  post_build:\n    commands:\n"
+                        + "      - if [ $CODEBUILD_BUILD_SUCCEEDING != 1 ]; then exit 1; fi\n"
+                        + "    finally:\n      - docker push repo/app:1\n"),
+                "buildspec-unguarded-deploy"))
+        .as("a guard in commands does not stop finally")
         .extracting(BuildSpecFinding::pointer)
         .containsExactly("/phases/post_build/finally/0");
   }

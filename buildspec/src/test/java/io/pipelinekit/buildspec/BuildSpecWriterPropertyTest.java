@@ -147,7 +147,10 @@ class BuildSpecWriterPropertyTest {
     List<String> expectedCommands = spec.build().orElseThrow().commands();
 
     String yaml = BuildSpecWriter.write(spec);
-    assertThat(yaml).doesNotContain("\t");
+    assertThat(yaml).doesNotContain("\t").endsWith("\n");
+    assertThat(yaml.lines())
+        .allSatisfy(
+            line -> assertThat(line.length() - line.replaceFirst("^ +", "").length()).isEven());
 
     Map<Object, Object> snake = YamlReadBack.snake(yaml);
     assertThat(at(snake, "phases", "build", "commands")).isEqualTo(expectedCommands);

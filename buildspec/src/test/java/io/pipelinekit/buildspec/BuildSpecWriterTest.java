@@ -137,9 +137,23 @@ class BuildSpecWriterTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "line1\nline2", "cr\rlf", "tab\there", "nul\u0000", "bell\u0007", "esc\u001b", "del\u007f",
-        "nel\u0085", "ls\u2028", "ps\u2029", "bom\ufeff", "c1\u0090", "trailing\n", "\n",
-        "vt\u000b ff\f bs\b"
+        "line1\nline2",
+        "cr\rlf",
+        "tab\there",
+        "nul\u0000",
+        "bell\u0007",
+        "esc\u001b",
+        "del\u007f",
+        "nel\u0085",
+        "ls\u2028",
+        "ps\u2029",
+        "bom\ufeff",
+        "c1\u0090",
+        "trailing\n",
+        "\n",
+        "vt\u000b ff\f bs\b",
+        "nonchar\ufffe\uffff",
+        "\u0000"
       })
   void write_whenTextHasControlCharactersOrLineBreaks_escapesInDoubleQuotes(String text) {
     String yaml = BuildSpecWriter.write(withText(text));
@@ -149,7 +163,15 @@ class BuildSpecWriterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"emoji \uD83D\uDE80 rocket", "\uD835\uDD4F", "héllo", "日本語", "a\u00a0b"})
+  @ValueSource(
+      strings = {
+        "emoji \uD83D\uDE80 rocket",
+        "\uD835\uDD4F",
+        "héllo",
+        "日本語",
+        "a\u00a0b",
+        "private\ue000use"
+      })
   void write_whenTextIsNonAsciiPrintable_keepsItReadable(String text) {
     assertThat(BuildSpecWriter.write(withText(text))).contains("'" + text + "'");
     assertReadsBack(text);

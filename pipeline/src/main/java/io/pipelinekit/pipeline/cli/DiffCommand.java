@@ -2,14 +2,18 @@ package io.pipelinekit.pipeline.cli;
 
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.DiffResult;
+import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -56,11 +60,24 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--fail-on-breaking", description = "Exit 1 when a change is breaking.")
   boolean failOnBreaking;
 
+  @Option(
+      names = "--allow-remote-refs",
+      paramLabel = "HOST",
+      split = ",",
+      description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
+  List<String> allowRemoteRefs = new ArrayList<>();
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description = "Largest document accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
+  long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DiffResult result = OpenApiDiff.compare(oldFile, newFile);
+    DiffResult result = OpenApiDiff.compare(oldFile, newFile, loadOptions());
     if (format == Format.json) {
       out.print(result.toJson());
     } else {
@@ -85,5 +102,15 @@ final class DiffCommand implements Callable<Integer> {
       return ExitCodes.CHECK_FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  private LoadOptions loadOptions() {
+    try {
+      LoadOptions.Builder options = LoadOptions.builder().maxBytes(maxBytes);
+      allowRemoteRefs.forEach(options::allowRemoteRefHost);
+      return options.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

@@ -1,15 +1,13 @@
 package io.pipelinekit.pipeline.cli;
 
 import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.MergeResult;
 import io.pipelinekit.apispec.OpenApiMerger;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,11 +65,24 @@ final class MergeCommand implements Callable<Integer> {
       description = "yaml or json (default: from OUT's extension, else yaml).")
   Format format;
 
+  @Option(
+      names = "--allow-remote-refs",
+      paramLabel = "HOST",
+      split = ",",
+      description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
+  List<String> allowRemoteRefs = new ArrayList<>();
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description = "Largest fragment accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
+  long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    MergeResult result = OpenApiMerger.merge(files);
+    MergeResult result = OpenApiMerger.merge(files, loadOptions());
     for (Finding finding : result.findings()) {
       err.println(finding.format());
     }
@@ -92,7 +104,7 @@ final class MergeCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    writeAtomically(output, text);
+    OutputFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
     out.println(
         "Merged "
             + files.size()
@@ -105,6 +117,16 @@ final class MergeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private LoadOptions loadOptions() {
+    try {
+      LoadOptions.Builder options = LoadOptions.builder().maxBytes(maxBytes);
+      allowRemoteRefs.forEach(options::allowRemoteRefHost);
+      return options.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
   private Format effectiveFormat() {
     if (format != null) {
       return format;
@@ -114,37 +136,5 @@ final class MergeCommand implements Callable<Integer> {
       return Format.json;
     }
     return Format.yaml;
-  }
-
-  /** Writes to a temporary file beside the target, then moves it into place. */
-  static void writeAtomically(Path target, String text) {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw CliException.invalidInput(
-          target + ": the folder " + dir + " does not exist; create it or choose another -o.");
-    }
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
-    } catch (IOException e) {
-      throw CliException.invalidInput(target + ": cannot write the file: " + e.getMessage());
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named after the target
-        }
-      }
-    }
   }
 }

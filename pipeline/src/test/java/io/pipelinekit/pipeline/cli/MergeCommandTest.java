@@ -172,13 +172,33 @@ class MergeCommandTest {
   }
 
   @Test
-  void merge_outputFolderMissing_exits2() {
-    Path target = dir.resolve("nope/merged.yaml");
+  void merge_outputFolderMissing_isCreated() {
+    Path target = dir.resolve("build/api/merged.yaml");
 
     int code = run("merge", app.toString(), "-o", target.toString());
 
+    assertThat(code).isEqualTo(0);
+    assertThat(target).hasContent(APP);
+  }
+
+  @Test
+  void merge_fragmentWithRefOutsideItsFolder_exits2AndWritesNothing() throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("api"));
+    Path escaping =
+        Files.writeString(
+            sub.resolve("escaping.yaml"),
+            "openapi: 3.0.3\ninfo:\n  title: x\n  version: '1'\npaths: {}\ncomponents:\n"
+                + "  schemas:\n    Secret:\n      $ref: '../../../../etc/passwd'\n");
+    Path target = dir.resolve("merged.yaml");
+
+    int code = run("merge", app.toString(), escaping.toString(), "-o", target.toString());
+
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("does not exist");
+    assertThat(err.toString())
+        .startsWith("pipeline: " + escaping + ":9:")
+        .doesNotContain("root:")
+        .doesNotContain("\tat ");
+    assertThat(target).doesNotExist();
   }
 
   @Test

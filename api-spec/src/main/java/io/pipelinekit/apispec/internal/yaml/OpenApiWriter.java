@@ -101,13 +101,26 @@ public final class OpenApiWriter {
   }
 
   private static Node string(String value) {
-    boolean multiLine = value.indexOf('\n') >= 0;
-    return new ScalarNode(
-        Tag.STR,
-        value,
-        null,
-        null,
-        multiLine ? DumperOptions.ScalarStyle.LITERAL : DumperOptions.ScalarStyle.PLAIN);
+    DumperOptions.ScalarStyle style;
+    if (hasUnicodeLineBreak(value)) {
+      // SnakeYAML writes NEL, LS and PS raw, and YAML readers then fold them: escape them.
+      style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
+    } else if (value.indexOf('\n') >= 0) {
+      style = DumperOptions.ScalarStyle.LITERAL;
+    } else {
+      style = DumperOptions.ScalarStyle.PLAIN;
+    }
+    return new ScalarNode(Tag.STR, value, null, null, style);
+  }
+
+  private static boolean hasUnicodeLineBreak(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Node scalar(Tag tag, String value) {

@@ -116,7 +116,6 @@ public final class LintRun {
       Pattern.compile("(?i).*_(ARN|NAME|ID|PATH|FILE|URL|URI|ENDPOINT|HEADER)$");
 
   private final String content;
-  private final String fileName;
   private final int maxBytes;
   private final String[] lines;
   private final List<BuildSpecFinding> findings = new ArrayList<>();
@@ -124,9 +123,8 @@ public final class LintRun {
 
   private final List<Node> dockerCommands = new ArrayList<>();
 
-  public LintRun(String content, String fileName, int maxBytes) {
+  public LintRun(String content, int maxBytes) {
     this.content = content;
-    this.fileName = fileName;
     this.maxBytes = maxBytes;
     this.lines = content.split("\r\n|\r|\n", -1);
   }
@@ -438,15 +436,20 @@ public final class LintRun {
       }
     }
     Entry exported = e.get("exported-variables");
-    if (exported != null && expectStringList(exported, "/env/exported-variables")) {
-      List<Node> items = ((SequenceNode) exported.value).getValue();
+    if (exported != null
+        && (expectStringList(exported, "/env/exported-variables")
+            || exported.value instanceof ScalarNode && !isNull(exported.value))) {
+      List<Node> items =
+          exported.value instanceof SequenceNode seq ? seq.getValue() : List.of(exported.value);
       for (int i = 0; i < items.size(); i++) {
         String name = scalarOrEmpty(items.get(i));
         if (name.startsWith("AWS_")) {
           add(
               Rule.EXPORTED_AWS_VARIABLE,
               items.get(i).getStartMark(),
-              "/env/exported-variables/" + i,
+              exported.value instanceof SequenceNode
+                  ? "/env/exported-variables/" + i
+                  : "/env/exported-variables",
               "exported variable '"
                   + name
                   + "' starts with AWS_, which CodeBuild does not export; copy the value into a"
@@ -537,11 +540,12 @@ public final class LintRun {
           }
         }
       }
-      List<Node> commands = new ArrayList<>();
-      commands.addAll(checkCommands(keys.get("commands"), pp + "/commands"));
-      commands.addAll(checkCommands(keys.get("finally"), pp + "/finally"));
+      List<Node> commands = checkCommands(keys.get("commands"), pp + "/commands");
+      List<Node> finallyCommands = checkCommands(keys.get("finally"), pp + "/finally");
       if (phase.key.equals("post_build")) {
+        // finally runs even when a guard in commands stopped the phase: each needs its own guard
         checkGuard(commands);
+        checkGuard(finallyCommands);
       }
     }
   }
@@ -813,6 +817,10 @@ public final class LintRun {
 
   private boolean expectStringList(Entry e, String pointer) {
     if (e == null) {
+      return false;
+    }
+    if (e.value instanceof ScalarNode) {
+      // a single path is accepted (AWS's own ECS tutorial writes files: imagedefinitions.json)
       return false;
     }
     if (!(e.value instanceof SequenceNode s)) {
