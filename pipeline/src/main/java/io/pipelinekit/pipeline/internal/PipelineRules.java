@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,7 +66,6 @@ public final class PipelineRules {
               + "|glpat-[A-Za-z0-9_-]{20,}");
 
   static final int MAX_CONFIG_VALUE = 1000;
-  static final int MAX_CONFIG_KEY = 50;
 
   private final Pipeline pipeline;
   private final List<String> problems = new ArrayList<>();
@@ -597,10 +595,6 @@ public final class PipelineRules {
             .configuration()
             .forEach(
                 (key, value) -> {
-                  if (key.length() > MAX_CONFIG_KEY) {
-                    problem(
-                        at(stage, action) + ": configuration key '" + key + "' is longer than 50");
-                  }
                   if (value.length() > MAX_CONFIG_VALUE) {
                     problem(
                         at(stage, action)
@@ -1089,9 +1083,5 @@ public final class PipelineRules {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
