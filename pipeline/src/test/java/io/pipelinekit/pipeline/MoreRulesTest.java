@@ -241,4 +241,44 @@ class MoreRulesTest {
         "references #{codepipeline.ExecutionId}, but the codepipeline namespace has only"
             + " PipelineExecutionId");
   }
+
+  @Test
+  void build_whenAccountNotTwelveDigits_rejects() {
+    rejectedWith(valid().account("12345"), "account '12345' is not a 12-digit AWS account id");
+  }
+
+  @Test
+  void build_whenRegionMalformed_rejects() {
+    rejectedWith(valid().region("Ireland"), "region 'Ireland' is not an AWS region");
+  }
+
+  @Test
+  void build_whenBucketNameInvalid_rejects() {
+    rejectedWith(
+        valid().artifactBucket("My_Bucket"),
+        "artifact bucket 'My_Bucket' is not a valid S3 bucket name");
+  }
+
+  @Test
+  void build_whenRoleArnMalformed_rejects() {
+    rejectedWith(
+        valid().roleArn("pipeline-role"), "roleArn 'pipeline-role' is not an IAM role ARN");
+  }
+
+  @Test
+  void build_whenServiceRoleArnMalformed_rejects() {
+    rejectedWith(
+        withProject(project().serviceRoleArn("arn:aws:iam::111122223333:user/ci").build()),
+        "CodeBuild project 'service-build': serviceRoleArn 'arn:aws:iam::111122223333:user/ci' is not an IAM role ARN");
+  }
+
+  @Test
+  void build_whenConnectionArnMalformed_rejects() {
+    rejectedWith(
+        pipeline(
+            Stage.named("Source", Source.gitHub("my-connection", "acme/service", "main")),
+            Stage.named("Build", build().build()),
+            Stage.named("Deploy", deploy().build())),
+        "stage 'Source' action 'Source': 'my-connection' is not a CodeConnections connection ARN");
+  }
 }
