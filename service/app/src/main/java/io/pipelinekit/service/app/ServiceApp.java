@@ -205,15 +205,16 @@ public final class ServiceApp implements AutoCloseable {
     ServiceApp app;
     try {
       app = start(config);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // e.g. BindException (port taken) or UnresolvedAddressException (bad BIND_ADDRESS)
       System.err.println(
           "service-app: cannot listen on "
               + config.bindAddress()
               + ":"
               + config.port()
               + ": "
-              + e.getMessage()
-              + " (set PORT to a free port)");
+              + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+              + " (set PORT to a free port, BIND_ADDRESS to an address of this host)");
       System.exit(1);
       return;
     }

@@ -124,6 +124,21 @@ class AppProcessIT {
         .contains("unknown arguments [--port=1]");
   }
 
+  @Test
+  void unresolvableBindAddress_exitsWith1SayingSo() throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(java(), "-jar", AppProcess.jar().toString()).redirectErrorStream(true);
+    pb.environment().put("PORT", "0");
+    pb.environment().put("BIND_ADDRESS", "no-such-host.invalid");
+    Process p = pb.start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(output)
+        .startsWith("service-app: cannot listen on no-such-host.invalid:0")
+        .doesNotContain("\tat ");
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
