@@ -113,7 +113,7 @@ wrk -t"$threads" -c"$connections" -d3s "http://127.0.0.1:$nginx_port/" >/dev/nul
 status=0
 run_wrk() {
   local label="$1"; shift
-  local out="$work/wrk-$label.txt"
+  local out="$work/wrk-${label//[^A-Za-z0-9]/_}.txt"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" >"$out"
   python3 - "$label" "$out" <<'PY' || status=1
 import re, sys

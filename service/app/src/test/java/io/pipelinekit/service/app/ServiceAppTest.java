@@ -428,6 +428,22 @@ class ServiceAppTest {
         .contains("POST /test HTTP/1.1 answered 413, expected 200");
   }
 
+  /** Nagle's algorithm on would stall each keep-alive response by a delayed ACK (~40 ms). */
+  @Test
+  void keepAliveRequests_areNotStalledByDelayedAcks() throws Exception {
+    get("/");
+    long[] millis = new long[25];
+    for (int i = 0; i < millis.length; i++) {
+      long t0 = System.nanoTime();
+      postJson(ALL_CLAIMS);
+      millis[i] = (System.nanoTime() - t0) / 1_000_000;
+    }
+    java.util.Arrays.sort(millis);
+    assertThat(millis[millis.length / 2])
+        .as("median ms of %s", java.util.Arrays.toString(millis))
+        .isLessThan(25);
+  }
+
   @Test
   void routes_listEveryOperation() {
     assertThat(ServiceApp.routes())
