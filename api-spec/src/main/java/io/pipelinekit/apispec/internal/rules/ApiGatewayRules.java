@@ -112,8 +112,7 @@ public final class ApiGatewayRules {
     }
     Set<String> resources = new LinkedHashSet<>();
     resources.add("/");
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : paths.properties()) {
       String path = entry.getKey();
       if (path.startsWith("x-")) {
         continue;
@@ -128,8 +127,7 @@ public final class ApiGatewayRules {
       JsonNode item = resolvedItem.node();
       boolean anyMethod = item.has(ANY_METHOD);
       List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"), resolvedItem);
-      for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
+      for (Map.Entry<String, JsonNode> op : item.properties()) {
         String method = op.getKey();
         if (!METHODS.contains(method) && !method.equals(ANY_METHOD)) {
           continue;
@@ -458,8 +456,7 @@ public final class ApiGatewayRules {
     Set<String> mappedPath = new HashSet<>();
     if (rp != null && rp.isObject()) {
       String rpPointer = ip + "/requestParameters";
-      for (Iterator<Map.Entry<String, JsonNode>> it = rp.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : rp.properties()) {
         String key = e.getKey();
         String at = RuleContext.child(rpPointer, key);
         Matcher target = TARGET.matcher(key);
@@ -571,8 +568,7 @@ public final class ApiGatewayRules {
               + ": integration responses must be a mapping of selection pattern to response");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : responses.properties()) {
       String at = RuleContext.child(rp, e.getKey());
       if (!e.getKey().equals("default")) {
         try {
@@ -614,8 +610,8 @@ public final class ApiGatewayRules {
             : ctx.root.path("components").path("securitySchemes");
     Map<String, JsonNode> out = new HashMap<>();
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e -> {
                 JsonNode resolved = ctx.deref(e.getValue());
                 out.put(e.getKey(), resolved == null ? e.getValue() : resolved);
@@ -777,8 +773,7 @@ public final class ApiGatewayRules {
     if (cognito) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = templates.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : templates.properties()) {
       if (e.getValue().asText("").contains("$context.authorizer.claims")) {
         ctx.report(
             "apigw-claims-without-authorizer",
