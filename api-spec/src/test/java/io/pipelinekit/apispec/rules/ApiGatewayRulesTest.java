@@ -99,6 +99,19 @@ class ApiGatewayRulesTest {
   }
 
   @Test
+  void unknownIntegrationField_suggestsTheNearestKnownOne() {
+    LintResult result =
+        OpenApiLinter.lint(fixtures().resolve("apigw-integration-unknown-field/fail.yaml"));
+    assertThat(result.findings())
+        .singleElement()
+        .extracting(Finding::message)
+        .asString()
+        .endsWith(
+            "integration field 'timeoutInMilis' is not one API Gateway knows; did you mean"
+                + " 'timeoutInMillis'?");
+  }
+
+  @Test
   void timeout_above29s_isOnlyAWarning(@TempDir Path dir) throws IOException {
     String text =
         Files.readString(fixtures().resolve("apigw-integration-timeout/pass.yaml"))

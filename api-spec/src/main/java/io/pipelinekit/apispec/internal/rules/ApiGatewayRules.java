@@ -290,8 +290,81 @@ public final class ApiGatewayRules {
     checkIntegration(ctx, op, integration, ip, schemes);
   }
 
+  static final List<String> INTEGRATION_FIELDS =
+      List.of(
+          "type",
+          "httpMethod",
+          "uri",
+          "connectionType",
+          "connectionId",
+          "credentials",
+          "requestParameters",
+          "requestTemplates",
+          "passthroughBehavior",
+          "cacheNamespace",
+          "cacheKeyParameters",
+          "contentHandling",
+          "timeoutInMillis",
+          "tlsConfig",
+          "responses",
+          "responseTransferMode",
+          "integrationSubtype",
+          "payloadFormatVersion");
+
+  private static void checkUnknownFields(RuleContext ctx, Operation op, JsonNode in, String ip) {
+    for (Map.Entry<String, JsonNode> e : in.properties()) {
+      String key = e.getKey();
+      if (INTEGRATION_FIELDS.contains(key) || key.startsWith("x-")) {
+        continue;
+      }
+      String guess = closest(key, INTEGRATION_FIELDS);
+      ctx.report(
+          "apigw-integration-unknown-field",
+          RuleContext.child(ip, key),
+          op.label()
+              + ": integration field '"
+              + key
+              + "' is not one API Gateway knows"
+              + (guess == null ? "" : "; did you mean '" + guess + "'?"));
+    }
+  }
+
+  /** The known name nearest to {@code key} (case-insensitive edit distance at most 3), or null. */
+  static String closest(String key, List<String> known) {
+    String best = null;
+    int bestDistance = 4;
+    for (String k : known) {
+      int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   private static void checkIntegration(
       RuleContext ctx, Operation op, JsonNode in, String ip, Map<String, JsonNode> schemes) {
+    checkUnknownFields(ctx, op, in, ip);
     String type = in.path("type").asText("").toLowerCase(Locale.ROOT);
     if (!in.has("type")) {
       ctx.report(
