@@ -824,11 +824,11 @@ public final class ApiGatewayRules {
 
   private static void checkClaims(
       RuleContext ctx, Operation op, JsonNode in, String ip, Map<String, JsonNode> schemes) {
-    JsonNode templates = in.get("requestTemplates");
-    if (templates == null || !templates.isObject()) {
+    JsonNode templates = in.path("requestTemplates");
+    JsonNode parameters = in.path("requestParameters");
+    if (!templates.isObject() && !parameters.isObject()) {
       return;
     }
-    boolean cognito = false;
     JsonNode own = op.node().get("security");
     JsonNode effective = own != null ? own : ctx.root.get("security");
     if (effective != null && effective.isArray()) {
@@ -838,13 +838,10 @@ public final class ApiGatewayRules {
           if (scheme != null
               && "cognito_user_pools"
                   .equalsIgnoreCase(scheme.path(AUTHORIZER).path("type").asText())) {
-            cognito = true;
+            return;
           }
         }
       }
-    }
-    if (cognito) {
-      return;
     }
     for (Map.Entry<String, JsonNode> e : templates.properties()) {
       if (e.getValue().asText("").contains("$context.authorizer.claims")) {
@@ -856,6 +853,20 @@ public final class ApiGatewayRules {
                 + e.getKey()
                 + "' template reads $context.authorizer.claims, but the method has no Cognito"
                 + " authorizer, so the claims are always empty; add the authorizer to its security");
+      }
+    }
+    for (Map.Entry<String, JsonNode> e : parameters.properties()) {
+      if (e.getValue().asText("").startsWith("context.authorizer.claims")) {
+        ctx.report(
+            "apigw-claims-without-authorizer",
+            RuleContext.child(ip + "/requestParameters", e.getKey()),
+            op.label()
+                + ": '"
+                + e.getKey()
+                + "' maps "
+                + e.getValue().asText()
+                + ", but the method has no Cognito authorizer, so the value is always empty; add"
+                + " the authorizer to its security");
       }
     }
   }
