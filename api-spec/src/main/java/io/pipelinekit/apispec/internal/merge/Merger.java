@@ -209,7 +209,9 @@ public final class Merger {
         mergeServers(value, document);
       } else if (key.equals(BINARY_MEDIA_TYPES)) {
         mergeUnion(key, requireArray(document, pointer, value), document);
-      } else if (key.startsWith("x-amazon-apigateway-") && value.isObject()) {
+      } else if (key.startsWith("x-amazon-apigateway-")
+          && value.isObject()
+          && (top.get(key) == null || top.get(key).isObject())) {
         mergeNamed(pointer, topObject(key, document), (ObjectNode) value, document, key);
       } else {
         JsonNode existing = top.get(key);
