@@ -37,6 +37,7 @@ public final class Synthesis {
   private final String createPipelineJson;
   private final Map<String, String> createProjectJson;
   private final Map<String, BuildSpec> buildSpecs;
+  private final List<String> warnings = new ArrayList<>();
 
   private Synthesis(Pipeline pipeline, Path sourceRoot) {
     this.pipeline = pipeline;
@@ -67,6 +68,24 @@ public final class Synthesis {
     out.put("pipeline.mmd", Graphs.mermaid(pipeline));
     if (sourceRoot != null) {
       for (CodeBuildProject project : all) {
+        for (ContainerImage image : project.images()) {
+          String where =
+              "CodeBuild project '" + project.name() + "' image '" + image.containerName() + "'";
+          if (!Files.isRegularFile(sourceRoot.resolve(image.dockerfile()))) {
+            warnings.add(
+                where
+                    + ": Dockerfile "
+                    + image.dockerfile()
+                    + " is not in the source root; the build will fail unless it is committed");
+          }
+          if (!Files.isDirectory(sourceRoot.resolve(image.context()))) {
+            warnings.add(
+                where
+                    + ": build context "
+                    + image.context()
+                    + " is not a folder in the source root");
+          }
+        }
         if (project.api().isPresent()) {
           ApiPublication api = project.api().get();
           String name = api.specFile();
@@ -202,6 +221,11 @@ public final class Synthesis {
       }
     }
     return Optional.empty();
+  }
+
+  /** Things worth a look that do not stop the build, e.g. a Dockerfile not (yet) in the source. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** A short description of the pipeline, one line per stage. */

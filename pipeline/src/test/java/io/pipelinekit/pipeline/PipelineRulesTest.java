@@ -334,7 +334,7 @@ class PipelineRulesTest {
     }
 
     @Test
-    void build_whenCodeDeployToEcsHasFourInputs_rejectsWithCounts() {
+    void build_whenCodeDeployToEcsHasFiveInputs_rejectsWithCounts() {
       CodeBuildProject p2 = project().name("other").build();
       Pipeline.Builder b =
           pipeline(

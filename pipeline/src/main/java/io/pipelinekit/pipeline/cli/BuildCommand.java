@@ -62,6 +62,9 @@ final class BuildCommand implements Callable<Integer> {
     Path dir = out.toAbsolutePath().normalize();
     OutputFiles.writeAll(dir, synthesis.files());
     synthesis.summary().forEach(stdout::println);
+    PrintWriter stderr = spec.commandLine().getErr();
+    synthesis.warnings().forEach(w -> stderr.println("pipeline: warning: " + w));
+    stderr.flush();
     stdout.println("wrote " + synthesis.files().size() + " files to " + out + ":");
     for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
       stdout.printf(

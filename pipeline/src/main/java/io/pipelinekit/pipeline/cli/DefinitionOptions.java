@@ -1,6 +1,5 @@
 package io.pipelinekit.pipeline.cli;
 
-import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Parameters;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.PipelineDefinition;
@@ -44,12 +43,7 @@ public final class DefinitionOptions {
   public Pipeline load() {
     PipelineDefinition definition = instantiate(this.definition);
     Parameters params = Parameters.of(parameters == null ? Map.of() : parameters);
-    Pipeline pipeline;
-    try {
-      pipeline = definition.define(params);
-    } catch (DefinitionException e) {
-      throw e;
-    }
+    Pipeline pipeline = definition.define(params);
     if (pipeline == null) {
       throw CliException.invalidInput(
           "definition " + this.definition + " returned no pipeline from define(Parameters)");

@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
@@ -32,8 +33,18 @@ final class OutputFiles {
     Path temp = null;
     try {
       Files.createDirectories(folder);
-      temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-      Files.write(temp, bytes);
+      // A unique hidden name beside the target (not Files.createTempFile: its SecureRandom costs
+      // start-up time that a short-lived command feels).
+      temp =
+          folder.resolve(
+              "."
+                  + absolute.getFileName()
+                  + "."
+                  + ProcessHandle.current().pid()
+                  + "."
+                  + System.nanoTime()
+                  + ".tmp");
+      Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
       }

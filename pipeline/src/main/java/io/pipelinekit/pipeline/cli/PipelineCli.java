@@ -1,6 +1,7 @@
 package io.pipelinekit.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,12 +28,12 @@ public final class PipelineCli implements Runnable {
 
   /** Runs the command line with the process's standard streams. */
   public static int execute(String... args) {
-    return newCommandLine().execute(args);
+    return commandLineFor(args).execute(args);
   }
 
   /** Runs the command line with the given output streams (for tests and embedding). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = newCommandLine();
+    CommandLine cli = commandLineFor(args);
     cli.setOut(out);
     cli.setErr(err);
     int code = cli.execute(args);
@@ -43,7 +44,26 @@ public final class PipelineCli implements Runnable {
 
   /** A configured command line: every subcommand registered, errors mapped to exit codes. */
   public static CommandLine newCommandLine() {
-    CommandLine cli = new CommandLine(new PipelineCli());
+    return newCommandLine(null);
+  }
+
+  /**
+   * The command line for these arguments: when the first names a subcommand, only that one is
+   * registered (picocli's introspection of every other command is most of a short run's start-up
+   * time); otherwise (options, help, an unknown name) every subcommand.
+   */
+  static CommandLine commandLineFor(String... args) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      CommandLine only = newCommandLine(args[0]);
+      if (!only.getSubcommands().isEmpty()) {
+        return only;
+      }
+    }
+    return newCommandLine(null);
+  }
+
+  private static CommandLine newCommandLine(String only) {
+    Subcommands cli = new Subcommands(new CommandLine(new PipelineCli()), only);
     // Subcommands, one line each, in the order of DESIGN.md's table.
     // -- build, graph, image-definitions
     cli.addSubcommand(new BuildCommand());
@@ -66,7 +86,50 @@ public final class PipelineCli implements Runnable {
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli;
+    return cli.commandLine();
+  }
+
+  /** Registers subcommands, all of them or only the one named; configures the command line. */
+  private static final class Subcommands {
+    private final CommandLine commandLine;
+    private final String only;
+
+    Subcommands(CommandLine commandLine, String only) {
+      this.commandLine = commandLine;
+      this.only = only;
+    }
+
+    void addSubcommand(Object command) {
+      if (only != null) {
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        if (annotation == null
+            || !(annotation.name().equals(only)
+                || Arrays.asList(annotation.aliases()).contains(only))) {
+          return;
+        }
+      }
+      commandLine.addSubcommand(command);
+    }
+
+    void setExecutionExceptionHandler(CommandLine.IExecutionExceptionHandler handler) {
+      commandLine.setExecutionExceptionHandler(handler);
+    }
+
+    void setParameterExceptionHandler(CommandLine.IParameterExceptionHandler handler) {
+      commandLine.setParameterExceptionHandler(handler);
+    }
+
+    void setExitCodeExceptionMapper(CommandLine.IExitCodeExceptionMapper mapper) {
+      commandLine.setExitCodeExceptionMapper(mapper);
+    }
+
+    void setCaseInsensitiveEnumValuesAllowed(boolean allowed) {
+      commandLine.setCaseInsensitiveEnumValuesAllowed(allowed);
+    }
+
+    CommandLine commandLine() {
+      return commandLine;
+    }
   }
 
   @Override

@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -66,8 +65,16 @@ public final class PipelineRules {
               + "|xox[abprs]-[A-Za-z0-9-]{10,}"
               + "|glpat-[A-Za-z0-9_-]{20,}");
 
+  static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+  static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+  static final Pattern CONNECTION_ARN =
+      Pattern.compile(
+          "arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:\\d{12}:connection/[\\w-]+");
+
   static final int MAX_CONFIG_VALUE = 1000;
-  static final int MAX_CONFIG_KEY = 50;
 
   private final Pipeline pipeline;
   private final List<String> problems = new ArrayList<>();
@@ -80,6 +87,7 @@ public final class PipelineRules {
   public static List<String> check(Pipeline pipeline) {
     PipelineRules rules = new PipelineRules(pipeline);
     rules.names();
+    rules.environment();
     rules.stageCount();
     rules.sourcePlacement();
     rules.uniqueNames();
@@ -159,6 +167,57 @@ public final class PipelineRules {
             "pipeline variable '"
                 + variable.name()
                 + "': the name is not allowed: use 1–128 characters from A-Z a-z 0-9 @ _ -");
+      }
+    }
+  }
+
+  /** Account, region, bucket and ARNs have the shapes AWS takes. */
+  private void environment() {
+    String where = "pipeline '" + pipeline.name() + "'";
+    if (!ACCOUNT.matcher(pipeline.account()).matches()) {
+      problem(where + ": account '" + pipeline.account() + "' is not a 12-digit AWS account id");
+    }
+    if (!REGION.matcher(pipeline.region()).matches()) {
+      problem(
+          where + ": region '" + pipeline.region() + "' is not an AWS region such as eu-west-1");
+    }
+    if (!BUCKET.matcher(pipeline.artifactBucket()).matches()
+        || pipeline.artifactBucket().contains("..")) {
+      problem(
+          where
+              + ": artifact bucket '"
+              + pipeline.artifactBucket()
+              + "' is not a valid S3 bucket name (3–63 lowercase letters, digits, . and -)");
+    }
+    if (!ROLE_ARN.matcher(pipeline.roleArn()).matches()) {
+      problem(
+          where
+              + ": roleArn '"
+              + pipeline.roleArn()
+              + "' is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+    }
+    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
+      if (!ROLE_ARN.matcher(project.serviceRoleArn()).matches()) {
+        problem(
+            "CodeBuild project '"
+                + project.name()
+                + "': serviceRoleArn '"
+                + project.serviceRoleArn()
+                + "' is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)");
+      }
+    }
+    for (Stage stage : pipeline.stages()) {
+      for (Action action : stage.actions()) {
+        if (action instanceof Source source
+            && source.kind() == Source.Kind.CODE_CONNECTIONS
+            && !CONNECTION_ARN.matcher(source.connectionArn().orElse("")).matches()) {
+          problem(
+              at(stage, action)
+                  + ": '"
+                  + source.connectionArn().orElse("")
+                  + "' is not a CodeConnections connection ARN"
+                  + " (arn:aws:codeconnections:REGION:ACCOUNT:connection/ID)");
+        }
       }
     }
   }
@@ -597,10 +656,6 @@ public final class PipelineRules {
             .configuration()
             .forEach(
                 (key, value) -> {
-                  if (key.length() > MAX_CONFIG_KEY) {
-                    problem(
-                        at(stage, action) + ": configuration key '" + key + "' is longer than 50");
-                  }
                   if (value.length() > MAX_CONFIG_VALUE) {
                     problem(
                         at(stage, action)
@@ -1089,9 +1144,5 @@ public final class PipelineRules {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -30,6 +30,13 @@ class BuildCommandTest {
         Files.write(sources.resolve("api").resolve(name), in.readAllBytes());
       }
     }
+    for (String dockerfile :
+        new String[] {
+          "service/release/app/Dockerfile", "service/release/nginx/Dockerfile", "worker/Dockerfile"
+        }) {
+      Files.createDirectories(sources.resolve(dockerfile).getParent());
+      Files.writeString(sources.resolve(dockerfile), "FROM scratch\n");
+    }
     out = tmp.resolve("out");
   }
 
@@ -83,6 +90,19 @@ class BuildCommandTest {
         .contains("x-amazon-apigateway-integration:")
         .contains("operationId: getItem");
     Golden.check("pipeline", "kitchen-sink", files);
+  }
+
+  @Test
+  void build_whenDockerfileMissing_warnsAndStillWrites() throws IOException {
+    Files.delete(sources.resolve("worker/Dockerfile"));
+    Run run = build();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .isEqualTo(
+            "pipeline: warning: CodeBuild project 'kitchen-images' image 'worker': Dockerfile"
+                + " worker/Dockerfile is not in the source root; the build will fail unless it is"
+                + " committed\n");
+    assertThat(out.resolve("pipeline.json")).exists();
   }
 
   @Test

@@ -2,6 +2,10 @@ package io.pipelinekit.service.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelinekit.apispec.LintResult;
+import io.pipelinekit.apispec.OpenApiLinter;
+import io.pipelinekit.apispec.OpenApiMerger;
+import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.pipeline.CodeBuildProject;
 import io.pipelinekit.pipeline.EcsDeployAction;
 import io.pipelinekit.pipeline.EcsTarget;
@@ -121,6 +125,34 @@ class ServicePipelineTest {
           .as(f.getKey())
           .isEqualTo(f.getValue());
     }
+  }
+
+  @Test
+  void build_command_onThisRepository_mergesTheServiceApi_whichLintsWithoutErrors()
+      throws IOException {
+    Path root = Golden.repositoryRoot();
+    Path out = tmp.resolve("out");
+    StringWriter stderr = new StringWriter();
+    int code =
+        PipelineCli.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(stderr),
+            "build",
+            "--out",
+            out.toString(),
+            "--source-root",
+            root.toString());
+    assertThat(code).as(stderr.toString()).isZero();
+    String merged =
+        OpenApiMerger.merge(
+                root.resolve("service/api/openapi.yaml"), root.resolve("service/api/gateway.yaml"))
+            .yaml();
+    assertThat(Files.readString(out.resolve("openapi.yaml"))).isEqualTo(merged);
+    assertThat(merged).contains("x-amazon-apigateway-integration");
+    LintResult lint = OpenApiLinter.lint(out.resolve("openapi.yaml"));
+    assertThat(lint.findings())
+        .as(lint.findings().toString())
+        .noneMatch(f -> f.severity() == Severity.ERROR);
   }
 
   @Test
