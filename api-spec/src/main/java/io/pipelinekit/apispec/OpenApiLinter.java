@@ -54,6 +54,9 @@ public final class OpenApiLinter {
   public static LintResult lint(Path file, LintOptions options) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
+    if (!options.disabledRules().contains(SwaggerValidation.RULE)) {
+      SwaggerValidation.warmUpInBackground();
+    }
     LoadedDocument doc = OpenApiLoader.loadRaw(file, options.loadOptions());
     // swagger-parser's validation and the API Gateway rules read the same immutable-by-convention
     // tree; run them side by side.
@@ -61,7 +64,8 @@ public final class OpenApiLinter {
         options.disabledRules().contains(SwaggerValidation.RULE)
             ? CompletableFuture.completedFuture(List.of())
             : CompletableFuture.supplyAsync(() -> SwaggerValidation.validate(doc));
-    List<Finding> findings = new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules()));
+    List<Finding> findings =
+        new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules(), options.loadOptions()));
     try {
       findings.addAll(validation.join());
     } catch (CompletionException e) {

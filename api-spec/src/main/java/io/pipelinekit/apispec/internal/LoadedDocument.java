@@ -20,7 +20,11 @@ public record LoadedDocument(
   public LoadedDocument {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(root, "root");
-    locations = Map.copyOf(locations);
+    // The safe loader's compact, unmodifiable index is kept as is; any other map is copied.
+    locations =
+        locations instanceof io.pipelinekit.apispec.internal.load.LocationIndex
+            ? locations
+            : Map.copyOf(locations);
   }
 
   /**

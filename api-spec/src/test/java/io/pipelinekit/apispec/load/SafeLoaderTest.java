@@ -44,6 +44,22 @@ class SafeLoaderTest {
   }
 
   @Test
+  void load_locations_resolvePointersAndIterateAsAPlainMap() throws IOException {
+    Path file =
+        write(
+            "a.yaml", "a:\n  b/c: 1\n  list:\n    - x\n    - {y: 2}\nbase: &k {z: 1}\ncopy: *k\n");
+    LoadedDocument doc = load(file);
+    assertThat(doc.locations().get("/a/b~1c")).containsExactly(2, 3);
+    assertThat(doc.locations().get("/a/list/1")).containsExactly(5, 7);
+    assertThat(doc.locations().get("/a/list/1/y")).containsExactly(5, 8);
+    assertThat(doc.locations().get("/a/missing")).isNull();
+    assertThat(doc.locate("/copy/z").line()).isEqualTo(7);
+    assertThat(new java.util.HashMap<>(doc.locations()))
+        .containsKeys("", "/a", "/a/b~1c", "/a/list", "/a/list/0", "/a/list/1/y", "/base/z")
+        .hasSize(10);
+  }
+
+  @Test
   void load_numericKeys_areTheStringsWritten() throws IOException {
     Path file = write("a.yaml", "responses:\n  200:\n    description: ok\n  4XX: {}\n  007: {}\n");
     JsonNode responses = load(file).root().get("responses");

@@ -299,4 +299,40 @@ class OpenApiMergerTest {
                 + " so keep the output beside the fragments or move the definition into a"
                 + " fragment.");
   }
+
+  @Test
+  void merge_swagger2Fragments_combinesDefinitionsAndSecurityDefinitions() throws Exception {
+    MergeResult result =
+        OpenApiMerger.merge(
+            List.of(
+                resource("merge/version/swagger.yaml"),
+                resource("merge/version/swagger-more.yaml")));
+
+    assertThat(result.findings()).isEmpty();
+    JsonNode merged = YAML.readTree(result.yaml());
+    assertThat(merged.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "swagger", "info", "basePath", "paths", "definitions", "securityDefinitions");
+    assertThat(merged.get("paths").size()).isEqualTo(2);
+    assertThat(merged.at("/securityDefinitions/key/in").asText()).isEqualTo("header");
+  }
+
+  @Test
+  void merge_differentBasePaths_conflict() {
+    Path other = resource("merge/version/swagger-other-base.yaml");
+
+    MergeResult result =
+        OpenApiMerger.merge(List.of(resource("merge/version/swagger-more.yaml"), other));
+
+    assertThat(result.conflicts())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.format())
+                    .startsWith(
+                        other
+                            + ":5:1 error merge-conflict #/basePath is \"/v2\" here but"
+                            + " \"/v1\" in "));
+  }
 }

@@ -68,13 +68,42 @@ class OpenApiWriterPropertyTest {
             "\u0085next line",
             "\u2028ls",
             "---",
-            "...");
+            "...",
+            "3.0.3",
+            "1_000",
+            "0o17",
+            "0b101",
+            "12:30:45",
+            "2026-11-25",
+            ".5",
+            "-.inf",
+            ".NaN",
+            "<<",
+            "=",
+            "\nabc",
+            "a\n\n\n",
+            "a\n  \nb",
+            "  \n",
+            "\n",
+            "\n\n",
+            "a\r\nb",
+            "\ta\nb",
+            "a\n\tb",
+            "x\n#y",
+            "- a\n- b",
+            "a: b\nc: d",
+            "a\n b\n  c\n",
+            "ok\u0000nul",
+            "bom\ufeff",
+            "\ud83d\udc31 cat",
+            "lone \ud83d",
+            "k".repeat(1100));
     Arbitrary<String> random =
         Arbitraries.strings().withCharRange(' ', '~').withChars("\n\té✓\u0085").ofMaxLength(20);
     return Arbitraries.oneOf(special, random);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void yaml_anyStringsAsKeysAndValues_readBackUnchanged(
       @ForAll("awkwardStrings") String key,
       @ForAll("awkwardStrings") String value,
@@ -86,7 +115,10 @@ class OpenApiWriterPropertyTest {
     inner.put(value.isEmpty() ? "v" : value, value);
     ArrayNode list = inner.putArray("list");
     list.add(item);
-    list.add(NODES.objectNode().put(item, key));
+    list.add(NODES.objectNode().put(item, key).put("second", value));
+    list.addArray().add(value).addArray().add(key);
+    list.addObject();
+    list.addArray();
 
     String yaml = OpenApiWriter.yaml(root);
 

@@ -22,6 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback HTTP proxy between the SDK and moto that records every request and injects faults: an
@@ -33,7 +36,8 @@ import java.util.function.Predicate;
 public final class FaultProxy implements AutoCloseable {
 
   /** One request that reached the proxy, and what the proxy did with it. */
-  public record Exchange(String method, String path, String target, String fault, int status) {
+  public record Exchange(
+      String method, String path, String target, String fault, int status, String body) {
     /**
      * The call: the JSON target's operation (e.g. {@code CreatePipeline}) or {@code METHOD path}.
      */
@@ -66,6 +70,7 @@ public final class FaultProxy implements AutoCloseable {
     private final int status;
     private final String errorCode;
     private final Duration delay;
+    private String body;
 
     private Fault(String kind, int status, String errorCode, Duration delay) {
       this.kind = kind;
@@ -77,6 +82,16 @@ public final class FaultProxy implements AutoCloseable {
     /** Answer with this status and an AWS error body naming {@code errorCode}. */
     public static Fault status(int status, String errorCode) {
       return new Fault("status", status, errorCode, Duration.ZERO);
+    }
+
+    /**
+     * Answer with this status and JSON body without forwarding: for an operation moto lacks (a mock
+     * only where no real part can play).
+     */
+    public static Fault respond(int status, String jsonBody) {
+      Fault f = new Fault("respond", status, null, Duration.ZERO);
+      f.body = jsonBody;
+      return f;
     }
 
     /** Close the client's connection with a TCP reset, without answering. */
@@ -94,6 +109,7 @@ public final class FaultProxy implements AutoCloseable {
       return switch (kind) {
         case "status" -> status + " " + errorCode;
         case "reset" -> "reset";
+        case "respond" -> "respond " + status;
         default -> "delay " + delay.toMillis() + "ms";
       };
     }
@@ -109,6 +125,10 @@ public final class FaultProxy implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool(daemon());
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
+  private final List<Rewrite> rewrites = new CopyOnWriteArrayList<>();
+  private final List<Rewrite> requestRewrites = new CopyOnWriteArrayList<>();
+
+  private record Rewrite(Predicate<Request> when, UnaryOperator<String> body) {}
 
   private FaultProxy(URI upstream) throws IOException {
     this.upstream = upstream;
@@ -153,6 +173,54 @@ public final class FaultProxy implements AutoCloseable {
   /** Matches JSON-protocol requests whose X-Amz-Target ends with {@code .operation}. */
   public static Predicate<Request> operation(String operation) {
     return r -> r.target() != null && r.target().endsWith("." + operation);
+  }
+
+  /**
+   * Rewrites the bodies of upstream responses to matching requests (every time, until {@link
+   * #close()}); for moto answers the SDK cannot read.
+   */
+  public FaultProxy rewriteResponses(Predicate<Request> when, UnaryOperator<String> body) {
+    rewrites.add(new Rewrite(when, body));
+    return this;
+  }
+
+  /**
+   * Rewrites the bodies of matching requests before they reach upstream (the recorded exchange
+   * keeps the body as the client sent it); for valid requests moto rejects.
+   */
+  public FaultProxy rewriteRequests(Predicate<Request> when, UnaryOperator<String> body) {
+    requestRewrites.add(new Rewrite(when, body));
+    return this;
+  }
+
+  /**
+   * moto's CodeBuild wants {@code source.location} and {@code artifacts.location} even for {@code
+   * CODEPIPELINE} projects, where AWS needs none; this adds a placeholder location to both.
+   */
+  public static UnaryOperator<String> motoCodePipelineProjectLocations() {
+    return body ->
+        body.replace(
+            "\"type\":\"CODEPIPELINE\"", "\"type\":\"CODEPIPELINE\",\"location\":\"pipeline\"");
+  }
+
+  /**
+   * moto answers CodeBuild's BatchGetProjects with ISO-8601 strings for {@code created} and {@code
+   * lastModifiedDate}, where CodeBuild sends epoch seconds and the SDK expects them; this turns
+   * them back into epoch seconds.
+   */
+  public static UnaryOperator<String> motoTimestamps() {
+    Pattern iso =
+        Pattern.compile("\"(created|updated|lastModifiedDate)\"\\s*:\\s*\"(\\d{4}-[^\"]+)\"");
+    return body -> {
+      Matcher m = iso.matcher(body);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        long epoch = java.time.OffsetDateTime.parse(m.group(2)).toEpochSecond();
+        m.appendReplacement(out, "\"" + m.group(1) + "\": " + epoch);
+      }
+      m.appendTail(out);
+      return out.toString();
+    };
   }
 
   /** Every request so far, in arrival order. */
@@ -223,31 +291,67 @@ public final class FaultProxy implements AutoCloseable {
       }
       byte[] body = readBody(in, headers);
       String target = header(headers, "X-Amz-Target");
+      String text = new String(body, StandardCharsets.UTF_8);
       Request request = new Request(method, path, target);
       Fault fault = nextFault(request);
       if (fault != null && fault.kind.equals("reset")) {
-        exchanges.add(new Exchange(method, path, target, fault.toString(), 0));
+        exchanges.add(new Exchange(method, path, target, fault.toString(), 0, text));
         client.setSoLinger(true, 0);
         return;
       }
       if (fault != null && fault.kind.equals("status")) {
-        exchanges.add(new Exchange(method, path, target, fault.toString(), fault.status));
+        exchanges.add(new Exchange(method, path, target, fault.toString(), fault.status, text));
         writeError(client.getOutputStream(), fault, target != null);
+        return;
+      }
+      if (fault != null && fault.kind.equals("respond")) {
+        exchanges.add(new Exchange(method, path, target, fault.toString(), fault.status, text));
+        writeResponse(client.getOutputStream(), fault.status, fault.body);
         return;
       }
       if (fault != null && fault.kind.equals("delay")) {
         Thread.sleep(fault.delay.toMillis());
       }
-      int status = forward(client.getOutputStream(), method, path, headers, body);
+      UnaryOperator<String> rewrite = null;
+      for (Rewrite r : rewrites) {
+        if (r.when().test(request)) {
+          rewrite = r.body();
+        }
+      }
+      byte[] upstreamBody = body;
+      for (Rewrite r : requestRewrites) {
+        if (r.when().test(request)) {
+          upstreamBody =
+              r.body()
+                  .apply(new String(upstreamBody, StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8);
+        }
+      }
+      Upstream answer = forward(method, path, headers, upstreamBody, rewrite);
+      // Record before answering: a client that got its answer must find the exchange recorded.
       exchanges.add(
-          new Exchange(method, path, target, fault == null ? null : fault.toString(), status));
+          new Exchange(
+              method,
+              path,
+              target,
+              fault == null ? null : fault.toString(),
+              answer.status(),
+              text));
+      client.getOutputStream().write(answer.raw());
+      client.getOutputStream().flush();
     } catch (IOException | InterruptedException e) {
       // the client went away (e.g. it timed out first); nothing to do
     }
   }
 
-  private int forward(
-      OutputStream clientOut, String method, String path, Map<String, String> headers, byte[] body)
+  private record Upstream(int status, byte[] raw) {}
+
+  private Upstream forward(
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body,
+      UnaryOperator<String> rewrite)
       throws IOException {
     try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
       StringBuilder req = new StringBuilder();
@@ -288,6 +392,12 @@ public final class FaultProxy implements AutoCloseable {
         respBody = upIn.readAllBytes();
       }
       int status = Integer.parseInt(lines[0].split(" ")[1]);
+      if (rewrite != null) {
+        respBody =
+            rewrite
+                .apply(new String(respBody, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+      }
       StringBuilder resp = new StringBuilder();
       resp.append("HTTP/1.1 ").append(lines[0].substring(lines[0].indexOf(' ') + 1)).append("\r\n");
       for (Map.Entry<String, String> h : respHeaders.entrySet()) {
@@ -301,10 +411,10 @@ public final class FaultProxy implements AutoCloseable {
       }
       resp.append("Content-Length: ").append(respBody.length).append("\r\n");
       resp.append("Connection: close\r\n\r\n");
-      clientOut.write(resp.toString().getBytes(StandardCharsets.ISO_8859_1));
-      clientOut.write(respBody);
-      clientOut.flush();
-      return status;
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      raw.write(resp.toString().getBytes(StandardCharsets.ISO_8859_1));
+      raw.write(respBody);
+      return new Upstream(status, raw.toByteArray());
     }
   }
 
@@ -332,6 +442,23 @@ public final class FaultProxy implements AutoCloseable {
             + "Connection: close\r\n\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private static void writeResponse(OutputStream out, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "HTTP/1.1 "
+            + status
+            + " Canned\r\n"
+            + "Content-Type: application/x-amz-json-1.1\r\n"
+            + "x-amzn-RequestId: fault-proxy\r\n"
+            + "Content-Length: "
+            + bytes.length
+            + "\r\n"
+            + "Connection: close\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.write(bytes);
     out.flush();
   }
 

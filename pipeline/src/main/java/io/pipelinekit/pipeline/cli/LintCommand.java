@@ -6,6 +6,9 @@ import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.buildspec.BuildSpecException;
+import io.pipelinekit.buildspec.BuildSpecFinding;
+import io.pipelinekit.buildspec.BuildSpecLinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
-      "Lints OpenAPI documents for API Gateway REST import, detected by content.",
+      "Lints OpenAPI documents for API Gateway REST import, and CodeBuild buildspec files;"
+          + " the kind is detected by content.",
       "Prints file:line:col severity rule-id message; rules are explained in docs/rules/.",
       "Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 a file is unreadable or"
           + " invalid."
@@ -97,8 +101,9 @@ public final class LintCommand implements Callable<Integer> {
   @Option(
       names = "--max-bytes",
       paramLabel = "N",
-      description = "Largest file accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
-  long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+      description =
+          "Largest file accepted, in bytes. Default: 16 MiB for OpenAPI, 1 MiB for buildspecs.")
+  Long maxBytes;
 
   @Option(
       names = "--max-depth",
@@ -142,7 +147,7 @@ public final class LintCommand implements Callable<Integer> {
     for (Path file : files) {
       try {
         reports.add(lintOne(file, options));
-      } catch (ApiSpecException | CliException e) {
+      } catch (ApiSpecException | BuildSpecException | CliException e) {
         errors.add(e.getMessage());
         err.println("pipeline: " + e.getMessage());
         if (global.verbose()) {
@@ -168,7 +173,7 @@ public final class LintCommand implements Callable<Integer> {
     try {
       LoadOptions.Builder load =
           LoadOptions.builder()
-              .maxBytes(maxBytes)
+              .maxBytes(maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
               .maxDepth(maxDepth)
               .maxStringLength(maxStringLength)
               .maxAliases(maxAliases)
@@ -185,24 +190,30 @@ public final class LintCommand implements Callable<Integer> {
 
   private LintReport.FileReport lintOne(Path file, LintOptions options) {
     String head = head(file);
-    if (OpenApiLinter.looksLikeOpenApi(head)) {
-      LintResult result = OpenApiLinter.lint(file, options);
-      return LintReport.FileReport.openApi(result);
+    // An 'openapi'/'swagger' key near the start means OpenAPI; else a top-level 'version' plus
+    // 'phases', 'artifacts' or 'env' means a buildspec. Anything else is read as OpenAPI: the
+    // 'openapi' key may come late (Stripe's sorted keys put it after 4 MB of components), and the
+    // loader says "not an OpenAPI document" when the top level has neither 'openapi' nor 'swagger'.
+    if (!OpenApiLinter.looksLikeOpenApi(head) && BuildSpecLinter.looksLikeBuildSpec(head)) {
+      List<BuildSpecFinding> findings =
+          maxBytes == null
+              ? BuildSpecLinter.lint(file)
+              : BuildSpecLinter.lint(file, (int) Math.min(Integer.MAX_VALUE, maxBytes));
+      return LintReport.FileReport.buildSpec(
+          file, findings.stream().filter(f -> !disabled.contains(f.ruleId())).toList());
     }
-    throw CliException.invalidInput(
-        file
-            + ":1:1: neither an OpenAPI document (no top-level 'openapi' or 'swagger' key) nor a"
-            + " buildspec; pipeline lint reads OpenAPI documents and buildspec files");
+    LintResult result = OpenApiLinter.lint(file, options);
+    return LintReport.FileReport.openApi(result);
   }
 
-  /** The first 64 KiB of the file as text, to tell what kind of document it is. */
+  /** The first 256 KiB of the file as text, to tell what kind of document it is. */
   private static String head(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ApiSpecException(
           file + (Files.isDirectory(file) ? ": is a folder, not a file" : ": no such file"));
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes(65_536), StandardCharsets.UTF_8);
+      return new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
     }

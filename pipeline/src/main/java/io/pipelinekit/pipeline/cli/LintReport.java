@@ -9,6 +9,8 @@ import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.RuleDescription;
 import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.buildspec.BuildSpecFinding;
+import io.pipelinekit.buildspec.BuildSpecLinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,6 +60,29 @@ final class LintReport {
 
   /** The findings of one file. */
   record FileReport(Path file, String kind, String version, List<Item> items) {
+    static FileReport buildSpec(Path file, List<BuildSpecFinding> findings) {
+      return new FileReport(
+          file,
+          "buildspec",
+          "",
+          findings.stream()
+              .map(
+                  f ->
+                      new Item(
+                          f.ruleId(),
+                          Severity.valueOf(f.severity().name()),
+                          file,
+                          f.line(),
+                          f.column(),
+                          f.pointer(),
+                          f.message()))
+              .sorted(
+                  java.util.Comparator.comparingInt(Item::line)
+                      .thenComparingInt(Item::column)
+                      .thenComparing(Item::ruleId))
+              .toList());
+    }
+
     static FileReport openApi(LintResult result) {
       return new FileReport(
           result.file(),
@@ -158,6 +183,16 @@ final class LintReport {
     for (RuleDescription r : OpenApiLinter.rules()) {
       rules.put(r.id(), r);
     }
+    Map<String, String> buildSpecSummaries = BuildSpecLinter.ruleSummaries();
+    BuildSpecLinter.rules()
+        .forEach(
+            (id, severity) ->
+                rules.put(
+                    id,
+                    new RuleDescription(
+                        id,
+                        Severity.valueOf(severity.name()),
+                        buildSpecSummaries.getOrDefault(id, id))));
     List<String> ruleIds = new ArrayList<>(rules.keySet());
     String base = rulesBaseUrl.endsWith("/") ? rulesBaseUrl : rulesBaseUrl + "/";
     try (JsonGenerator g = generator(out)) {

@@ -78,6 +78,9 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new DiffCommand());
 
     // -- deploy-api, rollback-api, apply
+    cli.addSubcommand(new DeployApiCommand());
+    cli.addSubcommand(new RollbackApiCommand());
+    cli.addSubcommand(new ApplyCommand());
 
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());

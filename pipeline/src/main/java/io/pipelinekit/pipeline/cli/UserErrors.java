@@ -18,6 +18,9 @@ final class UserErrors {
           new Kind(ApiSpecException.class, ExitCodes.USAGE),
           // -- more exception roots below, one per line, each after its owner's marker
           // -- publishing
+          new Kind(io.pipelinekit.apispec.PublishException.class, ExitCodes.CHECK_FAILED),
+          new Kind(io.pipelinekit.pipeline.aws.AwsSetupException.class, ExitCodes.USAGE),
+          new Kind(io.pipelinekit.pipeline.aws.ApplyException.class, ExitCodes.CHECK_FAILED),
 
           // -- end
           new Kind(DefinitionException.class, ExitCodes.USAGE));

@@ -107,6 +107,30 @@ class LintBadInputTest {
   }
 
   @Test
+  void remoteRefToAnAllowedHost_isAccepted_butStillNotFetched() throws IOException {
+    try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout(500);
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/pet.yaml";
+      Path file = dir.resolve("remote.yaml");
+      Files.writeString(
+          file,
+          "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+              + "    Pet:\n      $ref: '"
+              + url
+              + "'\n");
+      Run r = lint(file, "--allow-remote-refs", "127.0.0.1");
+      assertThat(r.code()).as(r.err()).isEqualTo(0);
+      Socket connected = null;
+      try {
+        connected = listener.accept();
+      } catch (SocketTimeoutException expected) {
+        // nothing connected
+      }
+      assertThat(connected).as("a connection reached the listener").isNull();
+    }
+  }
+
+  @Test
   void etcPasswdRef_exits2_namingTheRef() throws IOException {
     Path file = dir.resolve("escape.yaml");
     Files.writeString(

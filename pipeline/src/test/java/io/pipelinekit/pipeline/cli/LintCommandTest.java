@@ -149,7 +149,56 @@ class LintCommandTest {
     Path file = write("notes.txt", "hello: world\n");
     Run r = run("lint", file.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains(file + ":1:1: neither an OpenAPI document");
+    assertThat(r.err()).contains(file + ":1:1: not an OpenAPI document");
+  }
+
+  @Test
+  void lint_openapiKeyAfterManyComponents_isStillReadAsOpenApi() throws IOException {
+    // Stripe's document sorts its keys: 'openapi' comes after megabytes of components.
+    StringBuilder text = new StringBuilder("components:\n  schemas:\n");
+    for (int i = 0; i < 3000; i++) {
+      text.append("    S").append(i).append(":\n      type: string\n      description: padding\n");
+    }
+    text.append(CLEAN.substring(CLEAN.indexOf("info:")).replace("components:\n", "x-c:\n"));
+    text.append("openapi: 3.0.3\n");
+    Path file = write("sorted.yaml", text.toString());
+    assertThat(Files.size(file)).isGreaterThan(65_536);
+    Run r = run("lint", file.toString());
+    assertThat(r.err()).contains("in 1 file(s)").doesNotContain("could not be read");
+  }
+
+  static final String BUILDSPEC =
+      """
+      version: 0.2
+      phases:
+        pre_build:
+          commands:
+            - $(aws ecr get-login --no-include-email)
+      """;
+
+  @Test
+  void lint_buildspecAndOpenApi_detectedByContent_inOneRun() throws IOException {
+    Path buildspec = write("buildspec.yml", BUILDSPEC);
+    Path api = write("bad.yaml", CLEAN.replace("type: http_proxy", "type: lambda"));
+    Run r = run("lint", buildspec.toString(), api.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out())
+        .startsWith(buildspec + ":5:9 error buildspec-ecr-get-login ")
+        .contains(api + ":12:9 error apigw-integration-type ");
+    assertThat(r.err()).contains("in 2 file(s)");
+  }
+
+  @Test
+  void lint_buildspecInSarif_hasItsRuleMetadata() throws IOException {
+    Path buildspec = write("buildspec.yml", BUILDSPEC);
+    Run r = run("lint", "--format", "sarif", buildspec.toString());
+    JsonNode run = new ObjectMapper().readTree(r.out()).at("/runs/0");
+    JsonNode result = run.at("/results/0");
+    assertThat(result.get("ruleId").asText()).isEqualTo("buildspec-ecr-get-login");
+    JsonNode rule = run.at("/tool/driver/rules").get(result.get("ruleIndex").asInt());
+    assertThat(rule.get("id").asText()).isEqualTo("buildspec-ecr-get-login");
+    assertThat(rule.get("helpUri").asText()).isEqualTo("docs/rules/buildspec-ecr-get-login.md");
+    assertThat(rule.at("/shortDescription/text").asText()).isNotBlank();
   }
 
   @Test

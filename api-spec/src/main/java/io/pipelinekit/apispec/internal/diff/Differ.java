@@ -190,7 +190,10 @@ public final class Differ {
         String in = parameter.node().path("in").asText("");
         String name = parameter.node().path("name").asText("");
         String key;
-        if (in.equals("path") && placeholders.contains(name)) {
+        JsonNode unresolved = parameter.node().get("$ref");
+        if (unresolved != null) {
+          key = "$ref:" + unresolved.asText();
+        } else if (in.equals("path") && placeholders.contains(name)) {
           key = "path#" + placeholders.indexOf(name);
         } else if (in.equals("header")) {
           key = "header:" + name.toLowerCase(Locale.ROOT);

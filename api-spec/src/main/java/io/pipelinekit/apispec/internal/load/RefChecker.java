@@ -82,34 +82,33 @@ public final class RefChecker {
     List<Path> files = new ArrayList<>();
     Path base = folderOf(doc.file());
     Deque<Object[]> stack = new ArrayDeque<>();
-    stack.push(new Object[] {doc.root(), ""});
+    stack.push(new Object[] {doc.root(), NodePath.ROOT});
     while (!stack.isEmpty()) {
       Object[] item = stack.pop();
       JsonNode node = (JsonNode) item[0];
-      String pointer = (String) item[1];
+      NodePath path = (NodePath) item[1];
       if (node.isObject()) {
         JsonNode ref = node.get("$ref");
         if (ref != null && ref.isTextual()) {
-          String where = doc.locate(pointer + "/$ref").toString();
           String refusal = refuse(ref.textValue(), base, rootFolder, realRoot, options, files);
           if (refusal != null && problems.size() < MAX_PROBLEMS) {
+            String where = doc.locate(path.key("$ref").pointer()).toString();
             problems.add(new Problem(where, refusal));
           }
         }
-        boolean schemaProperties = pointer.endsWith("/properties");
+        boolean schemaProperties = "properties".equals(path.lastKey());
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-          if (!schemaProperties && isLiteralData(e.getKey(), pointer)) {
+          if (!schemaProperties && isLiteralData(e.getKey(), path)) {
             continue;
           }
           if (e.getValue().isContainerNode()) {
-            stack.push(
-                new Object[] {e.getValue(), pointer + "/" + LoadedDocument.escape(e.getKey())});
+            stack.push(new Object[] {e.getValue(), path.key(e.getKey())});
           }
         }
       } else if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
           if (node.get(i).isContainerNode()) {
-            stack.push(new Object[] {node.get(i), pointer + "/" + i});
+            stack.push(new Object[] {node.get(i), path.index(i)});
           }
         }
       }
@@ -121,15 +120,14 @@ public final class RefChecker {
    * Example values, defaults and enums are data, not references: a {@code $ref} key inside them
    * (GitHub's SCIM examples have many) is not followed.
    */
-  private static boolean isLiteralData(String key, String pointer) {
+  private static boolean isLiteralData(String key, NodePath path) {
     switch (key) {
       case "example", "default", "enum", "const" -> {
         return true;
       }
       case "value" -> {
-        int last = pointer.lastIndexOf('/');
-        int before = last <= 0 ? -1 : pointer.lastIndexOf('/', last - 1);
-        return before >= 0 && pointer.substring(before + 1, last).equals("examples");
+        NodePath parent = path.parent();
+        return parent != null && "examples".equals(parent.lastKey());
       }
       default -> {
         return false;

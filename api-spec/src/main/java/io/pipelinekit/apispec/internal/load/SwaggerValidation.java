@@ -25,7 +25,49 @@ public final class SwaggerValidation {
   /** The rule id of swagger-parser's messages. */
   public static final String RULE = "oas-schema";
 
+  private static final String WARM_UP =
+      "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{\"/a/{id}\":"
+          + "{\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
+          + "\"schema\":{\"type\":\"string\"}}],\"get\":{\"tags\":[\"t\"],\"security\":[{\"k\":[]}],"
+          + "\"parameters\":[{\"name\":\"q\",\"in\":\"query\",\"schema\":{\"type\":\"array\","
+          + "\"items\":{\"type\":\"integer\",\"format\":\"int32\"}}}],\"requestBody\":{\"content\":"
+          + "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/S\"}}}},"
+          + "\"responses\":{\"200\":{\"description\":\"d\",\"headers\":{\"h\":{\"schema\":"
+          + "{\"type\":\"string\"}}},\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\","
+          + "\"properties\":{\"a\":{\"type\":\"string\",\"enum\":[\"x\"]},\"b\":{\"anyOf\":"
+          + "[{\"type\":\"string\"},{\"type\":\"number\"}]}}},\"example\":{\"a\":\"x\"}}}}}}}},"
+          + "\"components\":{\"schemas\":{\"S\":{\"type\":\"object\",\"required\":[\"a\"],"
+          + "\"additionalProperties\":false,\"properties\":{\"a\":{\"type\":\"boolean\",\"nullable\":"
+          + "true,\"description\":\"d\"}}}},\"securitySchemes\":{\"k\":{\"type\":\"apiKey\","
+          + "\"name\":\"a\",\"in\":\"header\"}}}}";
+
   private SwaggerValidation() {}
+
+  /**
+   * Loads and runs swagger-parser's deserializer once on a tiny document on another thread, so its
+   * classes are loaded and linked while the caller is still parsing the real document (a cold JVM
+   * spends a good part of a lint in class loading).
+   */
+  public static void warmUpInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                ParseOptions options = new ParseOptions();
+                options.setResolve(false);
+                new OpenAPIDeserializer()
+                    .deserialize(
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(WARM_UP),
+                        "warm-up",
+                        options);
+              } catch (java.io.IOException | RuntimeException e) {
+                // Only a warm-up: the real validation reports any problem.
+              }
+            },
+            "swagger-parser-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
 
   /** swagger-parser's messages as error findings, in the order it reported them. */
   public static List<Finding> validate(LoadedDocument doc) {

@@ -9,15 +9,17 @@ import io.pipelinekit.apispec.internal.LoadedDocument;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a Jackson tree from parser events without recursion, recording the JSON pointer → line and
- * column of every node, rejecting duplicate keys (naming both lines) and nesting deeper than the
- * limit. Shared by the YAML and the JSON reader.
+ * Builds a Jackson tree from parser events without recursion, recording the line and column of
+ * every node (of the key, for members) in a {@link LocationIndex}, rejecting duplicate keys (naming
+ * both lines) and nesting deeper than the limit. Shared by the YAML and the JSON reader.
  */
 final class TreeBuilder {
   static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -25,29 +27,31 @@ final class TreeBuilder {
   private final Path file;
   private final LoadOptions options;
   private final Deque<Frame> stack = new ArrayDeque<>();
-  private final Map<String, int[]> locations = new HashMap<>();
+  private final IdentityHashMap<JsonNode, LocationIndex.Positions> positions =
+      new IdentityHashMap<>();
   private JsonNode root;
+  private long rootPosition;
   private long nodeCount;
 
   private static final class Frame {
     final JsonNode container;
-    final String pointer;
+    final LocationIndex.Positions childPositions;
+    final NodePath path;
     final String anchor;
     final long startCount;
-    int index;
     String key;
-    String keyPointer;
     boolean mergeKey;
     Set<String> mergedKeys;
     Frame mergeInto;
     int line;
     int column;
 
-    Frame(JsonNode container, String pointer, String anchor, long startCount) {
+    Frame(JsonNode container, LocationIndex.Positions p, NodePath path, String anchor, long start) {
       this.container = container;
-      this.pointer = pointer;
+      this.childPositions = p;
+      this.path = path;
       this.anchor = anchor;
-      this.startCount = startCount;
+      this.startCount = start;
     }
   }
 
@@ -79,17 +83,23 @@ final class TreeBuilder {
   void key(String key, int line, int column, boolean mergeKey) {
     checkString(key, line, column);
     Frame top = stack.peek();
-    ObjectNode object = (ObjectNode) top.container;
-    String pointer = top.pointer + "/" + LoadedDocument.escape(key);
+    top.key = key;
+    top.mergeKey = mergeKey;
+    top.line = line;
+    top.column = column;
     if (mergeKey) {
-      top.key = key;
-      top.keyPointer = pointer;
-      top.mergeKey = true;
       return;
     }
-    if (object.has(key) && (top.mergedKeys == null || !top.mergedKeys.remove(key))) {
-      int[] first = locations.get(pointer);
-      String firstAt = first == null ? "" : " (first at line " + first[0] + ")";
+    ObjectNode object = (ObjectNode) top.container;
+    if (object.has(key)) {
+      int index = indexOf(object, key);
+      if (top.mergedKeys != null && top.mergedKeys.remove(key)) {
+        // An explicit key overrides one a merge key ('<<') brought in: it takes the key's place.
+        top.childPositions.packed[index] = LocationIndex.pack(line, column);
+        return;
+      }
+      long first = top.childPositions.packed[index];
+      String where = top.path.pointer();
       throw LoadErrors.at(
           file,
           line,
@@ -97,14 +107,22 @@ final class TreeBuilder {
           "duplicate key '"
               + key
               + "' at "
-              + (top.pointer.isEmpty() ? "the document root" : top.pointer)
-              + firstAt
-              + "; each key may appear once in a mapping: remove or rename one of them");
+              + (where.isEmpty() ? "the document root" : where)
+              + " (first at line "
+              + (int) (first >>> 32)
+              + "); each key may appear once in a mapping: remove or rename one of them");
     }
-    top.key = key;
-    top.keyPointer = pointer;
-    top.mergeKey = false;
-    locations.put(pointer, new int[] {line, column});
+    top.childPositions.add(LocationIndex.pack(line, column));
+  }
+
+  private static int indexOf(ObjectNode object, String key) {
+    int i = 0;
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); i++) {
+      if (it.next().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Starts a mapping (object) or sequence (array) as the next value. */
@@ -119,19 +137,21 @@ final class TreeBuilder {
               + " levels; flatten the document or raise the limit (--max-depth)");
     }
     JsonNode container = mapping ? NODES.objectNode() : NODES.arrayNode();
+    LocationIndex.Positions childPositions = new LocationIndex.Positions();
+    positions.put(container, childPositions);
     if (pendingMergeKey()) {
       // An inline mapping under '<<': merged into the parent once it is complete.
       Frame parent = stack.peek();
       nodeCount++;
-      Frame frame = new Frame(container, parent.keyPointer, anchor, nodeCount);
+      Frame frame = new Frame(container, childPositions, parent.path.key("<<"), anchor, nodeCount);
       frame.mergeInto = parent;
-      frame.line = line;
-      frame.column = column;
+      frame.line = parent.line;
+      frame.column = parent.column;
       stack.push(frame);
       return;
     }
-    String pointer = attach(container, line, column);
-    stack.push(new Frame(container, pointer, anchor, nodeCount));
+    NodePath path = attach(container, line, column);
+    stack.push(new Frame(container, childPositions, path, anchor, nodeCount));
   }
 
   /** Ends the innermost mapping or sequence. */
@@ -140,46 +160,43 @@ final class TreeBuilder {
     if (frame.mergeInto != null) {
       merge(frame.mergeInto, frame.container, frame.line, frame.column);
       frame.mergeInto.key = null;
-      frame.mergeInto.keyPointer = null;
       frame.mergeInto.mergeKey = false;
     }
     return new Closed(frame.container, frame.anchor, nodeCount - frame.startCount + 1);
   }
 
-  /** Adds a scalar (or an alias's copy) as the next value; returns its pointer. */
-  String value(JsonNode node, int line, int column, long nodes) {
+  /** Adds a scalar (or an alias's copy, counting {@code nodes}) as the next value. */
+  void value(JsonNode node, int line, int column, long nodes) {
     if (node.isTextual()) {
       checkString(node.textValue(), line, column);
     }
     nodeCount += nodes - 1;
-    return attach(node, line, column);
+    attach(node, line, column);
   }
 
-  private String attach(JsonNode node, int line, int column) {
+  private NodePath attach(JsonNode node, int line, int column) {
     nodeCount++;
     if (stack.isEmpty()) {
       root = node;
-      locations.put("", new int[] {line, column});
-      return "";
+      rootPosition = LocationIndex.pack(line, column);
+      return NodePath.ROOT;
     }
     Frame top = stack.peek();
     if (top.container.isObject()) {
-      ObjectNode object = (ObjectNode) top.container;
-      String pointer = top.keyPointer;
+      String key = top.key;
       if (top.mergeKey) {
         merge(top, node, line, column);
       } else {
-        object.set(top.key, node);
+        ((ObjectNode) top.container).set(key, node);
       }
       top.key = null;
-      top.keyPointer = null;
       top.mergeKey = false;
-      return pointer;
+      return node.isContainerNode() ? top.path.key(key) : null;
     }
-    String pointer = top.pointer + "/" + top.index++;
-    ((ArrayNode) top.container).add(node);
-    locations.put(pointer, new int[] {line, column});
-    return pointer;
+    ArrayNode array = (ArrayNode) top.container;
+    array.add(node);
+    top.childPositions.add(LocationIndex.pack(line, column));
+    return node.isContainerNode() ? top.path.index(array.size() - 1) : null;
   }
 
   /** YAML merge key ({@code <<: *base}): copies keys the mapping does not set itself. */
@@ -189,7 +206,7 @@ final class TreeBuilder {
       throw LoadErrors.at(
           file, line, column, "a YAML merge key '<<' needs a mapping or a list of mappings");
     }
-    Iterable<JsonNode> sources = source.isArray() ? source : java.util.List.of(source);
+    Iterable<JsonNode> sources = source.isArray() ? source : List.of(source);
     for (JsonNode one : sources) {
       if (!one.isObject()) {
         throw LoadErrors.at(
@@ -198,6 +215,7 @@ final class TreeBuilder {
       for (Map.Entry<String, JsonNode> e : one.properties()) {
         if (!target.has(e.getKey())) {
           target.set(e.getKey(), e.getValue().deepCopy());
+          top.childPositions.add(LocationIndex.pack(line, column));
           if (top.mergedKeys == null) {
             top.mergedKeys = new HashSet<>();
           }
@@ -226,10 +244,7 @@ final class TreeBuilder {
   }
 
   LoadedDocument finish(long sizeBytes) {
-    return new LoadedDocument(file, root, locations, sizeBytes);
-  }
-
-  JsonNode root() {
-    return root;
+    return new LoadedDocument(
+        file, root, new LocationIndex(root, rootPosition, positions), sizeBytes);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.load.NodePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,7 +72,16 @@ public final class ApiGatewayRules {
 
   /** Runs every API Gateway rule (except those disabled) over the document. */
   public static List<Finding> check(LoadedDocument doc, Set<String> disabledRules) {
-    RuleContext ctx = new RuleContext(doc, disabledRules);
+    return check(doc, disabledRules, io.pipelinekit.apispec.LoadOptions.defaults());
+  }
+
+  /**
+   * As {@link #check(LoadedDocument, Set)}; files that {@code $ref}s name are read with these
+   * limits.
+   */
+  public static List<Finding> check(
+      LoadedDocument doc, Set<String> disabledRules, io.pipelinekit.apispec.LoadOptions options) {
+    RuleContext ctx = new RuleContext(doc, disabledRules, options);
     if (VersionCheck.is31(doc)) {
       ctx.report("apigw-oas-version", "/openapi", VersionCheck.NOTE_31);
     }
@@ -110,12 +120,14 @@ public final class ApiGatewayRules {
       }
       String pathPointer = RuleContext.child("/paths", path);
       checkPathSegments(ctx, path, pathPointer, resources);
-      JsonNode item = ctx.deref(entry.getValue());
-      if (item == null || !item.isObject()) {
+      RuleContext.Resolved resolvedItem =
+          ctx.resolve(entry.getValue(), ctx.start(entry.getValue()));
+      if (resolvedItem == null || !resolvedItem.node().isObject()) {
         continue;
       }
+      JsonNode item = resolvedItem.node();
       boolean anyMethod = item.has(ANY_METHOD);
-      List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"));
+      List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"), resolvedItem);
       for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
         String method = op.getKey();
@@ -130,7 +142,11 @@ public final class ApiGatewayRules {
             (method.equals(ANY_METHOD) ? "ANY" : method.toUpperCase(Locale.ROOT)) + " " + path;
         Operation operation =
             new Operation(
-                label, opPointer, path, op.getValue(), parameters(ctx, pathParams, op.getValue()));
+                label,
+                opPointer,
+                path,
+                op.getValue(),
+                parameters(ctx, pathParams, op.getValue(), resolvedItem));
         checkOperation(ctx, operation, anyMethod && !method.equals(ANY_METHOD), schemes);
       }
     }
@@ -208,21 +224,23 @@ public final class ApiGatewayRules {
   private record Operation(
       String label, String pointer, String path, JsonNode node, List<JsonNode> parameters) {}
 
-  private static List<JsonNode> parameterList(RuleContext ctx, JsonNode list) {
+  private static List<JsonNode> parameterList(
+      RuleContext ctx, JsonNode list, RuleContext.Resolved from) {
     List<JsonNode> out = new ArrayList<>();
     if (list != null && list.isArray()) {
       for (JsonNode p : list) {
-        JsonNode resolved = ctx.deref(p);
-        if (resolved != null && resolved.isObject()) {
-          out.add(resolved);
+        RuleContext.Resolved resolved = ctx.resolve(p, from);
+        if (resolved != null && resolved.node().isObject()) {
+          out.add(resolved.node());
         }
       }
     }
     return out;
   }
 
-  private static List<JsonNode> parameters(RuleContext ctx, List<JsonNode> pathLevel, JsonNode op) {
-    List<JsonNode> merged = new ArrayList<>(parameterList(ctx, op.get("parameters")));
+  private static List<JsonNode> parameters(
+      RuleContext ctx, List<JsonNode> pathLevel, JsonNode op, RuleContext.Resolved from) {
+    List<JsonNode> merged = new ArrayList<>(parameterList(ctx, op.get("parameters"), from));
     for (JsonNode p : pathLevel) {
       boolean overridden =
           merged.stream()
@@ -808,29 +826,23 @@ public final class ApiGatewayRules {
     // Walk the whole tree except example data; a keyword counts where its value has the shape the
     // keyword needs (so a property that happens to be named 'not' does not).
     Deque<Object[]> stack = new ArrayDeque<>();
-    stack.push(new Object[] {ctx.root, ""});
+    stack.push(new Object[] {ctx.root, NodePath.ROOT});
     while (!stack.isEmpty()) {
       Object[] item = stack.pop();
       JsonNode node = (JsonNode) item[0];
-      String pointer = (String) item[1];
+      NodePath path = (NodePath) item[1];
       if (node.isObject()) {
-        boolean propertiesMap = pointer.endsWith("/properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        boolean propertiesMap = "properties".equals(path.lastKey());
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           String key = e.getKey();
           JsonNode value = e.getValue();
-          if (!propertiesMap
-              && (key.equals("example")
-                  || key.equals("examples")
-                  || key.equals("default")
-                  || key.equals("enum")
-                  || key.startsWith("x-"))) {
+          if (!propertiesMap && SKIPPED.contains(key)) {
             continue;
           }
           if (!propertiesMap && UNSUPPORTED_SCHEMA.contains(key) && shaped(key, value)) {
             ctx.report(
                 "apigw-unsupported-schema",
-                RuleContext.child(pointer, key),
+                path.key(key).pointer(),
                 "schema keyword '"
                     + key
                     + "' "
@@ -845,19 +857,21 @@ public final class ApiGatewayRules {
                               + " schema";
                     });
           }
-          if (value.isContainerNode()) {
-            stack.push(new Object[] {value, RuleContext.child(pointer, key)});
+          if (value.isContainerNode() && !key.startsWith("x-")) {
+            stack.push(new Object[] {value, path.key(key)});
           }
         }
       } else if (node.isArray()) {
         for (int i = node.size() - 1; i >= 0; i--) {
           if (node.get(i).isContainerNode()) {
-            stack.push(new Object[] {node.get(i), pointer + "/" + i});
+            stack.push(new Object[] {node.get(i), path.index(i)});
           }
         }
       }
     }
   }
+
+  private static final Set<String> SKIPPED = Set.of("example", "examples", "default", "enum");
 
   private static boolean shaped(String key, JsonNode value) {
     return switch (key) {

@@ -5,47 +5,45 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes an OpenAPI tree as YAML or JSON, deterministically: keys in tree order, block style, two
- * spaces, no line folding, {@code \n} line ends, a final newline. A string is quoted only when YAML
- * would read it back as something else ({@code '200'}, {@code 'true'}, {@code ''}); strings with
- * line breaks are literal blocks where YAML allows it. No anchors or aliases.
+ * spaces, sequences indented under their key, no line folding, {@code \n} line ends, a final
+ * newline, no anchors or aliases.
+ *
+ * <p>A string is written plain only when every YAML reader (1.1 or 1.2) reads it back as that
+ * string; otherwise single-quoted ({@code '200'}, {@code 'true'}, {@code 'a: b'}), or double-quoted
+ * with escapes when it holds control characters or Unicode line breaks. Multi-line strings are
+ * literal blocks ({@code |}, {@code |-}, {@code |+}) when that is exact.
  */
 public final class OpenApiWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_IMPLICIT_KEY = 1000;
+
+  /** Words YAML 1.1 reads as booleans or null (compared in lower case). */
+  private static final Set<String> SPECIAL_WORDS =
+      Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "=");
+
+  /** YAML 1.2 octal, which YAML 1.1's patterns below do not cover. */
+  private static final Pattern OCTAL_12 = Pattern.compile("0o[0-7]+");
 
   private OpenApiWriter() {}
 
   /** The tree as YAML text. */
   public static String yaml(JsonNode root) {
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setIndent(2);
-    options.setIndicatorIndent(2);
-    options.setIndentWithIndicator(true);
-    options.setSplitLines(false);
-    options.setWidth(Integer.MAX_VALUE);
-    options.setAllowUnicode(true);
-    options.setLineBreak(DumperOptions.LineBreak.UNIX);
-    options.setExplicitStart(false);
-    Yaml yaml = new Yaml(options);
-    StringWriter out = new StringWriter();
-    yaml.serialize(toNode(root), out);
+    StringBuilder out = new StringBuilder(1 << 16);
+    if (root.isContainerNode() && !root.isEmpty()) {
+      writeBlock(out, root, 0);
+    } else {
+      writeInline(out, root, 0);
+      out.append('\n');
+    }
     return out.toString();
   }
 
@@ -62,68 +60,290 @@ public final class OpenApiWriter {
     }
   }
 
-  private static Node toNode(JsonNode node) {
+  /** A non-empty mapping or sequence, each entry on its own line at {@code indent}. */
+  private static void writeBlock(StringBuilder out, JsonNode node, int indent) {
     if (node.isObject()) {
-      List<NodeTuple> tuples = new ArrayList<>(node.size());
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      boolean first = true;
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        tuples.add(new NodeTuple(string(field.getKey()), toNode(field.getValue())));
+        if (!first) {
+          pad(out, indent);
+        }
+        first = false;
+        String key = field.getKey();
+        if (key.length() > MAX_IMPLICIT_KEY) {
+          // YAML allows at most 1024 characters in an implicit key: use '? key' then ': value'.
+          out.append("? ");
+          writeKey(out, key);
+          out.append('\n');
+          pad(out, indent);
+        } else {
+          writeKey(out, key);
+        }
+        out.append(':');
+        writeValue(out, field.getValue(), indent);
       }
-      return new MappingNode(Tag.MAP, tuples, DumperOptions.FlowStyle.BLOCK);
-    }
-    if (node.isArray()) {
-      List<Node> items = new ArrayList<>(node.size());
-      for (JsonNode item : node) {
-        items.add(toNode(item));
-      }
-      return new SequenceNode(
-          Tag.SEQ,
-          items,
-          items.isEmpty() ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
-    }
-    if (node.isTextual()) {
-      return string(node.textValue());
-    }
-    if (node.isIntegralNumber()) {
-      return scalar(Tag.INT, node.asText());
-    }
-    if (node.isNumber()) {
-      return scalar(Tag.FLOAT, node.asText());
-    }
-    if (node.isBoolean()) {
-      return scalar(Tag.BOOL, node.asText());
-    }
-    if (node.isNull() || node.isMissingNode()) {
-      return scalar(Tag.NULL, "null");
-    }
-    return string(node.asText());
-  }
-
-  private static Node string(String value) {
-    DumperOptions.ScalarStyle style;
-    if (hasUnicodeLineBreak(value)) {
-      // SnakeYAML writes NEL, LS and PS raw, and YAML readers then fold them: escape them.
-      style = DumperOptions.ScalarStyle.DOUBLE_QUOTED;
-    } else if (value.indexOf('\n') >= 0) {
-      style = DumperOptions.ScalarStyle.LITERAL;
     } else {
-      style = DumperOptions.ScalarStyle.PLAIN;
-    }
-    return new ScalarNode(Tag.STR, value, null, null, style);
-  }
-
-  private static boolean hasUnicodeLineBreak(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return true;
+      boolean first = true;
+      for (JsonNode item : node) {
+        if (!first) {
+          pad(out, indent);
+        }
+        first = false;
+        out.append('-');
+        if (item.isObject() && !item.isEmpty()) {
+          out.append(' ');
+          writeBlock(out, item, indent + 2);
+        } else {
+          writeValue(out, item, indent);
+        }
       }
     }
-    return false;
   }
 
-  private static Node scalar(Tag tag, String value) {
-    return new ScalarNode(tag, value, null, null, DumperOptions.ScalarStyle.PLAIN);
+  /** The value after {@code key:} or {@code -}: inline, or a nested block on the next lines. */
+  private static void writeValue(StringBuilder out, JsonNode value, int indent) {
+    if (value.isContainerNode() && !value.isEmpty()) {
+      out.append('\n');
+      pad(out, indent + 2);
+      writeBlock(out, value, indent + 2);
+    } else {
+      out.append(' ');
+      writeInline(out, value, indent + 2);
+      out.append('\n');
+    }
+  }
+
+  private static void pad(StringBuilder out, int indent) {
+    for (int i = 0; i < indent; i++) {
+      out.append(' ');
+    }
+  }
+
+  /** A scalar or an empty container; {@code indent} is where a literal block's lines start. */
+  private static void writeInline(StringBuilder out, JsonNode node, int indent) {
+    if (node.isTextual()) {
+      writeString(out, node.textValue(), indent);
+    } else if (node.isObject()) {
+      out.append("{}");
+    } else if (node.isArray()) {
+      out.append("[]");
+    } else if (node.isNull() || node.isMissingNode()) {
+      out.append("null");
+    } else if (node.isBoolean()) {
+      out.append(node.booleanValue());
+    } else if (node.isDouble() || node.isFloat()) {
+      double d = node.doubleValue();
+      if (Double.isNaN(d)) {
+        out.append(".nan");
+      } else if (Double.isInfinite(d)) {
+        out.append(d > 0 ? ".inf" : "-.inf");
+      } else {
+        out.append(node.asText());
+      }
+    } else if (node.isNumber()) {
+      out.append(node.asText());
+    } else {
+      writeString(out, node.asText(), indent);
+    }
+  }
+
+  private static void writeKey(StringBuilder out, String key) {
+    if (isPlainSafe(key)) {
+      out.append(key);
+    } else if (isSingleQuoteSafe(key)) {
+      singleQuoted(out, key);
+    } else {
+      doubleQuoted(out, key);
+    }
+  }
+
+  private static void writeString(StringBuilder out, String value, int indent) {
+    if (value.indexOf('\n') >= 0 && isLiteralSafe(value)) {
+      literal(out, value, indent);
+    } else if (isPlainSafe(value)) {
+      out.append(value);
+    } else if (isSingleQuoteSafe(value)) {
+      singleQuoted(out, value);
+    } else {
+      doubleQuoted(out, value);
+    }
+  }
+
+  // ---- style decisions
+
+  /** Whether YAML reads the text back, unquoted, as this same string. */
+  static boolean isPlainSafe(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    char first = s.charAt(0);
+    if ("-?:,[]{}#&*!|>'\"%@` \t".indexOf(first) >= 0) {
+      return false;
+    }
+    char last = s.charAt(s.length() - 1);
+    if (last == ' ' || last == '\t' || last == ':') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || isSpecial(s, i)) {
+        return false;
+      }
+      if (c == ':' && i + 1 < s.length() && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
+        return false;
+      }
+      if (c == '#' && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
+        return false;
+      }
+    }
+    if (SPECIAL_WORDS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+      return false;
+    }
+    return !looksLikeNumber(s);
+  }
+
+  /** Numbers, infinities, NaN, sexagesimals and timestamps, as YAML 1.1 and 1.2 resolve them. */
+  private static boolean looksLikeNumber(String s) {
+    char c = s.charAt(0);
+    if (!(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+      return false;
+    }
+    return Resolver.INT.matcher(s).matches()
+        || Resolver.FLOAT.matcher(s).matches()
+        || Resolver.TIMESTAMP.matcher(s).matches()
+        || OCTAL_12.matcher(s).matches();
+  }
+
+  /**
+   * DEL, C1 controls (NEL among them), BOM, non-characters, Unicode line breaks, lone surrogates.
+   */
+  private static boolean isSpecial(String s, int i) {
+    char c = s.charAt(i);
+    return c == 0x7f
+        || (c >= 0x80 && c <= 0x9f)
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\ufeff'
+        || c == '\ufffe'
+        || c == '\uffff'
+        || (Character.isSurrogate(c) && !validPair(s, i));
+  }
+
+  private static boolean isSingleQuoteSafe(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\t') || isSpecial(s, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a literal block keeps the string exactly: printable text, no line that is only
+   * whitespace, no leading space on the first line (it would need an indentation indicator), and
+   * something besides line breaks.
+   */
+  private static boolean isLiteralSafe(String s) {
+    if (s.isBlank() || s.charAt(0) == ' ' || s.charAt(0) == '\t') {
+      return false;
+    }
+    int lineStart = 0;
+    boolean onlyWhitespace = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        if (onlyWhitespace && i > lineStart) {
+          return false;
+        }
+        lineStart = i + 1;
+        onlyWhitespace = true;
+        continue;
+      }
+      if ((c < 0x20 && c != '\t') || isSpecial(s, i)) {
+        return false;
+      }
+      if (c != ' ' && c != '\t') {
+        onlyWhitespace = false;
+      }
+    }
+    return !(onlyWhitespace && s.length() > lineStart);
+  }
+
+  // ---- writers
+
+  private static void literal(StringBuilder out, String s, int indent) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '\n') {
+      end--;
+    }
+    int trailing = s.length() - end;
+    out.append(trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+");
+    int lineStart = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || s.charAt(i) == '\n') {
+        out.append('\n');
+        if (i > lineStart) {
+          pad(out, indent);
+          out.append(s, lineStart, i);
+        }
+        lineStart = i + 1;
+      }
+    }
+    for (int i = 1; i < trailing; i++) {
+      out.append('\n');
+    }
+    // the caller ends the line; a kept (|+) block's trailing breaks are the empty lines above
+  }
+
+  private static void singleQuoted(StringBuilder out, String s) {
+    out.append('\'');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'') {
+        out.append("''");
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('\'');
+  }
+
+  private static void doubleQuoted(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\0' -> out.append("\\0");
+        case '\u0085' -> out.append("\\N");
+        case '\u2028' -> out.append("\\L");
+        case '\u2029' -> out.append("\\P");
+        default -> {
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+            out.append(String.format("\\x%02X", (int) c));
+          } else if (isSpecial(s, i)) {
+            out.append(String.format("\\u%04X", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static boolean validPair(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

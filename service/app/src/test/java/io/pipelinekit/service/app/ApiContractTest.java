@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import io.pipelinekit.apispec.MergeResult;
+import io.pipelinekit.apispec.OpenApiLinter;
+import io.pipelinekit.apispec.OpenApiMerger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,13 +31,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the app and its API document to each other: every operation in the document is served,
- * every route is documented, the claims schema is the {@link UserClaims} record, and what the app
- * answers (to the document's own examples and to bad input) matches the documented schemas.
+ * Holds the app and its API document (service/api/openapi.yaml merged with the API Gateway overlay
+ * gateway.yaml by the project's {@link OpenApiMerger}, as {@code pipeline build} publishes it) to
+ * each other: every operation in the document is served, every route is documented, the claims
+ * schema is the {@link UserClaims} record, and what the app answers (to the document's own examples
+ * and to bad input) matches the documented schemas.
  */
 class ApiContractTest {
 
   private static final Path OPENAPI = RepoFiles.path("service/api/openapi.yaml");
+  private static final Path GATEWAY = RepoFiles.path("service/api/gateway.yaml");
   private static final String DOC_ID = "https://pipelinekit.invalid/service/openapi.json";
   private static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -49,7 +54,8 @@ class ApiContractTest {
 
   @BeforeAll
   static void load() throws IOException {
-    doc = new ObjectMapper(new YAMLFactory()).readTree(OPENAPI.toFile());
+    MergeResult merged = OpenApiMerger.merge(OPENAPI, GATEWAY).orThrow();
+    doc = JSON.readTree(merged.json());
     String docJson = JSON.writeValueAsString(doc);
     schemas =
         SchemaRegistry.withDialect(
@@ -87,6 +93,64 @@ class ApiContractTest {
     assertThat(documentedOperations())
         .as("operations in %s vs ServiceApp.routes()", OPENAPI)
         .containsExactlyInAnyOrderElementsOf(ServiceApp.routes());
+  }
+
+  @Test
+  void everyOperation_hasAnApiGatewayIntegrationToTheNlbThroughTheVpcLink() {
+    for (Route route : ServiceApp.routes()) {
+      JsonNode integration =
+          doc.at(
+              "/paths/"
+                  + escape(route.path())
+                  + "/"
+                  + route.method().toLowerCase(java.util.Locale.ROOT)
+                  + "/x-amazon-apigateway-integration");
+      assertThat(integration.path("type").asText()).as(route.toString()).isEqualTo("http");
+      assertThat(integration.path("connectionType").asText()).isEqualTo("VPC_LINK");
+      assertThat(integration.path("connectionId").asText())
+          .isEqualTo("${stageVariables.vpcLinkId}");
+      assertThat(integration.path("httpMethod").asText()).isEqualTo(route.method());
+      assertThat(integration.path("uri").asText())
+          .isEqualTo("https://${stageVariables.nlbDomain}" + route.path());
+      integration
+          .path("responses")
+          .forEach(
+              r ->
+                  assertThat(
+                          doc.at(operationPointer(route) + "/responses")
+                              .has(r.path("statusCode").asText()))
+                      .as("%s maps to a status the operation documents", route)
+                      .isTrue());
+    }
+  }
+
+  @Test
+  void onlyPostTest_needsTheCognitoAuthorizer() {
+    assertThat(doc.at("/paths/~1test/post/security/0").has("cognitoUserPool")).isTrue();
+    assertThat(doc.at("/paths/~1/get/security").isArray()).isTrue();
+    assertThat(doc.at("/paths/~1/get/security").size()).isZero();
+    assertThat(doc.at("/paths/~1healthz/get/security").size()).isZero();
+    JsonNode scheme = doc.at("/components/securitySchemes/cognitoUserPool");
+    assertThat(scheme.path("x-amazon-apigateway-authtype").asText())
+        .isEqualTo("cognito_user_pools");
+    assertThat(scheme.path("name").asText()).isEqualTo("Authorization");
+    assertThat(scheme.at("/x-amazon-apigateway-authorizer/type").asText())
+        .isEqualTo("cognito_user_pools");
+  }
+
+  @Test
+  void mergedDocument_lintsCleanForApiGateway(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
+    Path merged = tmp.resolve("openapi.yaml");
+    java.nio.file.Files.writeString(merged, OpenApiMerger.merge(OPENAPI, GATEWAY).orThrow().yaml());
+    assertThat(OpenApiLinter.lint(merged).findings()).isEmpty();
+  }
+
+  private static String operationPointer(Route route) {
+    return "/paths/"
+        + escape(route.path())
+        + "/"
+        + route.method().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Test

@@ -390,6 +390,17 @@ class ServiceAppTest {
   }
 
   @Test
+  void healthCheck_isHealthyWhenTheAppAnswersAndNotWhenNothingListens() throws Exception {
+    assertThat(HealthCheck.check("http://127.0.0.1:" + app.port() + "/healthz")).isTrue();
+    assertThat(HealthCheck.check("http://127.0.0.1:" + app.port() + "/nope")).isFalse();
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    assertThat(HealthCheck.check("http://127.0.0.1:" + closed + "/healthz")).isFalse();
+  }
+
+  @Test
   void routes_listEveryOperation() {
     assertThat(ServiceApp.routes())
         .containsExactly(
