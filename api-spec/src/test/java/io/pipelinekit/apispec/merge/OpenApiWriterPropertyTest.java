@@ -81,6 +81,8 @@ class OpenApiWriterPropertyTest {
             "<<",
             "=",
             "\nabc",
+            "\n !",
+            "\n\n  indented after breaks",
             "a\n\n\n",
             "a\n  \nb",
             "  \n",
@@ -125,6 +127,17 @@ class OpenApiWriterPropertyTest {
     assertThat(YAML.readTree(yaml)).as(yaml).isEqualTo(root);
     assertThat(JSON.readTree(OpenApiWriter.json(root))).isEqualTo(root);
     assertThat(OpenApiWriter.yaml(root)).isEqualTo(yaml);
+  }
+
+  @Test
+  void yaml_firstNonEmptyLineIndented_readsBackWithItsLeadingSpaces() throws Exception {
+    ObjectNode root = NODES.objectNode();
+    root.put("a", "\n !");
+    root.put("b", "\n\n  two\nlines\n");
+
+    String yaml = OpenApiWriter.yaml(root);
+
+    assertThat(YAML.readTree(yaml)).as(yaml).isEqualTo(root);
   }
 
   @Test

@@ -243,11 +243,18 @@ public final class OpenApiWriter {
 
   /**
    * Whether a literal block keeps the string exactly: printable text, no line that is only
-   * whitespace, no leading space on the first line (it would need an indentation indicator), and
-   * something besides line breaks.
+   * whitespace, no leading space on the first non-empty line (the block's indentation is detected
+   * from it, so it would need an indentation indicator), and something besides line breaks.
    */
   private static boolean isLiteralSafe(String s) {
-    if (s.isBlank() || s.charAt(0) == ' ' || s.charAt(0) == '\t') {
+    if (s.isBlank()) {
+      return false;
+    }
+    int firstContent = 0;
+    while (s.charAt(firstContent) == '\n') {
+      firstContent++;
+    }
+    if (s.charAt(firstContent) == ' ' || s.charAt(firstContent) == '\t') {
       return false;
     }
     int lineStart = 0;
