@@ -127,6 +127,23 @@ public final class ServiceApp implements AutoCloseable {
     shutdown(config.shutdownGrace());
   }
 
+  static int train() {
+    try (ServiceApp app =
+        start(
+            AppConfig.builder()
+                .bindAddress("127.0.0.1")
+                .port(0)
+                .shutdownGrace(Duration.ofSeconds(1))
+                .build())) {
+      List<String> problems = io.pipelinekit.service.app.internal.Training.run(app.port());
+      problems.forEach(p -> System.err.println("service-app --train: " + p));
+      return problems.isEmpty() ? 0 : 1;
+    } catch (IOException e) {
+      System.err.println("service-app --train: " + e);
+      return 1;
+    }
+  }
+
   private void awaitWorkers(Duration timeout) {
     try {
       workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -153,10 +170,28 @@ public final class ServiceApp implements AutoCloseable {
   }
 
   /**
-   * The container's entry point. Exit codes: 2 for a bad environment variable, 1 when the port
-   * cannot be bound; otherwise the app runs until SIGTERM/SIGINT and then shuts down gracefully.
+   * The container's entry point. Exit codes: 2 for a bad environment variable or argument, 1 when
+   * the port cannot be bound; otherwise the app runs until SIGTERM/SIGINT and then shuts down
+   * gracefully.
+   *
+   * <p>{@code --train} instead starts the app on a free loopback port, sends it one request of each
+   * kind, stops it and exits (0 when every answer was right, else 1): the image build runs it under
+   * {@code -XX:ArchiveClassesAtExit} to write a class-data archive for a faster start.
    */
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--train")) {
+      System.exit(train());
+      return;
+    }
+    if (args.length > 0) {
+      System.err.println(
+          "service-app: unknown arguments "
+              + List.of(args)
+              + "; configure it with"
+              + " PORT, BIND_ADDRESS, MAX_BODY_BYTES, WORKER_THREADS, SHUTDOWN_GRACE_SECONDS");
+      System.exit(2);
+      return;
+    }
     PrintStream out = System.out;
     AppConfig config;
     try {

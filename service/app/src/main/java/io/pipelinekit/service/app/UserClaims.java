@@ -1,6 +1,8 @@
 package io.pipelinekit.service.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -41,8 +43,8 @@ public record UserClaims(
 
   /** The claims' JSON names, in declaration order. */
   public static List<String> fieldNames() {
-    return java.util.Arrays.stream(UserClaims.class.getRecordComponents())
-        .map(java.lang.reflect.RecordComponent::getName)
+    return Arrays.stream(UserClaims.class.getRecordComponents())
+        .map(RecordComponent::getName)
         .toList();
   }
 }

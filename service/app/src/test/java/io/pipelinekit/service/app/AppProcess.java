@@ -51,11 +51,17 @@ final class AppProcess implements AutoCloseable {
 
   static AppProcess start(Path dir, Map<String, String> env)
       throws IOException, InterruptedException {
+    return start(dir, env, List.of());
+  }
+
+  static AppProcess start(Path dir, Map<String, String> env, List<String> jvmArgs)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path out = dir.resolve("app-" + port + ".out");
     Path err = dir.resolve("app-" + port + ".err");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs);
     cmd.add("-jar");
     cmd.add(jar().toString());
     ProcessBuilder pb =

@@ -75,6 +75,59 @@ class AppProcessIT {
     assertThat(stop.path("drained").asBoolean()).isTrue();
   }
 
+  /** What the image build and its ENTRYPOINT do: train into an archive, then start from it. */
+  @Test
+  void trainedClassDataArchive_isUsedAtStart() throws Exception {
+    Path archive = dir.resolve("app.jsa");
+    Process train =
+        new ProcessBuilder(
+                java(),
+                "-XX:ArchiveClassesAtExit=" + archive,
+                "-jar",
+                AppProcess.jar().toString(),
+                "--train")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("train.log").toFile())
+            .start();
+    assertThat(train.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(train.exitValue()).as(Files.readString(dir.resolve("train.log"))).isZero();
+    assertThat(archive).isRegularFile();
+
+    Path classLoad = dir.resolve("class-load.txt");
+    try (AppProcess app =
+        AppProcess.start(
+            dir,
+            Map.of(),
+            List.of(
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info:file=" + classLoad))) {
+      System.out.println(
+          "service-app with its class-data archive: start to first 200: "
+              + app.startToFirst200.toMillis()
+              + " ms");
+    }
+    assertThat(Files.readAllLines(classLoad))
+        .anyMatch(
+            l ->
+                l.contains("io.pipelinekit.service.app.internal.AppHandler ")
+                    && l.contains("shared objects file"));
+  }
+
+  @Test
+  void unknownArgument_exitsWith2() throws Exception {
+    Process p =
+        new ProcessBuilder(java(), "-jar", AppProcess.jar().toString(), "--port=1")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("unknown arguments [--port=1]");
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   @Test
   void badPortVariable_exitsWith2NamingIt() throws Exception {
     ProcessBuilder pb =

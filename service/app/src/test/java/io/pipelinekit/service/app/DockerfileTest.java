@@ -67,7 +67,12 @@ class DockerfileTest {
         .extracting(DockerfileLint.Instruction::args)
         .singleElement()
         .asString()
+        .contains("\"-XX:SharedArchiveFile=/app/app.jsa\"")
         .contains("\"-jar\", \"/app/service-app.jar\"");
+    assertThat(runtime)
+        .filteredOn(i -> i.keyword().equals("RUN"))
+        .extracting(DockerfileLint.Instruction::args)
+        .contains("java -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/service-app.jar --train");
   }
 
   @Test

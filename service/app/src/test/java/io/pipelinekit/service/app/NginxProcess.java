@@ -53,7 +53,8 @@ final class NginxProcess implements AutoCloseable {
             Files.readString(release.resolve("templates/default.conf.template")),
             Map.of(
                 "NGINX_LISTEN", "127.0.0.1:" + port,
-                "NGINX_LISTEN_IPV6", "[::1]:" + port,
+                "NGINX_LISTEN_IPV6",
+                    hasIpv6Loopback() ? "[::1]:" + port : "127.0.0.1:" + AppProcess.freePort(),
                 "APP_UPSTREAM", "127.0.0.1:" + appPort));
     if (server.contains("${")) {
       throw new IllegalStateException("the template has a variable the image does not set");
@@ -100,6 +101,17 @@ final class NginxProcess implements AutoCloseable {
             + port
             + " within 10 s: "
             + Files.readString(prefix.resolve("stderr.log")));
+  }
+
+  /** Whether ::1 exists here (a machine may run with IPv6 off). */
+  static boolean hasIpv6Loopback() {
+    try {
+      return Files.readString(Path.of("/proc/net/if_inet6"))
+          .lines()
+          .anyMatch(l -> l.endsWith(" lo"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean isRoot() {

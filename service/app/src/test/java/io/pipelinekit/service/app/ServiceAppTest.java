@@ -325,7 +325,7 @@ class ServiceAppTest {
             .build(),
         HttpResponse.BodyHandlers.ofString());
     get("/");
-    assertThat(accessLog).hasSize(2);
+    assertThat(awaitLog(2)).hasSize(2);
     JsonNode first = JSON.readTree(accessLog.get(0));
     assertThat(first.path("type").asText()).isEqualTo("access");
     assertThat(first.path("method").asText()).isEqualTo("POST");
@@ -338,7 +338,17 @@ class ServiceAppTest {
     assertThat(accessLog.get(0)).doesNotContain("\n");
   }
 
-  private String lastLogLine() {
+  /** The line is written once the response is out, so a client can be a moment ahead of it. */
+  private List<String> awaitLog(int lines) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (accessLog.size() < lines && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    return accessLog;
+  }
+
+  private String lastLogLine() throws InterruptedException {
+    awaitLog(1);
     return accessLog.get(accessLog.size() - 1);
   }
 
@@ -398,6 +408,24 @@ class ServiceAppTest {
       closed = s.getLocalPort();
     }
     assertThat(HealthCheck.check("http://127.0.0.1:" + closed + "/healthz")).isFalse();
+  }
+
+  @Test
+  void training_getsTheExpectedAnswerToEveryRequest() throws Exception {
+    assertThat(io.pipelinekit.service.app.internal.Training.run(app.port())).isEmpty();
+    int expected = io.pipelinekit.service.app.internal.Training.exchanges().size();
+    assertThat(awaitLog(expected)).hasSize(expected);
+    assertThat(ServiceApp.train()).isZero();
+  }
+
+  @Test
+  void training_reportsAWrongAnswer() throws Exception {
+    app.shutdown(Duration.ofSeconds(1));
+    app =
+        ServiceApp.start(
+            AppConfig.builder().bindAddress("127.0.0.1").port(0).maxBodyBytes(10).build());
+    assertThat(io.pipelinekit.service.app.internal.Training.run(app.port()))
+        .contains("POST /test HTTP/1.1 answered 413, expected 200");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,12 @@ public final class AppHandler implements HttpHandler {
     route("GET", "/", ex -> new Reply(200, "text/plain; charset=utf-8", HELLO));
     route("GET", "/healthz", ex -> json(200, health()));
     route("POST", "/test", this::echoClaims);
-    if (!routes.keySet().equals(pathsOf(ROUTES))) {
-      throw new IllegalStateException("ROUTES does not list what the handler serves");
+    List<Route> served = new ArrayList<>();
+    routes.forEach(
+        (path, methods) -> methods.keySet().forEach(m -> served.add(new Route(m, path))));
+    if (!served.equals(ROUTES)) {
+      throw new IllegalStateException(
+          "ROUTES " + ROUTES + " differs from what is served: " + served);
     }
   }
 
@@ -76,12 +81,6 @@ public final class AppHandler implements HttpHandler {
   public static void warmUp() {
     Json.READER.write(
         Json.READER.read("{\"sub\":\"s\",\"username\":\"u\"}".getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static java.util.Set<String> pathsOf(List<Route> list) {
-    java.util.Set<String> paths = new java.util.LinkedHashSet<>();
-    list.forEach(r -> paths.add(r.path()));
-    return paths;
   }
 
   private void route(String method, String path, Endpoint endpoint) {
