@@ -19,10 +19,12 @@ import java.util.Objects;
  *   <li>A duplicate that differs is a conflict naming both files, lines and JSON pointers — never a
  *       silent overwrite. So is an operationId used by two operations, and a major version
  *       mismatch.
- *   <li>An <em>overlay</em> operation — one with only {@code x-…} fields and {@code security}, such
- *       as {@code x-amazon-apigateway-integration} — adds its fields to the operation another
- *       fragment defines at the same path and method. A security scheme with only {@code
- *       x-amazon-apigateway-*} fields likewise extends the scheme of that name.
+ *   <li>An operation's gateway fields ({@code x-…} and {@code security}, such as {@code
+ *       x-amazon-apigateway-integration}) may come from any fragment; its contract (every other
+ *       field) must be identical wherever it appears. So an <em>overlay</em> operation — one with
+ *       only gateway fields — adds them to the operation another fragment defines at the same path
+ *       and method, and merging the merged document with its fragments again changes nothing. A
+ *       security scheme's {@code x-amazon-apigateway-*} fields combine the same way.
  *   <li>{@code openapi} and {@code info} come from the first fragment that has them; {@code
  *       servers} too (a differing list is a warning).
  * </ul>

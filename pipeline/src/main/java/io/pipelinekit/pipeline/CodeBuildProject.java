@@ -17,6 +17,9 @@ import java.util.Set;
  * turns it into {@code codebuild-project.json} and {@code buildspec.yaml}.
  */
 public final class CodeBuildProject {
+  /** The file CodeDeployToECS reads an image from. */
+  public static final String IMAGE_DETAIL_FILE = "imageDetail.json";
+
   /** The exported variable holding the image tag (the short commit id). */
   public static final String IMAGE_TAG_VARIABLE = "IMAGE_TAG";
 
@@ -35,6 +38,7 @@ public final class CodeBuildProject {
   private final int queuedTimeoutInMinutes;
   private final List<ContainerImage> images;
   private final String imageDefinitionsFile;
+  private final String imageDetailContainer;
   private final ApiPublication api;
   private final List<String> installCommands;
   private final List<String> preBuildCommands;
@@ -78,6 +82,7 @@ public final class CodeBuildProject {
     this.imageDefinitionsFile =
         Checks.requiredText(
             b.imageDefinitionsFile, where, "imageDefinitionsFile", "\"imagedefinitions.json\"");
+    this.imageDetailContainer = b.imageDetailContainer;
     this.api = b.api;
     this.installCommands = Checks.copy(b.installCommands, where, "installCommands");
     this.preBuildCommands = Checks.copy(b.preBuildCommands, where, "preBuildCommands");
@@ -112,6 +117,7 @@ public final class CodeBuildProject {
     b.queuedTimeoutInMinutes = queuedTimeoutInMinutes;
     b.images.addAll(images);
     b.imageDefinitionsFile = imageDefinitionsFile;
+    b.imageDetailContainer = imageDetailContainer;
     b.api = api;
     b.installCommands.addAll(installCommands);
     b.preBuildCommands.addAll(preBuildCommands);
@@ -194,6 +200,14 @@ public final class CodeBuildProject {
     return imageDefinitionsFile;
   }
 
+  /**
+   * The container whose image the build also writes to {@value #IMAGE_DETAIL_FILE} (for a
+   * CodeDeployToECS blue/green deploy), if any.
+   */
+  public Optional<String> imageDetailContainer() {
+    return Optional.ofNullable(imageDetailContainer);
+  }
+
   public Optional<ApiPublication> api() {
     return Optional.ofNullable(api);
   }
@@ -235,11 +249,17 @@ public final class CodeBuildProject {
     return artifactFiles;
   }
 
-  /** The primary artifact's files: the image definitions file when images are built, the rest. */
+  /**
+   * The primary artifact's files: the image definitions file when images are built, {@value
+   * #IMAGE_DETAIL_FILE} when asked for, the rest.
+   */
   public List<String> artifactFiles() {
     Set<String> all = new LinkedHashSet<>();
     if (!images.isEmpty()) {
       all.add(imageDefinitionsFile);
+    }
+    if (imageDetailContainer != null) {
+      all.add(IMAGE_DETAIL_FILE);
     }
     all.addAll(artifactFiles);
     return List.copyOf(all);
@@ -272,6 +292,7 @@ public final class CodeBuildProject {
     private int queuedTimeoutInMinutes = 480;
     private final List<ContainerImage> images = new ArrayList<>();
     private String imageDefinitionsFile = "imagedefinitions.json";
+    private String imageDetailContainer;
     private ApiPublication api;
     private final List<String> installCommands = new ArrayList<>();
     private final List<String> preBuildCommands = new ArrayList<>();
@@ -356,6 +377,12 @@ public final class CodeBuildProject {
 
     public Builder imageDefinitionsFile(String file) {
       this.imageDefinitionsFile = file;
+      return this;
+    }
+
+    /** Also writes {@value #IMAGE_DETAIL_FILE} with this container's image, for blue/green. */
+    public Builder imageDetail(String containerName) {
+      this.imageDetailContainer = containerName;
       return this;
     }
 

@@ -19,6 +19,8 @@ public final class KitchenSink {
             .preBuildCommands("VERSION=$(cat VERSION)")
             .secondaryArtifact("BuildOutput", "imagedefinitions.json")
             .secondaryArtifact("Templates", "taskdef.json", "appspec.yaml")
+            .secondaryArtifact("WorkerImage", "imageDetail.json")
+            .imageDetail("worker")
             .images(
                 ContainerImage.builder()
                     .containerName("worker")
@@ -96,7 +98,7 @@ public final class KitchenSink {
                     .project(images)
                     .inputs("Source", "Seed", "Base")
                     .primarySource("Source")
-                    .outputs("BuildOutput", "Templates")
+                    .outputs("BuildOutput", "Templates", "WorkerImage")
                     .namespace("BuildVariables")
                     .batchEnabled(false)
                     .build()),
@@ -125,7 +127,7 @@ public final class KitchenSink {
                     .deploymentGroupName("kitchen-worker")
                     .taskDefinitionTemplate("Templates", "taskdef.json")
                     .appSpecTemplate("Templates", "appspec.yaml")
-                    .image("BuildOutput", "IMAGE1_NAME")
+                    .image("WorkerImage", "IMAGE1_NAME")
                     .taskDefinition(task)
                     .build()))
         .name("kitchen-sink")

@@ -281,4 +281,54 @@ class MoreRulesTest {
             Stage.named("Deploy", deploy().build())),
         "stage 'Source' action 'Source': 'my-connection' is not a CodeConnections connection ARN");
   }
+
+  @Test
+  void build_whenBlueGreenImageArtifactHasNoImageDetail_rejects() {
+    rejectedWith(
+        pipeline(
+            Stage.named("Source", source()),
+            Stage.named("Build", build().build()),
+            Stage.named(
+                "Deploy",
+                CodeDeployToEcsAction.builder()
+                    .applicationName("service")
+                    .deploymentGroupName("service-dg")
+                    .taskDefinitionTemplate("Source", "taskdef.json")
+                    .appSpecTemplate("Source", "appspec.yaml")
+                    .image("BuildOutput", "IMAGE1_NAME")
+                    .build())),
+        "stage 'Deploy' action 'Deploy': image artifact 'BuildOutput' has no imageDetail.json among"
+            + " the buildspec's artifact files [imagedefinitions.json]",
+        ".imageDetail(\"CONTAINER\") on project 'service-build'");
+  }
+
+  @Test
+  void build_whenBlueGreenImageArtifactHasImageDetail_accepts() {
+    Pipeline p =
+        pipeline(
+                Stage.named("Source", source()),
+                Stage.named("Build", build().project(project().imageDetail("app").build()).build()),
+                Stage.named(
+                    "Deploy",
+                    CodeDeployToEcsAction.builder()
+                        .applicationName("service")
+                        .deploymentGroupName("service-dg")
+                        .taskDefinitionTemplate("Source", "taskdef.json")
+                        .appSpecTemplate("Source", "appspec.yaml")
+                        .image("BuildOutput", "IMAGE1_NAME")
+                        .build()))
+            .build();
+    assertThat(Synthesis.of(p).files().get("buildspec.yaml"))
+        .contains(
+            "pipeline image-definitions --image-detail -o imageDetail.json"
+                + " 111122223333.dkr.ecr.eu-west-1.amazonaws.com/service/app:$IMAGE_TAG")
+        .contains("- imageDetail.json");
+  }
+
+  @Test
+  void build_whenImageDetailContainerUnknown_rejects() {
+    rejectedWith(
+        withProject(project().imageDetail("worker").build()),
+        "CodeBuild project 'service-build': imageDetail container 'worker' is not one of its images");
+  }
 }

@@ -203,7 +203,12 @@ class SafeLoaderTest {
     Path file = write("tab.yaml", "info:\n\ttitle: x\n");
     assertThatThrownBy(() -> load(file))
         .hasMessageStartingWith(
-            file + ":2:1: invalid YAML: a tab character where YAML needs spaces");
+            file
+                + ":2:1: invalid YAML: a tab character in the indentation; YAML indents with"
+                + " spaces only");
+    Path separator = write("sep.yaml", "info:\n  title:\tx\n");
+    assertThatThrownBy(() -> load(separator))
+        .hasMessageStartingWith(separator + ":2:9: invalid YAML: a tab character where a space");
   }
 
   @Test

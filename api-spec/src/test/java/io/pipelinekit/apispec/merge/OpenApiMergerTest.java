@@ -335,4 +335,14 @@ class OpenApiMergerTest {
                             + ":5:1 error merge-conflict #/basePath is \"/v2\" here but"
                             + " \"/v1\" in "));
   }
+
+  @Test
+  void merge_ofItsOwnOutput_isIdempotent(@TempDir Path dir) throws Exception {
+    String merged = OpenApiMerger.merge(List.of(app(), gateway())).yaml();
+    Path out = java.nio.file.Files.writeString(dir.resolve("merged.yaml"), merged);
+
+    assertThat(OpenApiMerger.merge(List.of(out)).yaml()).isEqualTo(merged);
+    assertThat(OpenApiMerger.merge(List.of(out, out)).yaml()).isEqualTo(merged);
+    assertThat(OpenApiMerger.merge(List.of(out, gateway(), app())).yaml()).isEqualTo(merged);
+  }
 }

@@ -99,6 +99,38 @@ class ApiGatewayRulesTest {
   }
 
   @Test
+  void unknownIntegrationField_suggestsTheNearestKnownOne() {
+    LintResult result =
+        OpenApiLinter.lint(fixtures().resolve("apigw-integration-unknown-field/fail.yaml"));
+    assertThat(result.findings())
+        .singleElement()
+        .extracting(Finding::message)
+        .asString()
+        .endsWith(
+            "integration field 'timeoutInMilis' is not one API Gateway knows; did you mean"
+                + " 'timeoutInMillis'?");
+  }
+
+  @Test
+  void claimsMappedIntoAHeader_withoutCognito_isAWarning(@TempDir Path dir) throws IOException {
+    String text =
+        Files.readString(fixtures().resolve("apigw-integration-connection/pass.yaml"))
+            .replace("      - cognito: []\n", "      - {}\n")
+            .replace(
+                "integration.request.path.id: method.request.path.id",
+                "integration.request.path.id: method.request.path.id\n"
+                    + "          integration.request.header.X-User: context.authorizer.claims.sub");
+    Path file = dir.resolve("claims.yaml");
+    Files.writeString(file, text);
+    assertThat(OpenApiLinter.lint(file).findings())
+        .extracting(f -> f.ruleId() + " " + f.severity())
+        .contains("apigw-claims-without-authorizer WARNING");
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, text.replace("      - {}\n", "      - cognito: []\n"));
+    assertThat(OpenApiLinter.lint(ok).findings()).isEmpty();
+  }
+
+  @Test
   void timeout_above29s_isOnlyAWarning(@TempDir Path dir) throws IOException {
     String text =
         Files.readString(fixtures().resolve("apigw-integration-timeout/pass.yaml"))

@@ -79,6 +79,13 @@ public final class PipelineApplier implements AutoCloseable {
    * @throws ApplyException when an ECS target is missing or does not match (all problems listed)
    */
   public ApplyPlan plan(PipelineDeclarations declarations) {
+    return planned(declarations).plan();
+  }
+
+  /** A plan, and the version of the pipeline as AWS has it (null when it does not exist). */
+  private record Planned(ApplyPlan plan, Integer pipelineVersion) {}
+
+  private Planned planned(PipelineDeclarations declarations) {
     List<String> checks = checkEcsTargets(declarations.ecsTargets());
     List<ApplyPlan.Change> changes = new ArrayList<>();
     Map<String, Project> existing = existingProjects(declarations);
@@ -117,7 +124,8 @@ public final class PipelineApplier implements AutoCloseable {
               diff.isEmpty() ? ApplyPlan.Action.UNCHANGED : ApplyPlan.Action.UPDATE,
               diff));
     }
-    return new ApplyPlan(changes, checks);
+    return new Planned(
+        new ApplyPlan(changes, checks), current.map(PipelineDeclaration::version).orElse(null));
   }
 
   /**
@@ -125,7 +133,8 @@ public final class PipelineApplier implements AutoCloseable {
    * call is made.
    */
   public ApplyPlan apply(PipelineDeclarations declarations) {
-    ApplyPlan plan = plan(declarations);
+    Planned planned = planned(declarations);
+    ApplyPlan plan = planned.plan();
     List<String> done = new ArrayList<>();
     Map<String, Map<String, Object>> projects = new LinkedHashMap<>();
     declarations.createProjects().forEach(p -> projects.put((String) p.get("name"), p));
@@ -159,7 +168,14 @@ public final class PipelineApplier implements AutoCloseable {
               "UpdatePipeline",
               change,
               done,
-              () -> codePipeline.updatePipeline(r -> r.pipeline(request.pipeline())));
+              // The version AWS has: UpdatePipeline then increments it.
+              () ->
+                  codePipeline.updatePipeline(
+                      r ->
+                          r.pipeline(
+                              request.pipeline().toBuilder()
+                                  .version(planned.pipelineVersion())
+                                  .build())));
         }
       }
       done.add(change.action().word() + "d " + change.kind() + " '" + change.name() + "'");

@@ -10,11 +10,13 @@
  * <pre>
  * bin/test -q -DskipTests                      # once: installs moto[server] into .venv/
  * .venv/bin/moto_server -H 127.0.0.1 -p 5000 &amp;
- * export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
+ * export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+ * export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1     # the Java SDK reads the first, boto3 the second
  * API=$(.venv/bin/python -c "import boto3; print(boto3.client('apigateway',
  *     endpoint_url='http://127.0.0.1:5000').create_rest_api(name='demo')['id'])")
+ * bin/pipeline merge service/api/openapi.yaml service/api/gateway.yaml -o /tmp/api.yaml
  * bin/pipeline deploy-api --endpoint-url http://127.0.0.1:5000 \
- *     --rest-api-id $API --stage dev --spec service/api/openapi.yaml
+ *     --rest-api-id $API --stage dev --spec /tmp/api.yaml
  * #  deployed ... deployment id: ... invoke URL: https://$API.execute-api.us-east-1.amazonaws.com/dev
  * bin/pipeline deploy-api ... (same again)     # "unchanged": nothing written
  * bin/pipeline rollback-api --endpoint-url http://127.0.0.1:5000 --rest-api-id $API --stage dev

@@ -54,9 +54,23 @@ final class BuildCommand implements Callable<Integer> {
       defaultValue = ".")
   Path sourceRoot;
 
+  @Option(
+      names = "--list-parameters",
+      description =
+          "List the definition's parameters (-P NAME=VALUE) with their defaults; write nothing.")
+  boolean listParameters;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (listParameters) {
+      definition
+          .describeParameters()
+          .forEach(
+              (name, value) -> stdout.println(name + "=" + (value == null ? "(required)" : value)));
+      stdout.flush();
+      return ExitCodes.OK;
+    }
     Pipeline pipeline = definition.load();
     Synthesis synthesis = Synthesis.of(pipeline, sourceRoot);
     Path dir = out.toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline.cli;
 
+import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Parameters;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.PipelineDefinition;
@@ -41,8 +42,22 @@ public final class DefinitionOptions {
 
   /** The pipeline the definition builds with the given parameters (checked by every rule). */
   public Pipeline load() {
-    PipelineDefinition definition = instantiate(this.definition);
+    return load(Parameters.of(parameters == null ? Map.of() : parameters));
+  }
+
+  /** The parameters the definition reads, with their defaults (null when required). */
+  public Map<String, String> describeParameters() {
     Parameters params = Parameters.of(parameters == null ? Map.of() : parameters);
+    try {
+      instantiate(this.definition).define(params);
+    } catch (DefinitionException e) {
+      // the parameters asked for before the definition failed are still worth listing
+    }
+    return params.asked();
+  }
+
+  private Pipeline load(Parameters params) {
+    PipelineDefinition definition = instantiate(this.definition);
     Pipeline pipeline = definition.define(params);
     if (pipeline == null) {
       throw CliException.invalidInput(

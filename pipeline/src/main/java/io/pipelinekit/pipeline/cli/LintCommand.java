@@ -133,9 +133,10 @@ public final class LintCommand implements Callable<Integer> {
       names = "--rules-base-url",
       paramLabel = "URL",
       description =
-          "Base URL of the rule pages for SARIF helpUri (e.g. your repository's docs/rules/"
-              + " folder on GitHub). Default: the relative path docs/rules/.")
-  String rulesBaseUrl = "docs/rules/";
+          "Base URL of the rule pages for SARIF helpUri (e.g. pipelinekit's docs/rules/ folder on"
+              + " your Git host). Default: the docs/rules/ folder of this installation as a file:"
+              + " URL, else the relative path docs/rules/.")
+  String rulesBaseUrl;
 
   @Override
   public Integer call() {
@@ -159,7 +160,9 @@ public final class LintCommand implements Callable<Integer> {
     switch (format) {
       case text -> report.writeText(out, err);
       case json -> report.writeJson(out);
-      case sarif -> report.writeSarif(out, rulesBaseUrl, version());
+      case sarif ->
+          report.writeSarif(
+              out, rulesBaseUrl != null ? rulesBaseUrl : installedRulesUrl(), version());
     }
     out.flush();
     err.flush();
@@ -217,6 +220,26 @@ public final class LintCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The {@code docs/rules/} folder of this installation (found above the jar or classes folder), as
+   * an absolute {@code file:} URL; {@code docs/rules/} when there is none.
+   */
+  static String installedRulesUrl() {
+    try {
+      Path p =
+          Path.of(LintCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (int i = 0; i < 6 && p != null; i++, p = p.getParent()) {
+        Path docs = p.resolve("docs/rules");
+        if (Files.isRegularFile(docs.resolve("README.md"))) {
+          return docs.toUri().toString();
+        }
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // fall through: no installation folder to point at
+    }
+    return "docs/rules/";
   }
 
   private static String version() {

@@ -138,6 +138,20 @@ public final class BuildSpecs {
       }
       post.add(defs.toString());
     }
+    project
+        .imageDetailContainer()
+        .flatMap(name -> images.stream().filter(i -> i.containerName().equals(name)).findFirst())
+        .ifPresent(
+            image ->
+                post.add(
+                    project.toolCommand()
+                        + " image-definitions --image-detail -o "
+                        + CodeBuildProject.IMAGE_DETAIL_FILE
+                        + " "
+                        + repositoryUri(pipeline, image)
+                        + ":"
+                        + tag(image)
+                        + (image.tagPolicy().explicitLatest() ? " --allow-latest" : "")));
     project.api().ifPresent(api -> post.addAll(apiCommands(project, api)));
     post.addAll(project.postBuildCommands());
     if (!post.isEmpty()) {

@@ -105,6 +105,7 @@ public final class PipelineRules {
     rules.imageDefinitions();
     rules.artifactFiles();
     rules.secondaryArtifacts();
+    rules.imageDetails();
     rules.variableReferences();
     return List.copyOf(rules.problems);
   }
@@ -1001,6 +1002,46 @@ public final class PipelineRules {
                     + "' writes "
                     + build.project().imageDefinitionsFile()
                     + "); make FileName and the project's imageDefinitionsFile the same");
+          }
+        }
+      }
+    }
+  }
+
+  /** Each CodeDeployToECS image artifact holds imageDetail.json written by the build. */
+  private void imageDetails() {
+    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
+      project
+          .imageDetailContainer()
+          .filter(name -> project.images().stream().noneMatch(i -> i.containerName().equals(name)))
+          .ifPresent(
+              name ->
+                  problem(
+                      "CodeBuild project '"
+                          + project.name()
+                          + "': imageDetail container '"
+                          + name
+                          + "' is not one of its images; name one of them"));
+    }
+    for (Stage stage : pipeline.stages()) {
+      for (Action action : stage.actions()) {
+        if (!(action instanceof CodeDeployToEcsAction deploy)) {
+          continue;
+        }
+        for (CodeDeployToEcsAction.Image image : deploy.images()) {
+          if (producer(image.artifact()) instanceof CodeBuildAction build) {
+            List<String> files = filesOf(build, image.artifact());
+            if (!files.contains(CodeBuildProject.IMAGE_DETAIL_FILE)) {
+              problem(
+                  at(stage, action)
+                      + ": image artifact '"
+                      + image.artifact()
+                      + "' has no imageDetail.json among the buildspec's artifact files "
+                      + files
+                      + "; set .imageDetail(\"CONTAINER\") on project '"
+                      + build.project().name()
+                      + "' and list imageDetail.json in that artifact");
+            }
           }
         }
       }

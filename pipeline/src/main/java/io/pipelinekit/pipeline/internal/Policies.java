@@ -125,7 +125,7 @@ public final class Policies {
                 statements.add(
                     statement(
                         "UseArtifactKey",
-                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*"),
+                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
                         List.of(key))));
     return document(statements);
   }
@@ -171,6 +171,7 @@ public final class Policies {
     Set<String> clusters = new LinkedHashSet<>();
     Set<String> tasks = new LinkedHashSet<>();
     Set<String> passRoles = new LinkedHashSet<>();
+    Set<String> families = new LinkedHashSet<>();
     Set<String> topics = new LinkedHashSet<>();
     Set<String> codeDeploy = new LinkedHashSet<>();
     boolean registersTaskDefinitions = false;
@@ -201,11 +202,13 @@ public final class Policies {
         clusters.add(e.clusterName());
         tasks.add(arns.ecsTasks(e.clusterName()));
         passRoles.addAll(e.passRoleArns());
+        e.taskDefinition().ifPresent(td -> families.add(arns.ecsTaskDefinitions(td.family())));
       } else if (action instanceof CodeDeployToEcsAction c) {
         registersTaskDefinitions = true;
         codeDeploy.add(arns.codeDeployApplication(c.applicationName()));
         codeDeploy.add(arns.codeDeployGroup(c.applicationName(), c.deploymentGroupName()));
         c.taskDefinition().ifPresent(td -> passRoles.addAll(td.roleArns()));
+        c.taskDefinition().ifPresent(td -> families.add(arns.ecsTaskDefinitions(td.family())));
       } else if (action instanceof ManualApprovalAction m) {
         m.notificationArn().ifPresent(topics::add);
       }
@@ -296,6 +299,13 @@ public final class Policies {
               List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"),
               List.of("*")));
     }
+    if (!families.isEmpty()) {
+      statements.add(
+          statement(
+              "TagNewTaskDefinitionRevisions",
+              List.of("ecs:TagResource"),
+              new ArrayList<>(families)));
+    }
     if (!passRoles.isEmpty()) {
       Map<String, Object> pass =
           statement("PassTaskRoles", List.of("iam:PassRole"), new ArrayList<>(passRoles));
@@ -316,7 +326,7 @@ public final class Policies {
                 statements.add(
                     statement(
                         "UseArtifactKey",
-                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*"),
+                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
                         List.of(key))));
     return document(statements);
   }

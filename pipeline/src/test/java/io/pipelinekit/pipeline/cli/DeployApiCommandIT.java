@@ -193,6 +193,53 @@ class DeployApiCommandIT {
   }
 
   @Test
+  void deployApi_importParametersAndWarnings_areSentAndPrinted() {
+    // moto returns no import warnings; the proxy adds one the way API Gateway reports them.
+    proxy.rewriteResponses(
+        path("PUT", "/restapis/" + apiId),
+        body ->
+            body.replaceFirst(
+                "\\{",
+                "{\"warnings\":[\"Ignoring response model for 200 response on GET /orders\"],"));
+
+    Run run =
+        deploy(
+            v1,
+            "--parameter",
+            "basepath=ignore",
+            "--parameter",
+            "ignore=documentation",
+            "--no-fail-on-warnings");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(writes(proxy).get(0))
+        .startsWith("PUT /restapis/" + apiId + "?")
+        .contains("basepath=ignore")
+        .contains("ignore=documentation")
+        .contains("failonwarnings=false");
+    assertThat(run.err())
+        .contains(
+            "warning: API Gateway import warning: Ignoring response model for 200 response on GET"
+                + " /orders");
+  }
+
+  @Test
+  void deployApi_verboseFailure_showsStackTraceButNoCredentialsOrSignature() {
+    proxy.inject(path("PUT", "/restapis/" + apiId), Fault.status(403, "AccessDeniedException"));
+
+    Run run = deploy(v1, "--verbose");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("PutRestApi failed: AccessDeniedException (HTTP 403)")
+        .contains("Check the credentials")
+        .contains("\tat ")
+        .doesNotContain("Signature=")
+        .doesNotContain("Credential=")
+        .doesNotContain(System.getProperty("aws.secretAccessKey"));
+  }
+
+  @Test
   void deployApi_missingSpecFile_exitsTwoNamingIt() {
     Run run = deploy(dir.resolve("nope.yaml"));
 

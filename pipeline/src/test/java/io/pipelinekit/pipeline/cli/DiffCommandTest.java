@@ -135,4 +135,24 @@ class DiffCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("Run 'pipeline diff --help'");
   }
+
+  @Test
+  void diff_aliasBomb_exits2QuicklyNamingTheFile() throws IOException {
+    StringBuilder bomb = new StringBuilder("openapi: 3.0.3\na0: &a0 [lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 10; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 5; j++) {
+        bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      bomb.append("]\n");
+    }
+    Path laughs = Files.writeString(dir.resolve("laughs.yaml"), bomb.toString());
+    long start = System.nanoTime();
+
+    int code = run("diff", oldFile.toString(), laughs.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    assertThat(err.toString()).startsWith("pipeline: " + laughs + ":").doesNotContain("\tat ");
+  }
 }

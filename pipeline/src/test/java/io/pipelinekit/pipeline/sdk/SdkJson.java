@@ -2,7 +2,6 @@ package io.pipelinekit.pipeline.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ public final class SdkJson {
     for (SdkField<?> field : builder.sdkFields()) {
       fields.put(field.locationName(), field);
     }
-    Iterator<Map.Entry<String, JsonNode>> members = json.fields();
-    while (members.hasNext()) {
-      Map.Entry<String, JsonNode> member = members.next();
+    for (Map.Entry<String, JsonNode> member : json.properties()) {
       SdkField<?> field = fields.get(member.getKey());
       String at = path + "/" + member.getKey();
       if (field == null) {
@@ -86,8 +83,8 @@ public final class SdkJson {
       require(json.isObject(), path, "an object", json);
       SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
       Map<String, Object> map = new LinkedHashMap<>();
-      json.fields()
-          .forEachRemaining(
+      json.properties()
+          .forEach(
               e -> map.put(e.getKey(), value(valueField, e.getValue(), path + "/" + e.getKey())));
       return map;
     }

@@ -1,11 +1,9 @@
 package io.pipelinekit.apispec.internal.aws;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.internal.load.SafeLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +12,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The bytes that will be sent to PutRestApi, read once, with the few top-level facts publishing
- * needs (which {@code x-amazon-apigateway-*} extensions it sets). Parsed with alias, depth and size
- * limits; {@code $ref}s are never followed.
+ * The bytes that will be sent to PutRestApi, with the few top-level facts publishing needs (which
+ * {@code x-amazon-apigateway-*} extensions it sets). Parsed by the shared {@link SafeLoader}
+ * (alias, depth and size limits; {@code $ref}s checked, never fetched).
  */
 public final class PublishedDocument {
   /** API Gateway's import limit (6 MB), in bytes. */
@@ -60,8 +57,8 @@ public final class PublishedDocument {
     } catch (IOException e) {
       throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
     }
-    JsonNode root = parse(file, bytes);
-    if (root == null || !root.isObject()) {
+    JsonNode root = parse(file);
+    if (!root.isObject()) {
       throw new ApiSpecException(file + ":1:1: not an OpenAPI document (expected a mapping)");
     }
     if (!root.has("openapi") && !root.has("swagger")) {
@@ -71,24 +68,9 @@ public final class PublishedDocument {
     return new PublishedDocument(file, bytes, root);
   }
 
-  private static JsonNode parse(Path file, byte[] bytes) {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(200);
-    options.setCodePointLimit((int) MAX_BYTES + 1);
-    options.setAllowDuplicateKeys(false);
-    ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-    try {
-      return mapper.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? ":1:1" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new ApiSpecException(
-          file + where + ": cannot parse: " + e.getOriginalMessage() + "; fix the YAML/JSON syntax",
-          e);
-    } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
-    }
+  /** The shared safe loader: size, depth, alias and string limits; {@code $ref}s checked. */
+  private static JsonNode parse(Path file) {
+    return SafeLoader.load(file, LoadOptions.builder().maxBytes(MAX_BYTES).build()).root();
   }
 
   public Path file() {

@@ -124,13 +124,13 @@ public final class LocationIndex extends AbstractMap<String, int[]> {
         }
         int i = 0;
         if (node.isObject()) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); i++) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (i < positions.size) {
               String p = pointer + "/" + LoadedDocument.escape(e.getKey());
               all.put(p, unpack(positions.packed[i]));
               stack.push(new Object[] {e.getValue(), p});
             }
+            i++;
           }
         } else {
           for (; i < node.size() && i < positions.size; i++) {

@@ -73,17 +73,19 @@ public final class SwaggerValidation {
   public static List<Finding> validate(LoadedDocument doc) {
     JsonNode root = doc.root();
     List<String> messages;
-    if (root.has("swagger")) {
-      SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
-      messages = result.getMessages();
-    } else {
-      ParseOptions options = new ParseOptions();
-      options.setResolve(false);
-      options.setValidateExternalRefs(false);
-      options.setValidateInternalRefs(true);
-      SwaggerParseResult result =
-          new OpenAPIDeserializer().deserialize(root, doc.file().toString(), options);
-      messages = result.getMessages();
+    try {
+      messages = messages(doc);
+    } catch (RuntimeException e) {
+      // swagger-parser gave up on a shape it does not expect; report that instead of crashing.
+      return List.of(
+          new Finding(
+              RULE,
+              Severity.ERROR,
+              doc.locate(""),
+              "swagger-parser could not read the document ("
+                  + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                  + "); check its structure against the OpenAPI specification"));
     }
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -133,6 +135,21 @@ public final class SwaggerValidation {
       }
     }
     return false;
+  }
+
+  private static List<String> messages(LoadedDocument doc) {
+    JsonNode root = doc.root();
+    if (root.has("swagger")) {
+      SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
+      return result.getMessages();
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    options.setValidateExternalRefs(false);
+    options.setValidateInternalRefs(true);
+    SwaggerParseResult result =
+        new OpenAPIDeserializer().deserialize(root, doc.file().toString(), options);
+    return result.getMessages();
   }
 
   /**

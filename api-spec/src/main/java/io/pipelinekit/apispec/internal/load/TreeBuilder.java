@@ -22,7 +22,7 @@ import java.util.Set;
  * both lines) and nesting deeper than the limit. Shared by the YAML and the JSON reader.
  */
 final class TreeBuilder {
-  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Path file;
   private final LoadOptions options;

@@ -165,7 +165,12 @@ final class YamlReader {
       int column = m == null ? 0 : m.getColumn() + 1;
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       if (m != null && m.getIndex() < text.length() && text.charAt(m.getIndex()) == '\t') {
-        problem = "a tab character where YAML needs spaces; indent with spaces only";
+        int lineStart = text.lastIndexOf('\n', m.getIndex() - 1) + 1;
+        boolean indentation = text.substring(lineStart, m.getIndex()).isBlank();
+        problem =
+            indentation
+                ? "a tab character in the indentation; YAML indents with spaces only"
+                : "a tab character where a space is needed (after ':' or '-'); use a space";
       }
       throw LoadErrors.at(file, line, column, "invalid YAML: " + problem.strip(), e);
     } catch (YAMLException e) {

@@ -209,7 +209,9 @@ public final class Merger {
         mergeServers(value, document);
       } else if (key.equals(BINARY_MEDIA_TYPES)) {
         mergeUnion(key, requireArray(document, pointer, value), document);
-      } else if (key.startsWith("x-amazon-apigateway-") && value.isObject()) {
+      } else if (key.startsWith("x-amazon-apigateway-")
+          && value.isObject()
+          && (top.get(key) == null || top.get(key).isObject())) {
         mergeNamed(pointer, topObject(key, document), (ObjectNode) value, document, key);
       } else {
         JsonNode existing = top.get(key);
@@ -309,6 +311,11 @@ public final class Merger {
     }
   }
 
+  /**
+   * Merges two definitions of one operation. Its contract (every field but {@code x-…} and {@code
+   * security}) must be identical, or absent on one side (an overlay); its gateway fields are
+   * combined, and a gateway field set differently on both sides is a conflict.
+   */
   private void mergeOperation(
       String pointer,
       ObjectNode item,
@@ -316,10 +323,12 @@ public final class Merger {
       ObjectNode incoming,
       LoadedDocument document) {
     ObjectNode existing = (ObjectNode) item.get(method);
-    boolean existingOverlay = isOverlayOperation(existing);
-    boolean incomingOverlay = isOverlayOperation(incoming);
-    if (!existingOverlay && !incomingOverlay) {
-      equalOrConflict(pointer, existing, incoming, document);
+    ObjectNode existingContract = contract(existing, Merger::isOperationGatewayField);
+    ObjectNode incomingContract = contract(incoming, Merger::isOperationGatewayField);
+    boolean existingOverlay = existingContract.isEmpty();
+    boolean incomingOverlay = incomingContract.isEmpty();
+    if (!existingOverlay && !incomingOverlay && !existingContract.equals(incomingContract)) {
+      equalOrConflict(pointer, existingContract, incomingContract, document);
       return;
     }
     if (existingOverlay && !incomingOverlay) {
@@ -348,6 +357,28 @@ public final class Merger {
       return;
     }
     mergeObjectFields(pointer, existing, incoming, document, false);
+  }
+
+  private static boolean isOperationGatewayField(String name) {
+    return name.startsWith("x-") || name.equals("security");
+  }
+
+  private static boolean isSchemeGatewayField(String name) {
+    return name.startsWith("x-amazon-apigateway-");
+  }
+
+  /** The fields of {@code object} that are not gateway fields (shared, not copied). */
+  private static ObjectNode contract(
+      JsonNode object, java.util.function.Predicate<String> gateway) {
+    ObjectNode contract = NODES.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!gateway.test(field.getKey())) {
+        contract.set(field.getKey(), field.getValue());
+      }
+    }
+    return contract;
   }
 
   /** An operation that only adds gateway configuration: {@code x-…} fields and {@code security}. */
@@ -448,7 +479,7 @@ public final class Merger {
       } else if (SECURITY_SCHEME_MAPS.contains(type)
           && existing.isObject()
           && value.isObject()
-          && (onlyGatewayFields(existing) || onlyGatewayFields(value))) {
+          && compatibleSchemes(existing, value)) {
         mergeObjectFields(child, (ObjectNode) existing, (ObjectNode) value, document, false);
       } else {
         equalOrConflict(child, existing, value, document);
@@ -456,14 +487,14 @@ public final class Merger {
     }
   }
 
-  private static boolean onlyGatewayFields(JsonNode object) {
-    Iterator<String> names = object.fieldNames();
-    while (names.hasNext()) {
-      if (!names.next().startsWith("x-amazon-apigateway-")) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * Whether two definitions of one security scheme may combine: the same scheme, or one of them
+   * only {@code x-amazon-apigateway-*} fields (its gateway fields then combine field by field).
+   */
+  private static boolean compatibleSchemes(JsonNode a, JsonNode b) {
+    ObjectNode contractA = contract(a, Merger::isSchemeGatewayField);
+    ObjectNode contractB = contract(b, Merger::isSchemeGatewayField);
+    return contractA.isEmpty() || contractB.isEmpty() || contractA.equals(contractB);
   }
 
   private void mergeTags(ArrayNode tags, LoadedDocument document) {

@@ -112,8 +112,7 @@ public final class ApiGatewayRules {
     }
     Set<String> resources = new LinkedHashSet<>();
     resources.add("/");
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : paths.properties()) {
       String path = entry.getKey();
       if (path.startsWith("x-")) {
         continue;
@@ -128,8 +127,7 @@ public final class ApiGatewayRules {
       JsonNode item = resolvedItem.node();
       boolean anyMethod = item.has(ANY_METHOD);
       List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"), resolvedItem);
-      for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
+      for (Map.Entry<String, JsonNode> op : item.properties()) {
         String method = op.getKey();
         if (!METHODS.contains(method) && !method.equals(ANY_METHOD)) {
           continue;
@@ -292,8 +290,81 @@ public final class ApiGatewayRules {
     checkIntegration(ctx, op, integration, ip, schemes);
   }
 
+  static final List<String> INTEGRATION_FIELDS =
+      List.of(
+          "type",
+          "httpMethod",
+          "uri",
+          "connectionType",
+          "connectionId",
+          "credentials",
+          "requestParameters",
+          "requestTemplates",
+          "passthroughBehavior",
+          "cacheNamespace",
+          "cacheKeyParameters",
+          "contentHandling",
+          "timeoutInMillis",
+          "tlsConfig",
+          "responses",
+          "responseTransferMode",
+          "integrationSubtype",
+          "payloadFormatVersion");
+
+  private static void checkUnknownFields(RuleContext ctx, Operation op, JsonNode in, String ip) {
+    for (Map.Entry<String, JsonNode> e : in.properties()) {
+      String key = e.getKey();
+      if (INTEGRATION_FIELDS.contains(key) || key.startsWith("x-")) {
+        continue;
+      }
+      String guess = closest(key, INTEGRATION_FIELDS);
+      ctx.report(
+          "apigw-integration-unknown-field",
+          RuleContext.child(ip, key),
+          op.label()
+              + ": integration field '"
+              + key
+              + "' is not one API Gateway knows"
+              + (guess == null ? "" : "; did you mean '" + guess + "'?"));
+    }
+  }
+
+  /** The known name nearest to {@code key} (case-insensitive edit distance at most 3), or null. */
+  static String closest(String key, List<String> known) {
+    String best = null;
+    int bestDistance = 4;
+    for (String k : known) {
+      int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   private static void checkIntegration(
       RuleContext ctx, Operation op, JsonNode in, String ip, Map<String, JsonNode> schemes) {
+    checkUnknownFields(ctx, op, in, ip);
     String type = in.path("type").asText("").toLowerCase(Locale.ROOT);
     if (!in.has("type")) {
       ctx.report(
@@ -458,8 +529,7 @@ public final class ApiGatewayRules {
     Set<String> mappedPath = new HashSet<>();
     if (rp != null && rp.isObject()) {
       String rpPointer = ip + "/requestParameters";
-      for (Iterator<Map.Entry<String, JsonNode>> it = rp.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : rp.properties()) {
         String key = e.getKey();
         String at = RuleContext.child(rpPointer, key);
         Matcher target = TARGET.matcher(key);
@@ -571,8 +641,7 @@ public final class ApiGatewayRules {
               + ": integration responses must be a mapping of selection pattern to response");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : responses.properties()) {
       String at = RuleContext.child(rp, e.getKey());
       if (!e.getKey().equals("default")) {
         try {
@@ -614,8 +683,8 @@ public final class ApiGatewayRules {
             : ctx.root.path("components").path("securitySchemes");
     Map<String, JsonNode> out = new HashMap<>();
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e -> {
                 JsonNode resolved = ctx.deref(e.getValue());
                 out.put(e.getKey(), resolved == null ? e.getValue() : resolved);
@@ -755,11 +824,11 @@ public final class ApiGatewayRules {
 
   private static void checkClaims(
       RuleContext ctx, Operation op, JsonNode in, String ip, Map<String, JsonNode> schemes) {
-    JsonNode templates = in.get("requestTemplates");
-    if (templates == null || !templates.isObject()) {
+    JsonNode templates = in.path("requestTemplates");
+    JsonNode parameters = in.path("requestParameters");
+    if (!templates.isObject() && !parameters.isObject()) {
       return;
     }
-    boolean cognito = false;
     JsonNode own = op.node().get("security");
     JsonNode effective = own != null ? own : ctx.root.get("security");
     if (effective != null && effective.isArray()) {
@@ -769,16 +838,12 @@ public final class ApiGatewayRules {
           if (scheme != null
               && "cognito_user_pools"
                   .equalsIgnoreCase(scheme.path(AUTHORIZER).path("type").asText())) {
-            cognito = true;
+            return;
           }
         }
       }
     }
-    if (cognito) {
-      return;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = templates.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : templates.properties()) {
       if (e.getValue().asText("").contains("$context.authorizer.claims")) {
         ctx.report(
             "apigw-claims-without-authorizer",
@@ -788,6 +853,20 @@ public final class ApiGatewayRules {
                 + e.getKey()
                 + "' template reads $context.authorizer.claims, but the method has no Cognito"
                 + " authorizer, so the claims are always empty; add the authorizer to its security");
+      }
+    }
+    for (Map.Entry<String, JsonNode> e : parameters.properties()) {
+      if (e.getValue().asText("").startsWith("context.authorizer.claims")) {
+        ctx.report(
+            "apigw-claims-without-authorizer",
+            RuleContext.child(ip + "/requestParameters", e.getKey()),
+            op.label()
+                + ": '"
+                + e.getKey()
+                + "' maps "
+                + e.getValue().asText()
+                + ", but the method has no Cognito authorizer, so the value is always empty; add"
+                + " the authorizer to its security");
       }
     }
   }

@@ -61,6 +61,10 @@ public final class RuleCatalog {
         Severity.ERROR,
         "contentHandling must be CONVERT_TO_TEXT or CONVERT_TO_BINARY.");
     add(
+        "apigw-integration-unknown-field",
+        Severity.WARNING,
+        "x-amazon-apigateway-integration has a field API Gateway does not know (a typo?).");
+    add(
         "apigw-authorizer",
         Severity.ERROR,
         "x-amazon-apigateway-authorizer must have a valid type and the fields it needs.");

@@ -143,6 +143,7 @@ class ServicePipelineTest {
             "--source-root",
             root.toString());
     assertThat(code).as(stderr.toString()).isZero();
+    assertThat(stderr.toString()).as("no warnings: the Dockerfiles and contexts exist").isEmpty();
     String merged =
         OpenApiMerger.merge(
                 root.resolve("service/api/openapi.yaml"), root.resolve("service/api/gateway.yaml"))
@@ -153,6 +154,22 @@ class ServicePipelineTest {
     assertThat(lint.findings())
         .as(lint.findings().toString())
         .noneMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  @Test
+  void build_command_listsParametersWithDefaults() {
+    StringWriter stdout = new StringWriter();
+    int code =
+        PipelineCli.execute(
+            new PrintWriter(stdout),
+            new PrintWriter(new StringWriter()),
+            "build",
+            "--list-parameters");
+    assertThat(code).isZero();
+    assertThat(stdout.toString())
+        .startsWith("account=111122223333\nregion=eu-west-1\n")
+        .contains("restApiId=a1b2c3d4e5\n")
+        .contains("apiStage=dev\n");
   }
 
   @Test

@@ -1,0 +1,52 @@
+package io.pipelinekit.apispec.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.pipelinekit.apispec.ApiChange;
+import io.pipelinekit.apispec.DiffResult;
+import io.pipelinekit.apispec.OpenApiDiff;
+import io.pipelinekit.apispec.merge.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Diffs of the large GitHub description (565 paths, many shared and recursive schemas). */
+class CorpusDiffIT {
+  @Test
+  void compare_githubWithItself_hasNoChanges() {
+    Optional<Path> github = TestFiles.corpus("github-api.github.com.json");
+    assumeTrue(github.isPresent(), "corpus document not on this machine");
+
+    assertThat(OpenApiDiff.compare(github.get(), github.get()).changes()).isEmpty();
+  }
+
+  @Test
+  void compare_githubWithAPathRemovedAndASharedTypeChanged_findsBoth(@TempDir Path dir)
+      throws Exception {
+    Optional<Path> github = TestFiles.corpus("github-api.github.com.json");
+    assumeTrue(github.isPresent(), "corpus document not on this machine");
+    String text = Files.readString(github.get());
+    String changed =
+        text.replaceFirst("\"/zen\": \\{", "\"/zen-removed\": {")
+            .replaceFirst(
+                "(\"simple-user\": \\{\\s*\"title\": \"Simple User\",[\\s\\S]*?\"login\": \\{\\s*\"type\": )\"string\"",
+                "$1\"integer\"");
+    assertThat(changed).isNotEqualTo(text);
+    Path modified = Files.writeString(dir.resolve("github-modified.json"), changed);
+
+    DiffResult result = OpenApiDiff.compare(github.get(), modified);
+
+    assertThat(result.changes())
+        .extracting(c -> c.kind().id() + " " + c.pointer())
+        .contains(
+            "path-removed /paths/~1zen",
+            "path-added /paths/~1zen-removed",
+            "type-changed /components/schemas/simple-user/properties/login/type");
+    assertThat(result.changes())
+        .filteredOn(c -> c.kind() == ApiChange.Kind.TYPE_CHANGED)
+        .hasSize(1);
+  }
+}
