@@ -41,8 +41,19 @@ class BuildCommandTest {
   }
 
   private Run build(String... extra) {
+    return buildDefinition(KITCHEN, extra);
+  }
+
+  /** {@code pipeline build} of {@code definition} into {@code out}, reading {@code sources}. */
+  private Run buildDefinition(String definition, String... extra) {
     String[] base = {
-      "build", "--definition", KITCHEN, "--out", out.toString(), "--source-root", sources.toString()
+      "build",
+      "--definition",
+      definition,
+      "--out",
+      out.toString(),
+      "--source-root",
+      sources.toString()
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
@@ -135,15 +146,7 @@ class BuildCommandTest {
 
   @Test
   void build_whenRulesBroken_exits2ListingEveryProblem_andWritesNothing() {
-    Run run =
-        Run.of(
-            "build",
-            "--definition",
-            TestDefinitions.Broken.class.getName(),
-            "--out",
-            out.toString(),
-            "--source-root",
-            sources.toString());
+    Run run = buildDefinition(TestDefinitions.Broken.class.getName());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("pipeline: pipeline 'broken pipeline' breaks 2 rules:")
