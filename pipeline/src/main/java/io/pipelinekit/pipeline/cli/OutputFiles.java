@@ -38,7 +38,7 @@ final class OutputFiles {
 
   /** Writes one file atomically: a temporary file beside it, then a move. */
   static void write(Path target, byte[] bytes) {
-    write(Map.of(target.toAbsolutePath(), bytes));
+    write(Map.of(target, bytes));
   }
 
   /** Stages every file, then moves them all into place; on failure, undoes the staging. */
@@ -54,9 +54,12 @@ final class OutputFiles {
 
   /** The temporary files and the folders created for them, until they are moved or removed. */
   private static final class Staging {
-    private final List<Path[]> staged = new ArrayList<>(); // {temporary file, target}
+    /** A temporary file written for {@code target} (as given: messages name it so). */
+    private record Staged(Path temp, Path target, Path absolute) {}
+
+    private final List<Staged> staged = new ArrayList<>();
     private final List<Path> createdFolders = new ArrayList<>();
-    private boolean committed;
+    private int moved;
 
     void stage(Path target, byte[] bytes) {
       Path absolute = target.toAbsolutePath();
@@ -74,8 +77,8 @@ final class OutputFiles {
                     + "."
                     + System.nanoTime()
                     + ".tmp");
+        staged.add(new Staged(temp, target, absolute)); // first: a failed write is removed too
         Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        staged.add(new Path[] {temp, absolute});
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
           Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
         }
@@ -96,33 +99,30 @@ final class OutputFiles {
 
     /** Moves every staged file into place. */
     void commit() {
-      for (Path[] file : staged) {
+      for (Staged file : staged) {
         try {
           try {
             Files.move(
-                file[0],
-                file[1],
+                file.temp(),
+                file.absolute(),
                 StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
           } catch (AtomicMoveNotSupportedException e) {
-            Files.move(file[0], file[1], StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file.temp(), file.absolute(), StandardCopyOption.REPLACE_EXISTING);
           }
         } catch (IOException e) {
-          throw cannotWrite(file[1], e);
+          throw cannotWrite(file.target(), e);
         }
-        file[0] = null;
+        moved++;
       }
-      committed = true;
     }
 
-    /** Removes what was staged but not moved; without a commit, also the folders made for it. */
+    /** Removes what was staged but not moved; when nothing was moved, also the folders made. */
     void cleanUp() {
-      for (Path[] file : staged) {
-        if (file[0] != null) {
-          deleteQuietly(file[0]);
-        }
+      for (Staged file : staged.subList(moved, staged.size())) {
+        deleteQuietly(file.temp());
       }
-      if (!committed) {
+      if (moved == 0) {
         for (int i = createdFolders.size() - 1; i >= 0; i--) {
           deleteQuietly(createdFolders.get(i));
         }
