@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  */
 public final class PipelineRules {
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9.@_-]{1,100}");
+
+  /** What {@link #NAME} allows, as the messages say it. */
+  private static final String NAME_ALLOWS = "use 1–100 characters from A-Z a-z 0-9 . @ _ -";
+
   static final Pattern ARTIFACT = Pattern.compile("[A-Za-z0-9_-]{1,100}");
   static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9@_-]{1,100}");
   static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,254}");
@@ -122,23 +126,15 @@ public final class PipelineRules {
 
   private void names() {
     if (!NAME.matcher(pipeline.name()).matches()) {
-      problem(
-          "pipeline name '"
-              + pipeline.name()
-              + "' is not allowed: use 1–100 characters from A-Z a-z 0-9 . @ _ -");
+      problem("pipeline name '" + pipeline.name() + "' is not allowed: " + NAME_ALLOWS);
     }
     for (Stage stage : pipeline.stages()) {
       if (!NAME.matcher(stage.name()).matches()) {
-        problem(
-            "stage '"
-                + stage.name()
-                + "': the name is not allowed: use 1–100 characters from A-Z a-z 0-9 . @ _ -");
+        problem("stage '" + stage.name() + "': the name is not allowed: " + NAME_ALLOWS);
       }
       for (Action action : stage.actions()) {
         if (!NAME.matcher(action.name()).matches()) {
-          problem(
-              at(stage, action)
-                  + ": the name is not allowed: use 1–100 characters from A-Z a-z 0-9 . @ _ -");
+          problem(at(stage, action) + ": the name is not allowed: " + NAME_ALLOWS);
         }
         for (String artifact : concat(action.inputArtifacts(), action.outputArtifacts())) {
           if (!ARTIFACT.matcher(artifact).matches()) {
