@@ -231,6 +231,44 @@ class OpenApiMergerTest {
   }
 
   @Test
+  void merge_webhookReusingAPathOperationId_reportsBothLocations(@TempDir Path dir)
+      throws Exception {
+    Path paths = dir.resolve("paths.yaml");
+    java.nio.file.Files.writeString(
+        paths,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    post:\n"
+            + "      operationId: petCreated\n      responses:\n"
+            + "        '201':\n          description: created\n");
+    Path hooks = dir.resolve("hooks.yaml");
+    java.nio.file.Files.writeString(
+        hooks,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n  newPet:\n    post:\n"
+            + "      operationId: petCreated\n      responses:\n"
+            + "        '200':\n          description: ok\n"
+            + "  oldPet:\n    post:\n"
+            + "      operationId: petCreated\n      responses:\n"
+            + "        '200':\n          description: ok\n");
+
+    MergeResult result = OpenApiMerger.merge(List.of(paths, hooks));
+
+    assertThat(result.conflicts())
+        .extracting(Finding::format)
+        .containsExactly(
+            hooks
+                + ":6:7 error merge-operation-id-clash operationId 'petCreated' of POST webhook"
+                + " newPet is also the operationId of POST /pets at "
+                + paths
+                + ":6:7 (#/paths/~1pets/post/operationId); operationIds must be unique, rename"
+                + " one.",
+            hooks
+                + ":12:7 error merge-operation-id-clash operationId 'petCreated' of POST webhook"
+                + " oldPet is also the operationId of POST /pets at "
+                + paths
+                + ":6:7 (#/paths/~1pets/post/operationId); operationIds must be unique, rename"
+                + " one.");
+  }
+
+  @Test
   void merge_pathsThatDifferOnlyInParameterNames_isAnError(@TempDir Path dir) throws Exception {
     Path other = dir.resolve("petid.yaml");
     java.nio.file.Files.writeString(

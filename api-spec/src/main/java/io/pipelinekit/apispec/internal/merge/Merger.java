@@ -568,18 +568,29 @@ public final class Merger {
 
   // ---- operationIds
 
+  /**
+   * Reports operationIds used twice across {@code paths} and {@code webhooks} (OpenAPI 3.1: an
+   * operationId is unique among all operations the document describes, webhooks included); counts
+   * the paths and their operations.
+   */
   private int[] reportOperationIdClashes() {
-    JsonNode paths = top.get("paths");
-    int pathCount = 0;
+    Map<String, String> firstUse = new HashMap<>();
+    int[] counts = checkOperationIds("paths", firstUse);
+    checkOperationIds("webhooks", firstUse);
+    return counts;
+  }
+
+  private int[] checkOperationIds(String key, Map<String, String> firstUse) {
+    JsonNode items = top.get(key);
+    int itemCount = 0;
     int operationCount = 0;
-    if (paths == null || !paths.isObject()) {
+    if (items == null || !items.isObject()) {
       return new int[] {0, 0};
     }
-    Map<String, String> firstUse = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> items = paths.fields();
-    while (items.hasNext()) {
-      Map.Entry<String, JsonNode> item = items.next();
-      pathCount++;
+    Iterator<Map.Entry<String, JsonNode>> it = items.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> item = it.next();
+      itemCount++;
       if (!item.getValue().isObject()) {
         continue;
       }
@@ -595,7 +606,7 @@ public final class Merger {
           continue;
         }
         String pointer =
-            "/paths/" + escape(item.getKey()) + "/" + escape(op.getKey()) + "/operationId";
+            "/" + key + "/" + escape(item.getKey()) + "/" + escape(op.getKey()) + "/operationId";
         String earlier = firstUse.putIfAbsent(id.textValue(), pointer);
         if (earlier != null) {
           Origin first = originOf(earlier);
@@ -619,13 +630,14 @@ public final class Merger {
         }
       }
     }
-    return new int[] {pathCount, operationCount};
+    return new int[] {itemCount, operationCount};
   }
 
+  /** {@code GET /pets} for a path's operation, {@code POST webhook newPet} for a webhook's. */
   private static String describeOperation(String operationIdPointer) {
     String[] parts = operationIdPointer.split("/");
     String method = parts[3].startsWith("x-") ? "ANY" : parts[3].toUpperCase(java.util.Locale.ROOT);
-    return method + " " + unescape(parts[2]);
+    return method + (parts[1].equals("webhooks") ? " webhook " : " ") + unescape(parts[2]);
   }
 
   // ---- references
