@@ -34,7 +34,8 @@ final class PublishFixture {
           .maxBackoff(Duration.ofMillis(400))
           // Generous: a timed-out attempt is retried while moto may still be answering it, and the
           // late answer would then be recorded after a test cleared the proxy (seen on a loaded
-          // 2-core machine). Only the slow-response test wants a short attempt timeout; it sets one.
+          // 2-core machine). Only the slow-response test wants a short attempt timeout; it sets
+          // one.
           .attemptTimeout(Duration.ofSeconds(45))
           .build();
 
