@@ -78,6 +78,41 @@ class ApiGatewayRulesTest {
     assertThat(docs.resolve("README.md")).exists();
   }
 
+  /**
+   * A page says what (with the rule's severity), why, shows a failing and a passing example and how
+   * to fix, and names the test that holds the rule to its examples.
+   */
+  @ParameterizedTest
+  @MethodSource("allRuleIds")
+  void everyRule_pageHasSeverityWhyExamplesAndFix(String ruleId) throws IOException {
+    RuleDescription rule =
+        OpenApiLinter.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+    String page = Files.readString(repoRoot().resolve(rule.docPath()));
+    assertThat(page)
+        .as(ruleId)
+        .contains("Severity: **" + rule.severity().name().toLowerCase(java.util.Locale.ROOT) + "**")
+        .contains("\n## Why\n", "\n## Fix\n", "Tested by ");
+    assertThat(section(page, "Why")).as(ruleId + " Why").hasSizeGreaterThan(60);
+    assertThat(section(page, "Failing")).as(ruleId + " Failing").contains("```");
+    assertThat(section(page, "Passing")).as(ruleId + " Passing").contains("```");
+    assertThat(section(page, "Fix")).as(ruleId + " Fix").hasSizeGreaterThan(20);
+  }
+
+  static Stream<String> allRuleIds() {
+    return OpenApiLinter.rules().stream().map(RuleDescription::id);
+  }
+
+  /** The text of section {@code ## name} up to the next {@code ## } heading; empty if none. */
+  static String section(String page, String name) {
+    int start = page.indexOf("\n## " + name + "\n");
+    if (start < 0) {
+      return "";
+    }
+    int from = start + name.length() + 5;
+    int end = page.indexOf("\n## ", from);
+    return page.substring(from, end < 0 ? page.length() : end).strip();
+  }
+
   @Test
   void documentSize_above6MB_isAnError_below_isNot(@TempDir Path dir) throws IOException {
     String head = Files.readString(fixtures().resolve("apigw-security-none/pass.yaml"));
