@@ -254,6 +254,42 @@ class ApiGatewayRulesTest {
         .containsExactly("apigw-integration-missing@4");
   }
 
+  /** A {@code +} in a file name is a plus (not a space); fragments are %-decoded. */
+  @Test
+  void refsWithPlusInFileNameAndEscapedFragment_areFollowed(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("paths"));
+    Files.writeString(
+        dir.resolve("params.yaml"),
+        "Tenant Id: {name: X-Tenant, in: header, schema: {type: string}}\n");
+    Files.writeString(
+        dir.resolve("paths/items+v2.yaml"),
+        """
+        get:
+          security: []
+          parameters:
+            - $ref: '../params.yaml#/Tenant%20Id'
+          responses: {"200": {description: ok}}
+          x-amazon-apigateway-integration:
+            type: http_proxy
+            httpMethod: GET
+            uri: http://backend.example.com/items
+            requestParameters:
+              integration.request.header.X-Tenant: method.request.header.X-Tenant
+        post:
+          security: []
+          responses: {"200": {description: ok}}
+        """);
+    Path main = dir.resolve("openapi.yaml");
+    Files.writeString(
+        main,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /items:\n"
+            + "    $ref: 'paths/items+v2.yaml'\n");
+    LintResult result = OpenApiLinter.lint(main);
+    assertThat(result.findings())
+        .extracting(f -> f.ruleId() + "@" + f.location().line())
+        .containsExactly("apigw-integration-missing@4");
+  }
+
   static Path repoRoot() {
     String env = System.getenv("PIPELINEKIT_ROOT");
     if (env != null && Files.exists(Path.of(env, ".ci/run"))) {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.ApiChange.Kind;
 import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
-import java.nio.charset.StandardCharsets;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,17 +28,7 @@ import java.util.regex.Pattern;
  * which also stops cycles.
  */
 public final class Differ {
-  private static final List<String> METHODS =
-      List.of(
-          "get",
-          "put",
-          "post",
-          "delete",
-          "options",
-          "head",
-          "patch",
-          "trace",
-          "x-amazon-apigateway-any-method");
+  private static final List<String> METHODS = OperationKeys.WITH_ANY_METHOD;
   private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]*)}");
   private static final int MAX_DEPTH = 64;
   private static final int MAX_REF_HOPS = 32;
@@ -797,7 +788,12 @@ public final class Differ {
       if (ref == null || !ref.isTextual() || !ref.textValue().startsWith("#")) {
         return current;
       }
-      String pointer = percentDecode(ref.textValue().substring(1));
+      String pointer;
+      try {
+        pointer = JsonPointers.percentDecode(ref.textValue().substring(1));
+      } catch (IllegalArgumentException e) {
+        return current;
+      }
       if (!seen.add(pointer)) {
         return current;
       }
@@ -818,36 +814,13 @@ public final class Differ {
     }
   }
 
-  private static String percentDecode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length()) {
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        if (hi >= 0 && lo >= 0) {
-          out.write(hi * 16 + lo);
-          i += 2;
-          continue;
-        }
-      }
-      int codePoint = s.codePointAt(i);
-      out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
-      i += Character.charCount(codePoint) - 1;
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   /** The path with its placeholders' names erased: {@code /pets/{id}} → {@code /pets/{}}. */
   private static String shape(String path) {
     return TEMPLATE.matcher(path).replaceAll("{}");
   }
 
   private static String methodLabel(String method) {
-    return method.startsWith("x-") ? "ANY" : method.toUpperCase(Locale.ROOT);
+    return OperationKeys.label(method);
   }
 
   private void add(Kind kind, At at, String message) {

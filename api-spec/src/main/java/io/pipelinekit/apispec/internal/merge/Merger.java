@@ -8,7 +8,9 @@ import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.SourceLocation;
+import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -70,17 +72,6 @@ public final class Merger {
       Set.of("definitions", "parameters", "responses", "securityDefinitions");
   private static final Set<String> SECURITY_SCHEME_MAPS =
       Set.of("securitySchemes", "securityDefinitions");
-  private static final Set<String> METHODS =
-      Set.of(
-          "get",
-          "put",
-          "post",
-          "delete",
-          "options",
-          "head",
-          "patch",
-          "trace",
-          "x-amazon-apigateway-any-method");
   private static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
   /** Where a merged node came from: the document and the pointer of the node in it. */
@@ -303,7 +294,7 @@ public final class Merger {
         origins.put(child, new Origin(document, child));
       } else if (existing.equals(value)) {
         continue;
-      } else if (ops && METHODS.contains(key) && existing.isObject() && value.isObject()) {
+      } else if (ops && OperationKeys.isOperation(key) && existing.isObject() && value.isObject()) {
         mergeOperation(child, into, key, (ObjectNode) value, document);
       } else {
         equalOrConflict(child, existing, value, document);
@@ -411,7 +402,7 @@ public final class Merger {
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
         String method = op.getKey();
-        if (METHODS.contains(method)
+        if (OperationKeys.isOperation(method)
             && !method.startsWith("x-")
             && isOverlayOperation(op.getValue())) {
           String pointer = "/paths/" + escape(item.getKey()) + "/" + escape(method);
@@ -597,7 +588,7 @@ public final class Merger {
       Iterator<Map.Entry<String, JsonNode>> ops = item.getValue().fields();
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
-        if (!METHODS.contains(op.getKey())) {
+        if (!OperationKeys.isOperation(op.getKey())) {
           continue;
         }
         operationCount++;
@@ -636,7 +627,7 @@ public final class Merger {
   /** {@code GET /pets} for a path's operation, {@code POST webhook newPet} for a webhook's. */
   private static String describeOperation(String operationIdPointer) {
     String[] parts = operationIdPointer.split("/");
-    String method = parts[3].startsWith("x-") ? "ANY" : parts[3].toUpperCase(java.util.Locale.ROOT);
+    String method = OperationKeys.label(unescape(parts[3]));
     return method + (parts[1].equals("webhooks") ? " webhook " : " ") + unescape(parts[2]);
   }
 
@@ -710,12 +701,7 @@ public final class Merger {
       return true;
     }
     try {
-      String decoded =
-          pointer.indexOf('%') < 0
-              ? pointer
-              : java.net.URLDecoder.decode(
-                  pointer.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-      return !root.at(decoded).isMissingNode();
+      return !root.at(JsonPointers.percentDecode(pointer)).isMissingNode();
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -879,10 +865,10 @@ public final class Merger {
   }
 
   private static String escape(String segment) {
-    return LoadedDocument.escape(segment);
+    return JsonPointers.escape(segment);
   }
 
   private static String unescape(String segment) {
-    return segment.replace("~1", "/").replace("~0", "~");
+    return JsonPointers.unescape(segment);
   }
 }

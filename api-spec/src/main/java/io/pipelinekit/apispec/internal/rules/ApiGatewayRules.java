@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import io.pipelinekit.apispec.internal.load.NodePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,11 +28,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ApiGatewayRules {
   static final String INTEGRATION = "x-amazon-apigateway-integration";
-  static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+  static final String ANY_METHOD = OperationKeys.ANY_METHOD;
   static final String AUTHORIZER = "x-amazon-apigateway-authorizer";
   static final String PUBLIC_MARK = "x-pipelinekit-public";
-  static final List<String> METHODS =
-      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  static final List<String> METHODS = OperationKeys.HTTP_METHODS;
 
   static final Set<String> TYPES = Set.of("http", "http_proxy", "aws", "aws_proxy", "mock");
   static final Set<String> VERBS =
@@ -129,15 +129,14 @@ public final class ApiGatewayRules {
       List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"), resolvedItem);
       for (Map.Entry<String, JsonNode> op : item.properties()) {
         String method = op.getKey();
-        if (!METHODS.contains(method) && !method.equals(ANY_METHOD)) {
+        if (!OperationKeys.isOperation(method)) {
           continue;
         }
         if (!op.getValue().isObject()) {
           continue;
         }
         String opPointer = RuleContext.child(pathPointer, method);
-        String label =
-            (method.equals(ANY_METHOD) ? "ANY" : method.toUpperCase(Locale.ROOT)) + " " + path;
+        String label = OperationKeys.label(method) + " " + path;
         Operation operation =
             new Operation(
                 label,
