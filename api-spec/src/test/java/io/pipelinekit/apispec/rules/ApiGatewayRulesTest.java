@@ -290,6 +290,39 @@ class ApiGatewayRulesTest {
         .containsExactly("apigw-integration-missing@4");
   }
 
+  @Test
+  void contentHandlingOfAnIntegrationResponse_isCheckedToo(@TempDir Path dir) throws IOException {
+    String pass =
+        Files.readString(fixtures().resolve("apigw-integration-content-handling/pass.yaml"));
+    String responses =
+        """
+                responses:
+                  default:
+                    statusCode: "200"
+                    contentHandling: CONVERT_TO_BASE64
+        """;
+    String doc =
+        pass.replace("        contentHandling: CONVERT_TO_BINARY\n", "")
+            .replace("components:\n", responses + "components:\n");
+    assertThat(doc).contains("CONVERT_TO_BASE64").doesNotContain("CONVERT_TO_BINARY");
+    Path file = Files.writeString(dir.resolve("openapi.yaml"), doc);
+
+    LintResult result = OpenApiLinter.lint(file);
+
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("apigw-integration-content-handling");
+              assertThat(f.location().pointer())
+                  .endsWith("/x-amazon-apigateway-integration/responses/default/contentHandling");
+              assertThat(f.message())
+                  .endsWith(
+                      ": contentHandling 'CONVERT_TO_BASE64' must be CONVERT_TO_TEXT or"
+                          + " CONVERT_TO_BINARY");
+            });
+  }
+
   static Path repoRoot() {
     String env = System.getenv("PIPELINEKIT_ROOT");
     if (env != null && Files.exists(Path.of(env, ".ci/run"))) {

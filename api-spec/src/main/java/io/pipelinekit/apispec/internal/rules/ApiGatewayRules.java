@@ -467,28 +467,24 @@ public final class ApiGatewayRules {
         }
       }
     }
-    // passthroughBehavior
-    JsonNode passthrough = in.get("passthroughBehavior");
-    if (passthrough != null && !PASSTHROUGH.contains(passthrough.asText(""))) {
-      ctx.report(
-          "apigw-integration-passthrough",
-          ip + "/passthroughBehavior",
-          op.label()
-              + ": passthroughBehavior '"
-              + passthrough.asText()
-              + "' must be when_no_match, when_no_templates or never (lower case)");
-    }
-    // contentHandling
-    JsonNode contentHandling = in.get("contentHandling");
-    if (contentHandling != null && !CONTENT_HANDLING.contains(contentHandling.asText(""))) {
-      ctx.report(
-          "apigw-integration-content-handling",
-          ip + "/contentHandling",
-          op.label()
-              + ": contentHandling '"
-              + contentHandling.asText()
-              + "' must be CONVERT_TO_TEXT or CONVERT_TO_BINARY");
-    }
+    checkOneOf(
+        ctx,
+        op,
+        in,
+        ip,
+        "passthroughBehavior",
+        PASSTHROUGH,
+        "apigw-integration-passthrough",
+        "when_no_match, when_no_templates or never (lower case)");
+    checkOneOf(
+        ctx,
+        op,
+        in,
+        ip,
+        "contentHandling",
+        CONTENT_HANDLING,
+        "apigw-integration-content-handling",
+        "CONVERT_TO_TEXT or CONVERT_TO_BINARY");
     // timeout
     JsonNode timeout = in.get("timeoutInMillis");
     if (timeout != null) {
@@ -520,6 +516,28 @@ public final class ApiGatewayRules {
     checkRequestParameters(ctx, op, in, ip, type);
     checkResponses(ctx, op, in, ip);
     checkClaims(ctx, op, in, ip, schemes);
+  }
+
+  /**
+   * Reports {@code object.field} under {@code ruleId} when it is present and not one of {@code
+   * allowed}: {@code OP: field 'value' must be EXPECTED}.
+   */
+  private static void checkOneOf(
+      RuleContext ctx,
+      Operation op,
+      JsonNode object,
+      String pointer,
+      String field,
+      Set<String> allowed,
+      String ruleId,
+      String expected) {
+    JsonNode value = object.get(field);
+    if (value != null && !allowed.contains(value.asText(""))) {
+      ctx.report(
+          ruleId,
+          pointer + "/" + field,
+          op.label() + ": " + field + " '" + value.asText() + "' must be " + expected);
+    }
   }
 
   private static void checkRequestParameters(
@@ -670,6 +688,15 @@ public final class ApiGatewayRules {
                 + status.asText()
                 + "' must be a 3-digit HTTP status code such as \"200\"");
       }
+      checkOneOf(
+          ctx,
+          op,
+          e.getValue(),
+          at,
+          "contentHandling",
+          CONTENT_HANDLING,
+          "apigw-integration-content-handling",
+          "CONVERT_TO_TEXT or CONVERT_TO_BINARY");
     }
   }
 
