@@ -136,6 +136,34 @@ class OpenApiMergerTest {
   }
 
   @Test
+  void merge_sameTagDescribedDifferently_conflictNamesBothTagsWhereTheyAre(@TempDir Path dir)
+      throws Exception {
+    Path a = dir.resolve("a.yaml");
+    java.nio.file.Files.writeString(
+        a,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ntags:\n"
+            + "  - name: pets\n    description: The pets\n");
+    Path b = dir.resolve("b.yaml");
+    java.nio.file.Files.writeString(
+        b,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ntags:\n"
+            + "  - name: stores\n  - name: pets\n    description: All the pets\n");
+
+    MergeResult result = OpenApiMerger.merge(List.of(a, b));
+
+    assertThat(result.conflicts())
+        .extracting(Finding::format)
+        .containsExactly(
+            b
+                + ":7:5 error merge-conflict #/tags/0/description is \"All the pets\" here but"
+                + " \"The pets\" in "
+                + a
+                + ":6:5 (#/tags/0/description); make the two definitions identical or keep one"
+                + " of them.");
+    assertThat(result.conflicts().get(0).location().pointer()).isEqualTo("/tags/1/description");
+  }
+
+  @Test
   void merge_conflict_isNeverASilentOverwrite() {
     MergeResult result =
         OpenApiMerger.merge(

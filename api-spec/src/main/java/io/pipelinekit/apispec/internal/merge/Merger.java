@@ -511,16 +511,7 @@ public final class Merger {
         origins.put(merged, new Origin(document, source));
       } else {
         JsonNode existing = into.get(Integer.parseInt(there.substring("/tags/".length())));
-        if (!existing.equals(tag)) {
-          String at = firstDifference(existing, tag, "");
-          Origin first = originOf(there);
-          conflict(
-              there + at,
-              new Origin(first.document(), first.pointer() + at),
-              nodeAt(existing, at),
-              new Origin(document, source + at),
-              nodeAt(tag, at));
-        }
+        equalOrConflict(there, existing, tag, new Origin(document, source));
       }
     }
   }
@@ -711,6 +702,15 @@ public final class Merger {
 
   private void equalOrConflict(
       String pointer, JsonNode existing, JsonNode incoming, LoadedDocument document) {
+    equalOrConflict(pointer, existing, incoming, new Origin(document, pointer));
+  }
+
+  /**
+   * Nothing when {@code existing} (at {@code pointer} of the merged tree) equals {@code incoming};
+   * else a conflict at their first difference, naming both origins. {@code from} is where {@code
+   * incoming} is in its own document (a tag's index there may differ from the merged one).
+   */
+  private void equalOrConflict(String pointer, JsonNode existing, JsonNode incoming, Origin from) {
     if (existing.equals(incoming)) {
       return;
     }
@@ -720,7 +720,7 @@ public final class Merger {
         pointer + at,
         new Origin(first.document(), first.pointer() + at),
         nodeAt(existing, at),
-        new Origin(document, pointer + at),
+        new Origin(from.document(), from.pointer() + at),
         nodeAt(incoming, at));
   }
 
