@@ -1,5 +1,7 @@
 package io.pipelinekit.apispec.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +20,33 @@ public final class JsonPointers {
       return segment;
     }
     return segment.replace("~1", "/").replace("~0", "~");
+  }
+
+  /**
+   * The node at {@code pointer} (already %-decoded) under {@code root}: {@code root} for "", a
+   * missing node when there is none or the pointer is malformed (does not start with {@code /}).
+   */
+  public static JsonNode at(JsonNode root, String pointer) {
+    if (pointer.isEmpty()) {
+      return root;
+    }
+    try {
+      return root.at(pointer);
+    } catch (IllegalArgumentException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  /**
+   * The node a {@code $ref} fragment (the part after {@code #}, still %-escaped) names under {@code
+   * root}; a missing node when there is none or the fragment is malformed.
+   */
+  public static JsonNode atFragment(JsonNode root, String fragment) {
+    try {
+      return at(root, percentDecode(fragment));
+    } catch (IllegalArgumentException e) {
+      return MissingNode.getInstance();
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.pipelinekit.apispec.internal.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.ApiChange.Kind;
 import io.pipelinekit.apispec.ApiSpecException;
@@ -797,21 +796,13 @@ public final class Differ {
       if (!seen.add(pointer)) {
         return current;
       }
-      JsonNode target = pointer.isEmpty() ? current.document().root() : atPointer(current, pointer);
+      JsonNode target = JsonPointers.at(current.document().root(), pointer);
       if (target.isMissingNode()) {
         return current;
       }
       current = new At(current.document(), target, pointer);
     }
     return current;
-  }
-
-  private static JsonNode atPointer(At at, String pointer) {
-    try {
-      return at.document().root().at(pointer);
-    } catch (IllegalArgumentException e) {
-      return MissingNode.getInstance();
-    }
   }
 
   /** The path with its placeholders' names erased: {@code /pets/{id}} → {@code /pets/{}}. */

@@ -688,14 +688,7 @@ public final class Merger {
   }
 
   private static boolean resolves(JsonNode root, String pointer) {
-    if (pointer.isEmpty()) {
-      return true;
-    }
-    try {
-      return !root.at(JsonPointers.percentDecode(pointer)).isMissingNode();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return !JsonPointers.atFragment(root, pointer).isMissingNode();
   }
 
   // ---- conflicts

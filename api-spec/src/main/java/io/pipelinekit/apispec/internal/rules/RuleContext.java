@@ -73,11 +73,7 @@ final class RuleContext {
         docRoot = external.computeIfAbsent(target, t -> SafeLoader.parse(t, loadOptions).root());
         base = target.getParent();
       }
-      try {
-        node = fragment.isEmpty() ? docRoot : docRoot.at(JsonPointers.percentDecode(fragment));
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
+      node = JsonPointers.atFragment(docRoot, fragment);
       if (node.isMissingNode()) {
         return null;
       }
