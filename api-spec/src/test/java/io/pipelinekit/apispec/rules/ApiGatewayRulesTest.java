@@ -7,6 +7,7 @@ import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.RuleDescription;
 import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.apispec.testing.RepoRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -324,17 +325,6 @@ class ApiGatewayRulesTest {
   }
 
   static Path repoRoot() {
-    String env = System.getenv("PIPELINEKIT_ROOT");
-    if (env != null && Files.exists(Path.of(env, ".ci/run"))) {
-      return Path.of(env);
-    }
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.exists(p.resolve(".ci/run"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("no repository root (.ci/run) above the working folder");
-    }
-    return p;
+    return RepoRoot.find();
   }
 }
