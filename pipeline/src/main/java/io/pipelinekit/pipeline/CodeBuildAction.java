@@ -17,10 +17,7 @@ import java.util.Set;
  * source named when there is more than one), 0–5 outputs, action-level environment variables, and a
  * namespace publishing the buildspec's exported variables.
  */
-public final class CodeBuildAction implements Action {
-  private final String name;
-  private final int runOrder;
-  private final String namespace;
+public final class CodeBuildAction extends ActionBase implements Action {
   private final CodeBuildProject project;
   private final List<String> inputs;
   private final List<String> outputs;
@@ -30,10 +27,8 @@ public final class CodeBuildAction implements Action {
   private final Boolean batchEnabled;
 
   private CodeBuildAction(Builder b) {
-    this.name = Checks.requiredText(b.name, "CodeBuildAction", "name", "\"Build\"");
-    String where = "CodeBuild action '" + name + "'";
-    this.runOrder = b.runOrder;
-    this.namespace = b.namespace;
+    super(b, "CodeBuildAction");
+    String where = "CodeBuild action '" + name() + "'";
     this.project =
         Checks.required(b.project, where, "project", "CodeBuildProject.builder()...build()");
     this.inputs = Checks.copy(b.inputs, where, "inputs");
@@ -49,10 +44,7 @@ public final class CodeBuildAction implements Action {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.runOrder = runOrder;
-    b.namespace = namespace;
+    Builder b = copyTo(new Builder());
     b.project = project;
     b.inputs.addAll(inputs);
     b.outputs.addAll(outputs);
@@ -64,28 +56,8 @@ public final class CodeBuildAction implements Action {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int runOrder() {
-    return runOrder;
-  }
-
-  @Override
-  public Optional<String> namespace() {
-    return Optional.ofNullable(namespace);
-  }
-
-  @Override
   public ActionCategory category() {
     return test ? ActionCategory.TEST : ActionCategory.BUILD;
-  }
-
-  @Override
-  public String owner() {
-    return "AWS";
   }
 
   @Override
@@ -162,10 +134,7 @@ public final class CodeBuildAction implements Action {
   }
 
   /** Builds a {@link CodeBuildAction}. */
-  public static final class Builder {
-    private String name = "Build";
-    private int runOrder = 1;
-    private String namespace;
+  public static final class Builder extends ActionBase.Builder {
     private CodeBuildProject project;
     private final List<String> inputs = new ArrayList<>();
     private final List<String> outputs = new ArrayList<>();
@@ -174,7 +143,9 @@ public final class CodeBuildAction implements Action {
     private boolean test;
     private Boolean batchEnabled;
 
-    private Builder() {}
+    private Builder() {
+      super("Build");
+    }
 
     /** The action name (default {@code Build}). */
     public Builder name(String name) {

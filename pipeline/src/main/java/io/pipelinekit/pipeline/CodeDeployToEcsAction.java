@@ -15,7 +15,7 @@ import java.util.Set;
  * and an AppSpec template from input artifacts, and 1–4 images, each an artifact holding {@code
  * imageDetail.json} and the placeholder container name it fills in.
  */
-public final class CodeDeployToEcsAction implements Action {
+public final class CodeDeployToEcsAction extends ActionBase implements Action {
   /** One image slot: the artifact with imageDetail.json, and the task definition placeholder. */
   public record Image(String artifact, String containerName) {
     public Image {
@@ -25,9 +25,6 @@ public final class CodeDeployToEcsAction implements Action {
     }
   }
 
-  private final String name;
-  private final int runOrder;
-  private final String namespace;
   private final String applicationName;
   private final String deploymentGroupName;
   private final String taskDefinitionTemplateArtifact;
@@ -38,10 +35,8 @@ public final class CodeDeployToEcsAction implements Action {
   private final TaskDefinition taskDefinition;
 
   private CodeDeployToEcsAction(Builder b) {
-    this.name = Checks.requiredText(b.name, "CodeDeployToEcsAction", "name", "\"Deploy\"");
-    String where = "CodeDeployToECS action '" + name + "'";
-    this.runOrder = b.runOrder;
-    this.namespace = b.namespace;
+    super(b, "CodeDeployToEcsAction");
+    String where = "CodeDeployToECS action '" + name() + "'";
     this.applicationName =
         Checks.requiredText(b.applicationName, where, "applicationName", "\"service\"");
     this.deploymentGroupName =
@@ -66,10 +61,7 @@ public final class CodeDeployToEcsAction implements Action {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.runOrder = runOrder;
-    b.namespace = namespace;
+    Builder b = copyTo(new Builder());
     b.applicationName = applicationName;
     b.deploymentGroupName = deploymentGroupName;
     b.taskDefinitionTemplateArtifact = taskDefinitionTemplateArtifact;
@@ -82,28 +74,8 @@ public final class CodeDeployToEcsAction implements Action {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int runOrder() {
-    return runOrder;
-  }
-
-  @Override
-  public Optional<String> namespace() {
-    return Optional.ofNullable(namespace);
-  }
-
-  @Override
   public ActionCategory category() {
     return ActionCategory.DEPLOY;
-  }
-
-  @Override
-  public String owner() {
-    return "AWS";
   }
 
   @Override
@@ -171,10 +143,7 @@ public final class CodeDeployToEcsAction implements Action {
   }
 
   /** Builds a {@link CodeDeployToEcsAction}. */
-  public static final class Builder {
-    private String name = "Deploy";
-    private int runOrder = 1;
-    private String namespace;
+  public static final class Builder extends ActionBase.Builder {
     private String applicationName;
     private String deploymentGroupName;
     private String taskDefinitionTemplateArtifact;
@@ -184,7 +153,9 @@ public final class CodeDeployToEcsAction implements Action {
     private final List<Image> images = new ArrayList<>();
     private TaskDefinition taskDefinition;
 
-    private Builder() {}
+    private Builder() {
+      super("Deploy");
+    }
 
     public Builder name(String name) {
       this.name = name;

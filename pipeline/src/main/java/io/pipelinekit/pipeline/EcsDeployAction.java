@@ -13,13 +13,10 @@ import java.util.Set;
  * A standard (rolling) ECS deploy: reads {@code imagedefinitions.json} from its one input artifact,
  * registers a new task definition revision with those images and updates the service.
  */
-public final class EcsDeployAction implements Action {
+public final class EcsDeployAction extends ActionBase implements Action {
   /** CodePipeline's default for FileName. */
   public static final String DEFAULT_FILE_NAME = "imagedefinitions.json";
 
-  private final String name;
-  private final int runOrder;
-  private final String namespace;
   private final String input;
   private final String clusterName;
   private final String serviceName;
@@ -29,10 +26,8 @@ public final class EcsDeployAction implements Action {
   private final List<String> passRoleArns;
 
   private EcsDeployAction(Builder b) {
-    this.name = Checks.requiredText(b.name, "EcsDeployAction", "name", "\"Deploy\"");
-    String where = "ECS deploy action '" + name + "'";
-    this.runOrder = b.runOrder;
-    this.namespace = b.namespace;
+    super(b, "EcsDeployAction");
+    String where = "ECS deploy action '" + name() + "'";
     this.input = Checks.requiredText(b.input, where, "input", "\"BuildOutput\"");
     this.clusterName = Checks.requiredText(b.clusterName, where, "clusterName", "\"service\"");
     this.serviceName = Checks.requiredText(b.serviceName, where, "serviceName", "\"service\"");
@@ -47,10 +42,7 @@ public final class EcsDeployAction implements Action {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.runOrder = runOrder;
-    b.namespace = namespace;
+    Builder b = copyTo(new Builder());
     b.input = input;
     b.clusterName = clusterName;
     b.serviceName = serviceName;
@@ -62,28 +54,8 @@ public final class EcsDeployAction implements Action {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int runOrder() {
-    return runOrder;
-  }
-
-  @Override
-  public Optional<String> namespace() {
-    return Optional.ofNullable(namespace);
-  }
-
-  @Override
   public ActionCategory category() {
     return ActionCategory.DEPLOY;
-  }
-
-  @Override
-  public String owner() {
-    return "AWS";
   }
 
   @Override
@@ -167,10 +139,7 @@ public final class EcsDeployAction implements Action {
   }
 
   /** Builds an {@link EcsDeployAction}. */
-  public static final class Builder {
-    private String name = "Deploy";
-    private int runOrder = 1;
-    private String namespace;
+  public static final class Builder extends ActionBase.Builder {
     private String input;
     private String clusterName;
     private String serviceName;
@@ -179,7 +148,9 @@ public final class EcsDeployAction implements Action {
     private TaskDefinition taskDefinition;
     private final List<String> passRoleArns = new ArrayList<>();
 
-    private Builder() {}
+    private Builder() {
+      super("Deploy");
+    }
 
     /** The action name (default {@code Deploy}). */
     public Builder name(String name) {

@@ -1,6 +1,5 @@
 package io.pipelinekit.pipeline;
 
-import io.pipelinekit.pipeline.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,18 +11,13 @@ import java.util.Set;
  * A manual approval: the pipeline waits (up to seven days) for someone to approve. Optionally
  * notifies an SNS topic, links to something to review and carries a comment.
  */
-public final class ManualApprovalAction implements Action {
-  private final String name;
-  private final int runOrder;
-  private final String namespace;
+public final class ManualApprovalAction extends ActionBase implements Action {
   private final String notificationArn;
   private final String externalEntityLink;
   private final String customData;
 
   private ManualApprovalAction(Builder b) {
-    this.name = Checks.requiredText(b.name, "ManualApprovalAction", "name", "\"Approve\"");
-    this.runOrder = b.runOrder;
-    this.namespace = b.namespace;
+    super(b, "ManualApprovalAction");
     this.notificationArn = b.notificationArn;
     this.externalEntityLink = b.externalEntityLink;
     this.customData = b.customData;
@@ -39,10 +33,7 @@ public final class ManualApprovalAction implements Action {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.runOrder = runOrder;
-    b.namespace = namespace;
+    Builder b = copyTo(new Builder());
     b.notificationArn = notificationArn;
     b.externalEntityLink = externalEntityLink;
     b.customData = customData;
@@ -50,28 +41,8 @@ public final class ManualApprovalAction implements Action {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int runOrder() {
-    return runOrder;
-  }
-
-  @Override
-  public Optional<String> namespace() {
-    return Optional.ofNullable(namespace);
-  }
-
-  @Override
   public ActionCategory category() {
     return ActionCategory.APPROVAL;
-  }
-
-  @Override
-  public String owner() {
-    return "AWS";
   }
 
   @Override
@@ -134,15 +105,14 @@ public final class ManualApprovalAction implements Action {
   }
 
   /** Builds a {@link ManualApprovalAction}. */
-  public static final class Builder {
-    private String name = "Approve";
-    private int runOrder = 1;
-    private String namespace;
+  public static final class Builder extends ActionBase.Builder {
     private String notificationArn;
     private String externalEntityLink;
     private String customData;
 
-    private Builder() {}
+    private Builder() {
+      super("Approve");
+    }
 
     public Builder name(String name) {
       this.name = name;

@@ -16,7 +16,7 @@ import java.util.Set;
  * Source.gitHub("arn:aws:codeconnections:eu-west-1:111122223333:connection/abc", "acme/service", "main")
  * }</pre>
  */
-public final class Source implements Action {
+public final class Source extends ActionBase implements Action {
   /** The kind of source, which decides the provider and the configuration. */
   public enum Kind {
     CODE_CONNECTIONS("CodeStarSourceConnection"),
@@ -57,9 +57,6 @@ public final class Source implements Action {
 
   private final Kind kind;
   private final RepositoryHost host;
-  private final String name;
-  private final int runOrder;
-  private final String namespace;
   private final String output;
   private final String connectionArn;
   private final String repository;
@@ -72,11 +69,9 @@ public final class Source implements Action {
   private final Boolean pollForSourceChanges;
 
   private Source(Builder b) {
-    this.kind = Checks.required(b.kind, "Source", "kind", "Source.Kind.CODE_CONNECTIONS");
-    this.name = Checks.requiredText(b.name, "Source", "name", "\"Source\"");
-    String where = "Source action '" + name + "'";
-    this.runOrder = b.runOrder;
-    this.namespace = b.namespace;
+    super(withKind(b), "Source");
+    this.kind = b.kind;
+    String where = "Source action '" + name() + "'";
     this.output = Checks.requiredText(b.output, where, "output", "\"Source\"");
     this.outputFormat = b.outputFormat;
     this.detectChanges = b.detectChanges;
@@ -126,6 +121,14 @@ public final class Source implements Action {
       }
       default -> throw new IllegalStateException(kind.name());
     }
+  }
+
+  /**
+   * The builder, once its kind is known (checked before the name, as the kind decides the rest).
+   */
+  private static Builder withKind(Builder b) {
+    Checks.required(b.kind, "Source", "kind", "Source.Kind.CODE_CONNECTIONS");
+    return b;
   }
 
   /** A GitHub repository ({@code owner/name}) through a CodeConnections connection. */
@@ -182,12 +185,9 @@ public final class Source implements Action {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
+    Builder b = copyTo(new Builder());
     b.kind = kind;
     b.host = host;
-    b.name = name;
-    b.runOrder = runOrder;
-    b.namespace = namespace;
     b.output = output;
     b.connectionArn = connectionArn;
     b.repository = repository;
@@ -211,28 +211,8 @@ public final class Source implements Action {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int runOrder() {
-    return runOrder;
-  }
-
-  @Override
-  public Optional<String> namespace() {
-    return Optional.ofNullable(namespace);
-  }
-
-  @Override
   public ActionCategory category() {
     return ActionCategory.SOURCE;
-  }
-
-  @Override
-  public String owner() {
-    return "AWS";
   }
 
   @Override
@@ -347,12 +327,9 @@ public final class Source implements Action {
   }
 
   /** Builds a {@link Source}; most definitions start from a factory such as {@link #gitHub}. */
-  public static final class Builder {
+  public static final class Builder extends ActionBase.Builder {
     private Kind kind;
     private RepositoryHost host;
-    private String name = "Source";
-    private int runOrder = 1;
-    private String namespace;
     private String output = "Source";
     private String connectionArn;
     private String repository;
@@ -364,7 +341,9 @@ public final class Source implements Action {
     private String imageTag;
     private Boolean pollForSourceChanges;
 
-    private Builder() {}
+    private Builder() {
+      super("Source");
+    }
 
     public Builder kind(Kind kind) {
       this.kind = kind;

@@ -31,6 +31,19 @@ class PipelineRulesTest {
     assertThat(e.getMessage()).contains(fragments);
   }
 
+  /**
+   * A Source stage, a Build stage running {@code project}, and a Deploy stage whose task definition
+   * has the container {@code worker}.
+   */
+  private static Pipeline.Builder buildingWorker(CodeBuildProject project) {
+    return pipeline(
+        stagesWith(
+            Stage.named("Build", build().project(project).build()),
+            Stage.named(
+                "Deploy",
+                deploy().taskDefinition(taskDefinition().containers("worker").build()).build())));
+  }
+
   private static Stage[] stagesWith(Stage... middle) {
     List<Stage> stages = new ArrayList<>();
     stages.add(Stage.named("Source", source()));
@@ -723,16 +736,7 @@ class PipelineRulesTest {
                       .tagPolicy(ImageTagPolicy.fixed("latest"))
                       .build())
               .build();
-      DefinitionException e =
-          rejected(
-              pipeline(
-                  stagesWith(
-                      Stage.named("Build", build().project(p).build()),
-                      Stage.named(
-                          "Deploy",
-                          deploy()
-                              .taskDefinition(taskDefinition().containers("worker").build())
-                              .build()))));
+      DefinitionException e = rejected(buildingWorker(p));
       assertThat(e.problems())
           .containsExactly(
               "CodeBuild project 'service-build' image 'worker': pushes the mutable tag 'latest', which makes deploys unreproducible; keep the commit-id tag (ImageTagPolicy.commitId()), or ask for it explicitly with ImageTagPolicy.latest()");
@@ -749,16 +753,7 @@ class PipelineRulesTest {
                       .additionalTags(List.of("latest"))
                       .build())
               .build();
-      DefinitionException e =
-          rejected(
-              pipeline(
-                  stagesWith(
-                      Stage.named("Build", build().project(p).build()),
-                      Stage.named(
-                          "Deploy",
-                          deploy()
-                              .taskDefinition(taskDefinition().containers("worker").build())
-                              .build()))));
+      DefinitionException e = rejected(buildingWorker(p));
       assertThat(e.getMessage()).contains("image 'worker': pushes the mutable tag 'latest'");
     }
 
@@ -773,16 +768,7 @@ class PipelineRulesTest {
                       .tagPolicy(ImageTagPolicy.latest())
                       .build())
               .build();
-      Pipeline built =
-          pipeline(
-                  stagesWith(
-                      Stage.named("Build", build().project(p).build()),
-                      Stage.named(
-                          "Deploy",
-                          deploy()
-                              .taskDefinition(taskDefinition().containers("worker").build())
-                              .build())))
-              .build();
+      Pipeline built = buildingWorker(p).build();
       assertThat(built.codeBuildProjects().get(0).images()).hasSize(3);
     }
 
@@ -790,15 +776,7 @@ class PipelineRulesTest {
     void build_whenRepositoryNameUppercase_rejects() {
       CodeBuildProject p =
           project().images(ContainerImage.of("worker", "Service/Worker", "Dockerfile")).build();
-      rejected(
-          pipeline(
-              stagesWith(
-                  Stage.named("Build", build().project(p).build()),
-                  Stage.named(
-                      "Deploy",
-                      deploy()
-                          .taskDefinition(taskDefinition().containers("worker").build())
-                          .build()))));
+      rejected(buildingWorker(p));
       assertThatThrownBy(
               () ->
                   pipeline(

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
           + " and CodeBuild's rules first: buildspec.yaml, pipeline.json (CreatePipeline input),"
           + " codebuild-project.json (CreateProject input), iam/*.json (least-privilege role"
           + " policies), pipeline.mmd and the merged openapi.yaml.",
-      "Each file is written to a temporary file and moved into place; the same definition gives"
-          + " the same bytes. Nothing is written when a rule is broken."
+      "Every file is rendered in memory and written to a temporary file in its folder before"
+          + " any is moved into place, so a failure leaves an earlier output as it was; the same"
+          + " definition gives the same bytes. Nothing is written when a rule is broken."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -9,7 +9,6 @@ import io.pipelinekit.apispec.PublishResult;
 import io.pipelinekit.apispec.RestApiPublisher;
 import io.pipelinekit.apispec.RetryPolicy;
 import io.pipelinekit.apispec.Severity;
-import io.pipelinekit.pipeline.aws.AwsClients;
 import io.pipelinekit.pipeline.aws.AwsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -135,33 +134,27 @@ final class DeployApiCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PublishOptions options;
-    try {
-      options =
-          PublishOptions.builder()
-              .restApiId(restApiId)
-              .stageName(stage)
-              .spec(specFile)
-              .mode(mode)
-              .failOnWarnings(failOnWarnings)
-              .parameters(parameters)
-              .variables(variables)
-              .stageDescription(stageDescription)
-              .commitId(
-                  commit != null ? commit : System.getenv("CODEBUILD_RESOLVED_SOURCE_VERSION"))
-              .force(force)
-              .build();
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    PublishOptions options =
+        CommandSupport.fromOptions(
+            spec,
+            () ->
+                PublishOptions.builder()
+                    .restApiId(restApiId)
+                    .stageName(stage)
+                    .spec(specFile)
+                    .mode(mode)
+                    .failOnWarnings(failOnWarnings)
+                    .parameters(parameters)
+                    .variables(variables)
+                    .stageDescription(stageDescription)
+                    .commitId(
+                        commit != null
+                            ? commit
+                            : System.getenv("CODEBUILD_RESOLVED_SOURCE_VERSION"))
+                    .force(force)
+                    .build());
     lint(specFile, noLint, err);
-    AwsClients clients = AwsClients.resolve(settings(aws));
-    try (RestApiPublisher publisher =
-        RestApiPublisher.builder()
-            .clientBuilder(clients.apiGateway())
-            .retryPolicy(retry.policy())
-            .listener(printing(err))
-            .build()) {
+    try (RestApiPublisher publisher = CommandSupport.publisher(aws, retry, err)) {
       PublishResult result = publisher.publish(options);
       if (result.changed()) {
         out.println(
@@ -187,8 +180,7 @@ final class DeployApiCommand implements Callable<Integer> {
                 + result.documentHash()
                 + "); use --force to deploy anyway");
       }
-      out.println("deployment id: " + result.deploymentId());
-      out.println("invoke URL: " + result.invokeUrl());
+      CommandSupport.printDeployment(out, result.deploymentId(), result.invokeUrl());
     }
     return ExitCodes.OK;
   }
@@ -205,8 +197,7 @@ final class DeployApiCommand implements Callable<Integer> {
     long errors = result.count(Severity.ERROR);
     if (errors > 0 && !noLint) {
       throw CliException.invalidInput(
-          errors
-              + (errors == 1 ? " lint error" : " lint errors")
+          CommandSupport.counted(errors, "lint error")
               + " in "
               + file
               + ": nothing was published; fix them, or pass --no-lint to publish anyway");

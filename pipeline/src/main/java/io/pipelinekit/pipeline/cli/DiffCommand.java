@@ -6,14 +6,11 @@ import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,12 +57,7 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--fail-on-breaking", description = "Exit 1 when a change is breaking.")
   boolean failOnBreaking;
 
-  @Option(
-      names = "--allow-remote-refs",
-      paramLabel = "HOST",
-      split = ",",
-      description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
-  List<String> allowRemoteRefs = new ArrayList<>();
+  @Mixin CommandSupport.RemoteRefs remoteRefs;
 
   @Option(
       names = "--max-bytes",
@@ -91,8 +83,7 @@ final class DiffCommand implements Callable<Integer> {
       int n = result.breakingChanges().size();
       err.println(
           "pipeline: "
-              + n
-              + (n == 1 ? " breaking change" : " breaking changes")
+              + CommandSupport.counted(n, "breaking change")
               + " from "
               + oldFile
               + " to "
@@ -105,12 +96,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private LoadOptions loadOptions() {
-    try {
-      LoadOptions.Builder options = LoadOptions.builder().maxBytes(maxBytes);
-      allowRemoteRefs.forEach(options::allowRemoteRefHost);
-      return options.build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return CommandSupport.fromOptions(
+        spec, () -> remoteRefs.applyTo(LoadOptions.builder().maxBytes(maxBytes)).build());
   }
 }

@@ -84,12 +84,7 @@ public final class LintCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}.")
   FailOn failOn = FailOn.error;
 
-  @Option(
-      names = "--allow-remote-refs",
-      paramLabel = "HOST",
-      split = ",",
-      description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
-  List<String> allowRemoteRefs = new ArrayList<>();
+  @Mixin CommandSupport.RemoteRefs remoteRefs;
 
   @Option(
       names = "--disable",
@@ -173,22 +168,23 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   private LintOptions options() {
-    try {
-      LoadOptions.Builder load =
-          LoadOptions.builder()
-              .maxBytes(maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
-              .maxDepth(maxDepth)
-              .maxStringLength(maxStringLength)
-              .maxAliases(maxAliases)
-              .maxAliasNodes(maxAliasNodes);
-      allowRemoteRefs.forEach(load::allowRemoteRefHost);
-      return LintOptions.builder()
-          .loadOptions(load.build())
-          .disabledRules(Set.copyOf(disabled))
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return CommandSupport.fromOptions(
+        spec,
+        () ->
+            LintOptions.builder()
+                .loadOptions(
+                    remoteRefs
+                        .applyTo(
+                            LoadOptions.builder()
+                                .maxBytes(
+                                    maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
+                                .maxDepth(maxDepth)
+                                .maxStringLength(maxStringLength)
+                                .maxAliases(maxAliases)
+                                .maxAliasNodes(maxAliasNodes))
+                        .build())
+                .disabledRules(Set.copyOf(disabled))
+                .build());
   }
 
   private LintReport.FileReport lintOne(Path file, LintOptions options) {

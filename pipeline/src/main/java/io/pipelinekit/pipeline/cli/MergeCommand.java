@@ -7,7 +7,6 @@ import io.pipelinekit.apispec.OpenApiMerger;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -65,12 +63,7 @@ final class MergeCommand implements Callable<Integer> {
       description = "yaml or json (default: from OUT's extension, else yaml).")
   Format format;
 
-  @Option(
-      names = "--allow-remote-refs",
-      paramLabel = "HOST",
-      split = ",",
-      description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
-  List<String> allowRemoteRefs = new ArrayList<>();
+  @Mixin CommandSupport.RemoteRefs remoteRefs;
 
   @Option(
       names = "--max-bytes",
@@ -90,8 +83,7 @@ final class MergeCommand implements Callable<Integer> {
       int n = result.conflicts().size();
       err.println(
           "pipeline: "
-              + n
-              + (n == 1 ? " conflict" : " conflicts")
+              + CommandSupport.counted(n, "conflict")
               + " between the fragments; "
               + (output == null ? "nothing" : output + " was not")
               + " written. Fix the places named above.");
@@ -107,8 +99,8 @@ final class MergeCommand implements Callable<Integer> {
     OutputFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
     out.println(
         "Merged "
-            + files.size()
-            + (files.size() == 1 ? " fragment: " : " fragments: ")
+            + CommandSupport.counted(files.size(), "fragment")
+            + ": "
             + result.pathCount()
             + " paths, "
             + result.operationCount()
@@ -118,13 +110,8 @@ final class MergeCommand implements Callable<Integer> {
   }
 
   private LoadOptions loadOptions() {
-    try {
-      LoadOptions.Builder options = LoadOptions.builder().maxBytes(maxBytes);
-      allowRemoteRefs.forEach(options::allowRemoteRefHost);
-      return options.build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return CommandSupport.fromOptions(
+        spec, () -> remoteRefs.applyTo(LoadOptions.builder().maxBytes(maxBytes)).build());
   }
 
   private Format effectiveFormat() {

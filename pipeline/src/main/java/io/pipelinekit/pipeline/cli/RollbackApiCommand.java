@@ -2,7 +2,6 @@ package io.pipelinekit.pipeline.cli;
 
 import io.pipelinekit.apispec.RestApiPublisher;
 import io.pipelinekit.apispec.RollbackResult;
-import io.pipelinekit.pipeline.aws.AwsClients;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,13 +60,7 @@ final class RollbackApiCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
-    try (RestApiPublisher publisher =
-        RestApiPublisher.builder()
-            .clientBuilder(clients.apiGateway())
-            .retryPolicy(retry.policy())
-            .listener(DeployApiCommand.printing(err))
-            .build()) {
+    try (RestApiPublisher publisher = CommandSupport.publisher(aws, retry, err)) {
       RollbackResult result = publisher.rollback(restApiId, stage, Optional.ofNullable(to));
       if (result.changed()) {
         out.println(
@@ -88,8 +81,7 @@ final class RollbackApiCommand implements Callable<Integer> {
                 + result.toDeploymentId()
                 + describe(result));
       }
-      out.println("deployment id: " + result.toDeploymentId());
-      out.println("invoke URL: " + result.invokeUrl());
+      CommandSupport.printDeployment(out, result.toDeploymentId(), result.invokeUrl());
     }
     return ExitCodes.OK;
   }

@@ -3,6 +3,7 @@ package io.pipelinekit.pipeline.internal;
 import io.pipelinekit.pipeline.Action;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Stage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,28 @@ public final class Graphs {
 
   private static String id(int stage, int action) {
     return "s" + (stage + 1) + "a" + (action + 1);
+  }
+
+  /** An arrow: the artifact {@code artifact} from the node that makes it to one that reads it. */
+  private record Edge(String from, String to, String artifact) {}
+
+  /** Every arrow, in stage and action order (an input nobody produces has none). */
+  private static List<Edge> edges(Pipeline p) {
+    Map<String, String> producers = producers(p);
+    List<Edge> edges = new ArrayList<>();
+    List<Stage> stages = p.stages();
+    for (int s = 0; s < stages.size(); s++) {
+      List<Action> actions = stages.get(s).actions();
+      for (int a = 0; a < actions.size(); a++) {
+        for (String in : actions.get(a).inputArtifacts()) {
+          String from = producers.get(in);
+          if (from != null) {
+            edges.add(new Edge(from, id(s, a), in));
+          }
+        }
+      }
+    }
+    return edges;
   }
 
   /** Which node produces each artifact. */
@@ -56,23 +79,14 @@ public final class Graphs {
       }
       out.append("  end\n");
     }
-    Map<String, String> producers = producers(p);
-    for (int s = 0; s < stages.size(); s++) {
-      List<Action> actions = stages.get(s).actions();
-      for (int a = 0; a < actions.size(); a++) {
-        for (String in : actions.get(a).inputArtifacts()) {
-          String from = producers.get(in);
-          if (from != null) {
-            out.append("  ")
-                .append(from)
-                .append(" -- \"")
-                .append(mermaidText(in))
-                .append("\" --> ")
-                .append(id(s, a))
-                .append('\n');
-          }
-        }
-      }
+    for (Edge edge : edges(p)) {
+      out.append("  ")
+          .append(edge.from())
+          .append(" -- \"")
+          .append(mermaidText(edge.artifact()))
+          .append("\" --> ")
+          .append(edge.to())
+          .append('\n');
     }
     for (int s = 1; s < stages.size(); s++) {
       out.append("  s").append(s).append(" ~~~ s").append(s + 1).append('\n');
@@ -112,23 +126,14 @@ public final class Graphs {
       }
       out.append("  }\n");
     }
-    Map<String, String> producers = producers(p);
-    for (int s = 0; s < stages.size(); s++) {
-      List<Action> actions = stages.get(s).actions();
-      for (int a = 0; a < actions.size(); a++) {
-        for (String in : actions.get(a).inputArtifacts()) {
-          String from = producers.get(in);
-          if (from != null) {
-            out.append("  ")
-                .append(from)
-                .append(" -> ")
-                .append(id(s, a))
-                .append(" [label=\"")
-                .append(dotText(in))
-                .append("\"];\n");
-          }
-        }
-      }
+    for (Edge edge : edges(p)) {
+      out.append("  ")
+          .append(edge.from())
+          .append(" -> ")
+          .append(edge.to())
+          .append(" [label=\"")
+          .append(dotText(edge.artifact()))
+          .append("\"];\n");
     }
     out.append("}\n");
     return out.toString();

@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  */
 public final class PipelineRules {
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9.@_-]{1,100}");
+
+  /** What {@link #NAME} allows, as the messages say it. */
+  private static final String NAME_ALLOWS = "use 1–100 characters from A-Z a-z 0-9 . @ _ -";
+
   static final Pattern ARTIFACT = Pattern.compile("[A-Za-z0-9_-]{1,100}");
   static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9@_-]{1,100}");
   static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,254}");
@@ -122,23 +126,15 @@ public final class PipelineRules {
 
   private void names() {
     if (!NAME.matcher(pipeline.name()).matches()) {
-      problem(
-          "pipeline name '"
-              + pipeline.name()
-              + "' is not allowed: use 1–100 characters from A-Z a-z 0-9 . @ _ -");
+      problem("pipeline name '" + pipeline.name() + "' is not allowed: " + NAME_ALLOWS);
     }
     for (Stage stage : pipeline.stages()) {
       if (!NAME.matcher(stage.name()).matches()) {
-        problem(
-            "stage '"
-                + stage.name()
-                + "': the name is not allowed: use 1–100 characters from A-Z a-z 0-9 . @ _ -");
+        problem("stage '" + stage.name() + "': the name is not allowed: " + NAME_ALLOWS);
       }
       for (Action action : stage.actions()) {
         if (!NAME.matcher(action.name()).matches()) {
-          problem(
-              at(stage, action)
-                  + ": the name is not allowed: use 1–100 characters from A-Z a-z 0-9 . @ _ -");
+          problem(at(stage, action) + ": the name is not allowed: " + NAME_ALLOWS);
         }
         for (String artifact : concat(action.inputArtifacts(), action.outputArtifacts())) {
           if (!ARTIFACT.matcher(artifact).matches()) {
@@ -425,34 +421,8 @@ public final class PipelineRules {
         int in = action.inputArtifacts().size();
         int out = action.outputArtifacts().size();
         int[] limits = limits(action);
-        if (in < limits[0] || in > limits[1]) {
-          problem(
-              at(stage, action)
-                  + ": "
-                  + action.provider()
-                  + " actions take "
-                  + range(limits[0], limits[1])
-                  + " input artifact"
-                  + (limits[1] == 1 ? "" : "s")
-                  + ", this one has "
-                  + in
-                  + "; "
-                  + (in > limits[1] ? "remove inputs" : "add an input"));
-        }
-        if (out < limits[2] || out > limits[3]) {
-          problem(
-              at(stage, action)
-                  + ": "
-                  + action.provider()
-                  + " actions produce "
-                  + range(limits[2], limits[3])
-                  + " output artifact"
-                  + (limits[3] == 1 ? "" : "s")
-                  + ", this one has "
-                  + out
-                  + "; "
-                  + (out > limits[3] ? "remove outputs" : "add an output"));
-        }
+        artifactCount(stage, action, "take", "input", in, limits[0], limits[1]);
+        artifactCount(stage, action, "produce", "output", out, limits[2], limits[3]);
         if (action instanceof CodeDeployToEcsAction c
             && (c.images().isEmpty() || c.images().size() > 4)) {
           problem(
@@ -462,6 +432,29 @@ public final class PipelineRules {
                   + "; add .image(artifact, placeholder) for each container to update");
         }
       }
+    }
+  }
+
+  /** A problem when the action's {@code kind} (input/output) artifacts are not min–max. */
+  private void artifactCount(
+      Stage stage, Action action, String verb, String kind, int count, int min, int max) {
+    if (count < min || count > max) {
+      problem(
+          at(stage, action)
+              + ": "
+              + action.provider()
+              + " actions "
+              + verb
+              + " "
+              + range(min, max)
+              + " "
+              + kind
+              + " artifact"
+              + (max == 1 ? "" : "s")
+              + ", this one has "
+              + count
+              + "; "
+              + (count > max ? "remove " + kind + "s" : "add an " + kind));
     }
   }
 
@@ -579,21 +572,18 @@ public final class PipelineRules {
       if (trigger.push().isEmpty() && trigger.pullRequest().isEmpty()) {
         problem(where + ": has neither push nor pull-request filters; add one");
       }
-      if (trigger.push().size() > 3) {
-        problem(
-            where
-                + ": has "
-                + trigger.push().size()
-                + " push filters, at most 3 are allowed; combine patterns into fewer filters");
-      }
-      if (trigger.pullRequest().size() > 3) {
-        problem(
-            where
-                + ": has "
-                + trigger.pullRequest().size()
-                + " pull-request filters, at most 3 are allowed; combine patterns into fewer"
-                + " filters");
-      }
+      atMost(
+          where + ": has ",
+          trigger.push().size(),
+          3,
+          "push filters",
+          "combine patterns into fewer filters");
+      atMost(
+          where + ": has ",
+          trigger.pullRequest().size(),
+          3,
+          "pull-request filters",
+          "combine patterns into fewer filters");
       for (int i = 0; i < trigger.push().size(); i++) {
         PushFilter push = trigger.push().get(i);
         String at = where + " push[" + i + "]";
@@ -626,21 +616,16 @@ public final class PipelineRules {
     }
   }
 
+  /** A problem when {@code count} is over {@code max}: "PREFIX N WHAT, at most MAX are allowed". */
+  private void atMost(String prefix, int count, int max, String what, String remedy) {
+    if (count > max) {
+      problem(prefix + count + " " + what + ", at most " + max + " are allowed; " + remedy);
+    }
+  }
+
   private void patterns(String where, Patterns patterns) {
-    if (patterns.includes().size() > 8) {
-      problem(
-          where
-              + ": "
-              + patterns.includes().size()
-              + " include patterns, at most 8 are allowed; use broader globs");
-    }
-    if (patterns.excludes().size() > 8) {
-      problem(
-          where
-              + ": "
-              + patterns.excludes().size()
-              + " exclude patterns, at most 8 are allowed; use broader globs");
-    }
+    atMost(where + ": ", patterns.includes().size(), 8, "include patterns", "use broader globs");
+    atMost(where + ": ", patterns.excludes().size(), 8, "exclude patterns", "use broader globs");
     for (String glob : concat(patterns.includes(), patterns.excludes())) {
       if (glob.isEmpty() || glob.length() > 255) {
         problem(where + ": pattern '" + glob + "' must be 1–255 characters");

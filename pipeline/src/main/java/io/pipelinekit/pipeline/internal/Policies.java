@@ -14,6 +14,7 @@ import io.pipelinekit.pipeline.ManualApprovalAction;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Source;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +41,7 @@ public final class Policies {
             List.of(
                 arns.logGroup(project.logGroupName()),
                 arns.logGroup(project.logGroupName()) + ":*")));
-    statements.add(
-        statement(
-            "ReadWriteArtifacts",
-            List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"),
-            List.of(Arns.bucket(pipeline.artifactBucket()) + "/*")));
+    statements.add(readWriteArtifacts(pipeline));
     statements.add(
         statement(
             "ArtifactBucketLocation",
@@ -109,24 +106,13 @@ public final class Policies {
         secrets.add(arns.secret(v.value()));
       }
     }
-    if (!parameters.isEmpty()) {
-      statements.add(
-          statement("ReadParameters", List.of("ssm:GetParameters"), new ArrayList<>(parameters)));
-    }
-    if (!secrets.isEmpty()) {
-      statements.add(
-          statement(
-              "ReadSecrets", List.of("secretsmanager:GetSecretValue"), new ArrayList<>(secrets)));
-    }
-    pipeline
-        .artifactKmsKeyArn()
-        .ifPresent(
-            key ->
-                statements.add(
-                    statement(
-                        "UseArtifactKey",
-                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
-                        List.of(key))));
+    addScoped(statements, "ReadParameters", List.of("ssm:GetParameters"), parameters);
+    addScoped(statements, "ReadSecrets", List.of("secretsmanager:GetSecretValue"), secrets);
+    addScoped(
+        statements,
+        "UseArtifactKey",
+        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+        pipeline.artifactKmsKeyArn().map(List::of).orElse(List.of()));
     return document(statements);
   }
 
@@ -150,11 +136,7 @@ public final class Policies {
   public static Map<String, Object> pipelineRole(Pipeline pipeline) {
     Arns arns = new Arns(pipeline.account(), pipeline.region());
     List<Object> statements = new ArrayList<>();
-    statements.add(
-        statement(
-            "ReadWriteArtifacts",
-            List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"),
-            List.of(Arns.bucket(pipeline.artifactBucket()) + "/*")));
+    statements.add(readWriteArtifacts(pipeline));
     statements.add(
         statement(
             "ArtifactBucket",
@@ -213,55 +195,36 @@ public final class Policies {
         m.notificationArn().ifPresent(topics::add);
       }
     }
-    if (!connections.isEmpty()) {
-      statements.add(
-          statement(
-              "UseConnections",
-              List.of("codeconnections:UseConnection", "codestar-connections:UseConnection"),
-              new ArrayList<>(connections)));
-    }
-    if (!codeCommit.isEmpty()) {
-      statements.add(
-          statement(
-              "ReadCodeCommit",
-              List.of(
-                  "codecommit:CancelUploadArchive",
-                  "codecommit:GetBranch",
-                  "codecommit:GetCommit",
-                  "codecommit:GetRepository",
-                  "codecommit:GetUploadArchiveStatus",
-                  "codecommit:UploadArchive"),
-              new ArrayList<>(codeCommit)));
-    }
-    if (!s3Objects.isEmpty()) {
-      statements.add(
-          statement(
-              "ReadSourceObjects",
-              List.of("s3:GetObject", "s3:GetObjectVersion"),
-              new ArrayList<>(s3Objects)));
-      statements.add(
-          statement(
-              "SourceBuckets", List.of("s3:GetBucketVersioning"), new ArrayList<>(s3Buckets)));
-    }
-    if (!ecrSources.isEmpty()) {
-      statements.add(
-          statement(
-              "ReadSourceImages", List.of("ecr:DescribeImages"), new ArrayList<>(ecrSources)));
-    }
-    if (!projects.isEmpty()) {
-      statements.add(
-          statement(
-              "RunBuilds",
-              List.of("codebuild:BatchGetBuilds", "codebuild:StartBuild"),
-              new ArrayList<>(projects)));
-    }
-    if (!batchProjects.isEmpty()) {
-      statements.add(
-          statement(
-              "RunBuildBatches",
-              List.of("codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"),
-              new ArrayList<>(batchProjects)));
-    }
+    addScoped(
+        statements,
+        "UseConnections",
+        List.of("codeconnections:UseConnection", "codestar-connections:UseConnection"),
+        connections);
+    addScoped(
+        statements,
+        "ReadCodeCommit",
+        List.of(
+            "codecommit:CancelUploadArchive",
+            "codecommit:GetBranch",
+            "codecommit:GetCommit",
+            "codecommit:GetRepository",
+            "codecommit:GetUploadArchiveStatus",
+            "codecommit:UploadArchive"),
+        codeCommit);
+    addScoped(
+        statements, "ReadSourceObjects", List.of("s3:GetObject", "s3:GetObjectVersion"), s3Objects);
+    addScoped(statements, "SourceBuckets", List.of("s3:GetBucketVersioning"), s3Buckets);
+    addScoped(statements, "ReadSourceImages", List.of("ecr:DescribeImages"), ecrSources);
+    addScoped(
+        statements,
+        "RunBuilds",
+        List.of("codebuild:BatchGetBuilds", "codebuild:StartBuild"),
+        projects);
+    addScoped(
+        statements,
+        "RunBuildBatches",
+        List.of("codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"),
+        batchProjects);
     if (!services.isEmpty()) {
       statements.add(
           statement(
@@ -299,13 +262,7 @@ public final class Policies {
               List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"),
               List.of("*")));
     }
-    if (!families.isEmpty()) {
-      statements.add(
-          statement(
-              "TagNewTaskDefinitionRevisions",
-              List.of("ecs:TagResource"),
-              new ArrayList<>(families)));
-    }
+    addScoped(statements, "TagNewTaskDefinitionRevisions", List.of("ecs:TagResource"), families);
     if (!passRoles.isEmpty()) {
       Map<String, Object> pass =
           statement("PassTaskRoles", List.of("iam:PassRole"), new ArrayList<>(passRoles));
@@ -316,19 +273,29 @@ public final class Policies {
               Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com"))));
       statements.add(pass);
     }
-    if (!topics.isEmpty()) {
-      statements.add(statement("NotifyApprovers", List.of("sns:Publish"), new ArrayList<>(topics)));
-    }
-    pipeline
-        .artifactKmsKeyArn()
-        .ifPresent(
-            key ->
-                statements.add(
-                    statement(
-                        "UseArtifactKey",
-                        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
-                        List.of(key))));
+    addScoped(statements, "NotifyApprovers", List.of("sns:Publish"), topics);
+    addScoped(
+        statements,
+        "UseArtifactKey",
+        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+        pipeline.artifactKmsKeyArn().map(List::of).orElse(List.of()));
     return document(statements);
+  }
+
+  /** Reading and writing the pipeline's artifacts, for both roles. */
+  private static Map<String, Object> readWriteArtifacts(Pipeline pipeline) {
+    return statement(
+        "ReadWriteArtifacts",
+        List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"),
+        List.of(Arns.bucket(pipeline.artifactBucket()) + "/*"));
+  }
+
+  /** Adds the statement when there is a resource to scope it to; none means no permission. */
+  private static void addScoped(
+      List<Object> statements, String sid, List<String> actions, Collection<String> resources) {
+    if (!resources.isEmpty()) {
+      statements.add(statement(sid, actions, new ArrayList<>(resources)));
+    }
   }
 
   private static Map<String, Object> statement(

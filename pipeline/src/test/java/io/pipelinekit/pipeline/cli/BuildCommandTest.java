@@ -41,8 +41,19 @@ class BuildCommandTest {
   }
 
   private Run build(String... extra) {
+    return buildDefinition(KITCHEN, extra);
+  }
+
+  /** {@code pipeline build} of {@code definition} into {@code out}, reading {@code sources}. */
+  private Run buildDefinition(String definition, String... extra) {
     String[] base = {
-      "build", "--definition", KITCHEN, "--out", out.toString(), "--source-root", sources.toString()
+      "build",
+      "--definition",
+      definition,
+      "--out",
+      out.toString(),
+      "--source-root",
+      sources.toString()
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
@@ -135,15 +146,7 @@ class BuildCommandTest {
 
   @Test
   void build_whenRulesBroken_exits2ListingEveryProblem_andWritesNothing() {
-    Run run =
-        Run.of(
-            "build",
-            "--definition",
-            TestDefinitions.Broken.class.getName(),
-            "--out",
-            out.toString(),
-            "--source-root",
-            sources.toString());
+    Run run = buildDefinition(TestDefinitions.Broken.class.getName());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("pipeline: pipeline 'broken pipeline' breaks 2 rules:")
@@ -236,6 +239,49 @@ class BuildCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("openapi.yaml").contains("gateway.yaml");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void build_whenAWriteFails_leavesTheExistingOutputFolderUntouched() throws IOException {
+    assertThat(build().exitCode()).isZero();
+    // An earlier output, edited so that a rewrite would show, and a file where iam/ must go: the
+    // files that come before iam/ in the set can be written, the iam/ ones cannot.
+    for (String name : new String[] {"buildspec-kitchen-images.yaml", "pipeline.json"}) {
+      Files.writeString(out.resolve(name), "earlier " + name + "\n");
+    }
+    try (Stream<Path> iam = Files.list(out.resolve("iam"))) {
+      for (Path p : iam.toList()) {
+        Files.delete(p);
+      }
+    }
+    Files.delete(out.resolve("iam"));
+    Files.writeString(out.resolve("iam"), "not a folder\n");
+    Map<String, String> before = read(out);
+
+    Run run = build();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("iam").contains("cannot write the file");
+    assertThat(run.out()).doesNotContain("wrote ");
+    assertThat(read(out)).isEqualTo(before);
+    try (Stream<Path> listing = Files.list(out)) {
+      assertThat(listing.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(before.keySet());
+    }
+  }
+
+  @Test
+  void build_whenTheDefinitionFails_leavesTheExistingOutputFolderUntouched() throws IOException {
+    assertThat(build().exitCode()).isZero();
+    Files.writeString(out.resolve("pipeline.json"), "earlier pipeline.json\n");
+    Map<String, String> before = read(out);
+    Files.delete(sources.resolve("api/gateway.yaml"));
+
+    Run run = build();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("fragment 'api/gateway.yaml' does not exist");
+    assertThat(read(out)).isEqualTo(before);
   }
 
   @Test

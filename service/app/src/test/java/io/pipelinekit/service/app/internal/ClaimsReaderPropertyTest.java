@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
-class ClaimsReaderProperties {
+class ClaimsReaderPropertyTest {
 
   private final ClaimsReader reader = new ClaimsReader();
   private final ObjectMapper json = new ObjectMapper();
