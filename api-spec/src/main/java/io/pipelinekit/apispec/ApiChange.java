@@ -9,7 +9,11 @@ import java.util.Objects;
  * message a person can act on.
  */
 public final class ApiChange {
-  /** The kinds of change, each breaking or not by default. */
+  /**
+   * The kinds of change, each breaking or not by default. Where a kind's effect depends on whether
+   * the schema describes a request or a response, the change's own {@link #breaking()} says which
+   * applies.
+   */
   public enum Kind {
     PATH_REMOVED(true),
     PATH_ADDED(false),
@@ -36,7 +40,49 @@ public final class ApiChange {
     ENUM_VALUE_REMOVED(true),
     ENUM_VALUE_ADDED(false),
     SECURITY_ADDED(true),
-    SECURITY_REMOVED(false);
+    SECURITY_REMOVED(false),
+    /**
+     * A response property that was required no longer is: clients that rely on it being there
+     * break.
+     */
+    RESPONSE_PROPERTY_MADE_OPTIONAL(true),
+    /**
+     * A schema now accepts {@code null} ({@code nullable: true}, or {@code "null"} in an OpenAPI
+     * 3.1 type list). Breaking where the schema describes a response (clients receive nulls); the
+     * default here is a request's.
+     */
+    NULLABLE_ADDED(false),
+    /**
+     * A schema no longer accepts {@code null}. Breaking where it describes a request; the default
+     * here is a request's.
+     */
+    NULLABLE_REMOVED(true),
+    /**
+     * A constraint ({@code minimum}, {@code maxLength}, {@code pattern}, {@code maxItems}, {@code
+     * uniqueItems}…) was added or narrowed. Breaking on a request (values accepted before are
+     * rejected), not on a response; the default here is a request's.
+     */
+    CONSTRAINT_TIGHTENED(true),
+    /**
+     * A constraint was removed or widened. Breaking on a response (clients may receive values they
+     * never saw), not on a request; the default here is a request's.
+     */
+    CONSTRAINT_LOOSENED(false),
+    /**
+     * A constraint changed in a way that is neither narrower nor wider ({@code pattern} or {@code
+     * multipleOf} replaced): breaking either way.
+     */
+    CONSTRAINT_CHANGED(true),
+    /**
+     * An {@code enum} now restricts a schema that had none. Breaking on a request, not on a
+     * response; the default here is a request's.
+     */
+    ENUM_CONSTRAINT_ADDED(true),
+    /**
+     * A schema's {@code enum} was removed: any value is now allowed. Breaking on a response, not on
+     * a request; the default here is a request's.
+     */
+    ENUM_CONSTRAINT_REMOVED(false);
 
     private final boolean breaking;
 

@@ -2,21 +2,20 @@ package io.pipelinekit.apispec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An OpenAPI document read safely and checked by swagger-parser: its file, version, size and the
  * operations it declares. Obtain one from {@link OpenApiLoader#load(Path)}.
  */
 public final class OpenApiDocument {
-  static final Set<String> METHODS =
-      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  static final List<String> METHODS = OperationKeys.HTTP_METHODS;
 
   private final LoadedDocument loaded;
   private final List<String> operations;

@@ -51,6 +51,37 @@ class BuildSpecLinterRuleFixturesTest {
     assertThat(BuildSpecLinter.lint(good)).as("findings of %s", good).isEmpty();
   }
 
+  /**
+   * A page says what (with the rule's severity), why, shows a reported and a not-reported example
+   * and how to fix, and names its fixtures.
+   */
+  @ParameterizedTest
+  @MethodSource("ruleIds")
+  void everyRule_pageHasSeverityWhyExamplesAndFix(String rule) throws Exception {
+    String page = Files.readString(RepoRoot.find().resolve("docs/rules/" + rule + ".md"));
+    String severity = BuildSpecLinter.rules().get(rule).name().toLowerCase(java.util.Locale.ROOT);
+    assertThat(page)
+        .as(rule)
+        .startsWith("# " + rule + "\n")
+        .contains("**Severity:** " + severity + " ")
+        .contains("Tested by `buildspec/src/test/resources/lint/" + rule + "/`");
+    assertThat(section(page, "Why")).as(rule + " Why").hasSizeGreaterThan(60);
+    assertThat(section(page, "Reported")).as(rule + " Reported").contains("```");
+    assertThat(section(page, "Not reported")).as(rule + " Not reported").contains("```");
+    assertThat(section(page, "Fix")).as(rule + " Fix").hasSizeGreaterThan(20);
+  }
+
+  /** The text of section {@code ## name} up to the next {@code ## } heading; empty if none. */
+  private static String section(String page, String name) {
+    int start = page.indexOf("\n## " + name + "\n");
+    if (start < 0) {
+      return "";
+    }
+    int from = start + name.length() + 5;
+    int end = page.indexOf("\n## ", from);
+    return page.substring(from, end < 0 ? page.length() : end).strip();
+  }
+
   @ParameterizedTest
   @MethodSource("ruleIds")
   void everyRule_hasADocumentationPage(String rule) {

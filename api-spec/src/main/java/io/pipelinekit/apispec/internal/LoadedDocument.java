@@ -54,6 +54,6 @@ public record LoadedDocument(
 
   /** Escapes one JSON pointer segment ({@code ~} → {@code ~0}, {@code /} → {@code ~1}). */
   public static String escape(String segment) {
-    return segment.replace("~", "~0").replace("/", "~1");
+    return JsonPointers.escape(segment);
   }
 }

@@ -1,15 +1,13 @@
 package io.pipelinekit.apispec.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.DiffResult;
 import io.pipelinekit.apispec.OpenApiDiff;
-import io.pipelinekit.apispec.merge.TestFiles;
+import io.pipelinekit.apispec.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,18 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusDiffIT {
   @Test
   void compare_githubWithItself_hasNoChanges() {
-    Optional<Path> github = TestFiles.corpus("github-api.github.com.json");
-    assumeTrue(github.isPresent(), "corpus document not on this machine");
+    Path github = Corpus.file("github-api.github.com.json");
 
-    assertThat(OpenApiDiff.compare(github.get(), github.get()).changes()).isEmpty();
+    assertThat(OpenApiDiff.compare(github, github).changes()).isEmpty();
   }
 
   @Test
   void compare_githubWithAPathRemovedAndASharedTypeChanged_findsBoth(@TempDir Path dir)
       throws Exception {
-    Optional<Path> github = TestFiles.corpus("github-api.github.com.json");
-    assumeTrue(github.isPresent(), "corpus document not on this machine");
-    String text = Files.readString(github.get());
+    Path github = Corpus.file("github-api.github.com.json");
+    String text = Files.readString(github);
     String changed =
         text.replaceFirst("\"/zen\": \\{", "\"/zen-removed\": {")
             .replaceFirst(
@@ -37,7 +33,7 @@ class CorpusDiffIT {
     assertThat(changed).isNotEqualTo(text);
     Path modified = Files.writeString(dir.resolve("github-modified.json"), changed);
 
-    DiffResult result = OpenApiDiff.compare(github.get(), modified);
+    DiffResult result = OpenApiDiff.compare(github, modified);
 
     assertThat(result.changes())
         .extracting(c -> c.kind().id() + " " + c.pointer())

@@ -2,7 +2,6 @@ package io.pipelinekit.apispec.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.OpenApiLoader;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
+import io.pipelinekit.apispec.testing.Corpus;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -29,24 +29,8 @@ import org.yaml.snakeyaml.Yaml;
 class OpenApiLinterTest {
   @TempDir Path dir;
 
-  /** {@code ../shared/corpus} beside the repository, or {@code PIPELINEKIT_CORPUS}. */
-  static Path corpus() {
-    String override = System.getenv("PIPELINEKIT_CORPUS");
-    if (override != null) {
-      return Path.of(override);
-    }
-    String env = System.getenv("PIPELINEKIT_ROOT");
-    Path p = env != null ? Path.of(env) : Path.of("").toAbsolutePath();
-    while (p != null && !Files.exists(p.resolve(".ci/run"))) {
-      p = p.getParent();
-    }
-    return p == null ? null : p.toAbsolutePath().getParent().resolve("shared/corpus");
-  }
-
   static Path corpusFile(String name) {
-    Path c = corpus();
-    assumeTrue(c != null && Files.isRegularFile(c.resolve(name)), "corpus not present: " + name);
-    return c.resolve(name);
+    return Corpus.file(name);
   }
 
   @ParameterizedTest

@@ -1,7 +1,6 @@
 package io.pipelinekit.apispec.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.MergeResult;
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.apispec.internal.yaml.OpenApiWriter;
+import io.pipelinekit.apispec.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
 
-/** Merges documents of the shared corpus (skipped where the corpus is not on the machine). */
+/** Merges documents of the shared corpus (failing, with an instruction, where it is missing). */
 class CorpusMergeTest {
   private static final ObjectMapper YAML = yamlMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,9 +40,7 @@ class CorpusMergeTest {
   }
 
   private static Path corpus(String name) {
-    Optional<Path> file = TestFiles.corpus(name);
-    assumeTrue(file.isPresent(), "corpus document " + name + " not on this machine");
-    return file.get();
+    return Corpus.file(name);
   }
 
   @Test
@@ -86,9 +83,7 @@ class CorpusMergeTest {
   void merge_documentSplitByPathsIntoHalves_mergesBackToTheOriginal(@TempDir Path dir)
       throws IOException {
     for (String name : List.of("twilio_verify_v2.yaml", "github-api.github.com.json")) {
-      Optional<Path> source = TestFiles.corpus(name);
-      assumeTrue(source.isPresent(), "corpus document " + name + " not on this machine");
-      JsonNode original = YAML.readTree(source.get().toFile());
+      JsonNode original = YAML.readTree(corpus(name).toFile());
       int half = original.get("paths").size() / 2;
 
       List<Path> parts = split(original, List.of(half), dir, name);

@@ -136,6 +136,34 @@ class OpenApiMergerTest {
   }
 
   @Test
+  void merge_sameTagDescribedDifferently_conflictNamesBothTagsWhereTheyAre(@TempDir Path dir)
+      throws Exception {
+    Path a = dir.resolve("a.yaml");
+    java.nio.file.Files.writeString(
+        a,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ntags:\n"
+            + "  - name: pets\n    description: The pets\n");
+    Path b = dir.resolve("b.yaml");
+    java.nio.file.Files.writeString(
+        b,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ntags:\n"
+            + "  - name: stores\n  - name: pets\n    description: All the pets\n");
+
+    MergeResult result = OpenApiMerger.merge(List.of(a, b));
+
+    assertThat(result.conflicts())
+        .extracting(Finding::format)
+        .containsExactly(
+            b
+                + ":7:5 error merge-conflict #/tags/0/description is \"All the pets\" here but"
+                + " \"The pets\" in "
+                + a
+                + ":6:5 (#/tags/0/description); make the two definitions identical or keep one"
+                + " of them.");
+    assertThat(result.conflicts().get(0).location().pointer()).isEqualTo("/tags/1/description");
+  }
+
+  @Test
   void merge_conflict_isNeverASilentOverwrite() {
     MergeResult result =
         OpenApiMerger.merge(
@@ -228,6 +256,44 @@ class OpenApiMergerTest {
     assertThat(result.hasConflicts()).isFalse();
     assertThat(result.findings()).extracting(Finding::severity).containsExactly(Severity.WARNING);
     assertThat(YAML.readTree(result.yaml()).get("openapi").asText()).isEqualTo("3.0.3");
+  }
+
+  @Test
+  void merge_webhookReusingAPathOperationId_reportsBothLocations(@TempDir Path dir)
+      throws Exception {
+    Path paths = dir.resolve("paths.yaml");
+    java.nio.file.Files.writeString(
+        paths,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    post:\n"
+            + "      operationId: petCreated\n      responses:\n"
+            + "        '201':\n          description: created\n");
+    Path hooks = dir.resolve("hooks.yaml");
+    java.nio.file.Files.writeString(
+        hooks,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nwebhooks:\n  newPet:\n    post:\n"
+            + "      operationId: petCreated\n      responses:\n"
+            + "        '200':\n          description: ok\n"
+            + "  oldPet:\n    post:\n"
+            + "      operationId: petCreated\n      responses:\n"
+            + "        '200':\n          description: ok\n");
+
+    MergeResult result = OpenApiMerger.merge(List.of(paths, hooks));
+
+    assertThat(result.conflicts())
+        .extracting(Finding::format)
+        .containsExactly(
+            hooks
+                + ":6:7 error merge-operation-id-clash operationId 'petCreated' of POST webhook"
+                + " newPet is also the operationId of POST /pets at "
+                + paths
+                + ":6:7 (#/paths/~1pets/post/operationId); operationIds must be unique, rename"
+                + " one.",
+            hooks
+                + ":12:7 error merge-operation-id-clash operationId 'petCreated' of POST webhook"
+                + " oldPet is also the operationId of POST /pets at "
+                + paths
+                + ":6:7 (#/paths/~1pets/post/operationId); operationIds must be unique, rename"
+                + " one.");
   }
 
   @Test

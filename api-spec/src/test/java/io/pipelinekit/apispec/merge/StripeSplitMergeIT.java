@@ -1,7 +1,6 @@
 package io.pipelinekit.apispec.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +10,12 @@ import io.pipelinekit.apispec.MergeResult;
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
 import io.pipelinekit.apispec.internal.yaml.OpenApiWriter;
+import io.pipelinekit.apispec.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StripeSplitMergeIT {
   @Test
   void merge_stripeSplitIntoHalves_mergesBackToTheOriginal(@TempDir Path dir) throws Exception {
-    Optional<Path> stripe = TestFiles.corpus("stripe-spec3.yaml");
-    assumeTrue(stripe.isPresent(), "corpus document stripe-spec3.yaml not on this machine");
-    JsonNode original = SafeLoader.load(stripe.get(), LoadOptions.defaults()).root();
+    Path stripe = Corpus.file("stripe-spec3.yaml");
+    JsonNode original = SafeLoader.load(stripe, LoadOptions.defaults()).root();
     List<Map.Entry<String, JsonNode>> paths = new ArrayList<>();
     original.get("paths").fields().forEachRemaining(paths::add);
     List<Path> halves = new ArrayList<>();

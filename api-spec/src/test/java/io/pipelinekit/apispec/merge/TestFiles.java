@@ -9,9 +9,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
-/** Test resources, golden files and the shared corpus, found without relying on the cwd. */
+/**
+ * Test resources and golden files, found without relying on the cwd (the shared corpus: {@link
+ * io.pipelinekit.apispec.testing.Corpus}).
+ */
 public final class TestFiles {
   private TestFiles() {}
 
@@ -54,23 +56,5 @@ public final class TestFiles {
   private static Path moduleDir() {
     Path classes = resource("merge/basic/app.yaml").getParent().getParent().getParent();
     return classes.getParent().getParent();
-  }
-
-  /**
-   * A document of the shared OpenAPI corpus ({@code shared/corpus} beside the repository or one of
-   * its ancestors; {@code PIPELINEKIT_CORPUS} overrides), if present on this machine.
-   */
-  public static Optional<Path> corpus(String file) {
-    String env = System.getenv("PIPELINEKIT_CORPUS");
-    if (env != null && Files.isRegularFile(Path.of(env, file))) {
-      return Optional.of(Path.of(env, file));
-    }
-    for (Path dir = moduleDir(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/corpus").resolve(file);
-      if (Files.isRegularFile(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
   }
 }

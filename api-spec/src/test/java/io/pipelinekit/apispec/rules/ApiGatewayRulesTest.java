@@ -7,6 +7,7 @@ import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.RuleDescription;
 import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.apispec.testing.RepoRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -76,6 +77,41 @@ class ApiGatewayRulesTest {
       assertThat(Files.readString(page)).as(rule.id()).startsWith("# " + rule.id() + "\n");
     }
     assertThat(docs.resolve("README.md")).exists();
+  }
+
+  /**
+   * A page says what (with the rule's severity), why, shows a failing and a passing example and how
+   * to fix, and names the test that holds the rule to its examples.
+   */
+  @ParameterizedTest
+  @MethodSource("allRuleIds")
+  void everyRule_pageHasSeverityWhyExamplesAndFix(String ruleId) throws IOException {
+    RuleDescription rule =
+        OpenApiLinter.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+    String page = Files.readString(repoRoot().resolve(rule.docPath()));
+    assertThat(page)
+        .as(ruleId)
+        .contains("Severity: **" + rule.severity().name().toLowerCase(java.util.Locale.ROOT) + "**")
+        .contains("\n## Why\n", "\n## Fix\n", "Tested by ");
+    assertThat(section(page, "Why")).as(ruleId + " Why").hasSizeGreaterThan(60);
+    assertThat(section(page, "Failing")).as(ruleId + " Failing").contains("```");
+    assertThat(section(page, "Passing")).as(ruleId + " Passing").contains("```");
+    assertThat(section(page, "Fix")).as(ruleId + " Fix").hasSizeGreaterThan(20);
+  }
+
+  static Stream<String> allRuleIds() {
+    return OpenApiLinter.rules().stream().map(RuleDescription::id);
+  }
+
+  /** The text of section {@code ## name} up to the next {@code ## } heading; empty if none. */
+  static String section(String page, String name) {
+    int start = page.indexOf("\n## " + name + "\n");
+    if (start < 0) {
+      return "";
+    }
+    int from = start + name.length() + 5;
+    int end = page.indexOf("\n## ", from);
+    return page.substring(from, end < 0 ? page.length() : end).strip();
   }
 
   @Test
@@ -219,18 +255,76 @@ class ApiGatewayRulesTest {
         .containsExactly("apigw-integration-missing@4");
   }
 
+  /** A {@code +} in a file name is a plus (not a space); fragments are %-decoded. */
+  @Test
+  void refsWithPlusInFileNameAndEscapedFragment_areFollowed(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("paths"));
+    Files.writeString(
+        dir.resolve("params.yaml"),
+        "Tenant Id: {name: X-Tenant, in: header, schema: {type: string}}\n");
+    Files.writeString(
+        dir.resolve("paths/items+v2.yaml"),
+        """
+        get:
+          security: []
+          parameters:
+            - $ref: '../params.yaml#/Tenant%20Id'
+          responses: {"200": {description: ok}}
+          x-amazon-apigateway-integration:
+            type: http_proxy
+            httpMethod: GET
+            uri: http://backend.example.com/items
+            requestParameters:
+              integration.request.header.X-Tenant: method.request.header.X-Tenant
+        post:
+          security: []
+          responses: {"200": {description: ok}}
+        """);
+    Path main = dir.resolve("openapi.yaml");
+    Files.writeString(
+        main,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /items:\n"
+            + "    $ref: 'paths/items+v2.yaml'\n");
+    LintResult result = OpenApiLinter.lint(main);
+    assertThat(result.findings())
+        .extracting(f -> f.ruleId() + "@" + f.location().line())
+        .containsExactly("apigw-integration-missing@4");
+  }
+
+  @Test
+  void contentHandlingOfAnIntegrationResponse_isCheckedToo(@TempDir Path dir) throws IOException {
+    String pass =
+        Files.readString(fixtures().resolve("apigw-integration-content-handling/pass.yaml"));
+    String responses =
+        """
+                responses:
+                  default:
+                    statusCode: "200"
+                    contentHandling: CONVERT_TO_BASE64
+        """;
+    String doc =
+        pass.replace("        contentHandling: CONVERT_TO_BINARY\n", "")
+            .replace("components:\n", responses + "components:\n");
+    assertThat(doc).contains("CONVERT_TO_BASE64").doesNotContain("CONVERT_TO_BINARY");
+    Path file = Files.writeString(dir.resolve("openapi.yaml"), doc);
+
+    LintResult result = OpenApiLinter.lint(file);
+
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("apigw-integration-content-handling");
+              assertThat(f.location().pointer())
+                  .endsWith("/x-amazon-apigateway-integration/responses/default/contentHandling");
+              assertThat(f.message())
+                  .endsWith(
+                      ": contentHandling 'CONVERT_TO_BASE64' must be CONVERT_TO_TEXT or"
+                          + " CONVERT_TO_BINARY");
+            });
+  }
+
   static Path repoRoot() {
-    String env = System.getenv("PIPELINEKIT_ROOT");
-    if (env != null && Files.exists(Path.of(env, ".ci/run"))) {
-      return Path.of(env);
-    }
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.exists(p.resolve(".ci/run"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("no repository root (.ci/run) above the working folder");
-    }
-    return p;
+    return RepoRoot.find();
   }
 }

@@ -1,12 +1,12 @@
 package io.pipelinekit.apispec.internal.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.ApiChange.Kind;
 import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
-import java.nio.charset.StandardCharsets;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,17 +27,7 @@ import java.util.regex.Pattern;
  * which also stops cycles.
  */
 public final class Differ {
-  private static final List<String> METHODS =
-      List.of(
-          "get",
-          "put",
-          "post",
-          "delete",
-          "options",
-          "head",
-          "patch",
-          "trace",
-          "x-amazon-apigateway-any-method");
+  private static final List<String> METHODS = OperationKeys.WITH_ANY_METHOD;
   private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]*)}");
   private static final int MAX_DEPTH = 64;
   private static final int MAX_REF_HOPS = 32;
@@ -385,7 +375,9 @@ public final class Differ {
           now.child("type"),
           "type of " + where + " changed from " + oldType + " to " + newType + ".");
     }
-    compareEnum(where, old, now);
+    compareEnum(direction, where, old, now);
+    compareNullable(direction, where, old, now);
+    compareConstraints(direction, where, old, now);
     At oldProps = old.child("properties");
     At newProps = now.child("properties");
     Iterator<String> names = oldProps.node().fieldNames();
@@ -415,6 +407,21 @@ public final class Differ {
               "property '" + name + "' of " + where + " is now required in requests.");
         }
       }
+    } else {
+      Set<String> isRequired = names(now.node().path("required"));
+      for (String name : names(old.node().path("required"))) {
+        // A property removed outright is reported as such (response-property-removed).
+        if (!isRequired.contains(name) && newProps.node().has(name)) {
+          add(
+              Kind.RESPONSE_PROPERTY_MADE_OPTIONAL,
+              now.child("required").present() ? now.child("required") : now,
+              "property '"
+                  + name
+                  + "' of "
+                  + where
+                  + " is no longer required in responses; clients relying on it break.");
+        }
+      }
     }
     for (String key : List.of("items", "additionalProperties", "not")) {
       compareSchema(direction, context, old.child(key), now.child(key), depth + 1);
@@ -435,10 +442,35 @@ public final class Differ {
     return schema.pointer().startsWith("/paths/") ? "" : " (used by " + context + ")";
   }
 
-  private void compareEnum(String where, At old, At now) {
+  private void compareEnum(Direction direction, String where, At old, At now) {
     JsonNode a = old.node().path("enum");
     JsonNode b = now.node().path("enum");
-    if (!a.isArray() || !b.isArray()) {
+    if (!a.isArray() && b.isArray()) {
+      add(
+          Kind.ENUM_CONSTRAINT_ADDED,
+          direction == Direction.REQUEST,
+          now.child("enum"),
+          "enum of "
+              + where
+              + " was added: "
+              + String.join(", ", missingFrom(b, a))
+              + inDirection(direction)
+              + ".");
+      return;
+    }
+    if (a.isArray() && !b.isArray()) {
+      add(
+          Kind.ENUM_CONSTRAINT_REMOVED,
+          direction == Direction.RESPONSE,
+          old.child("enum"),
+          "enum of "
+              + where
+              + " was removed: any value is now allowed"
+              + inDirection(direction)
+              + ".");
+      return;
+    }
+    if (!a.isArray()) {
       return;
     }
     List<String> removed = missingFrom(a, b);
@@ -457,6 +489,169 @@ public final class Differ {
     }
   }
 
+  private static String inDirection(Direction direction) {
+    return direction == Direction.REQUEST ? " (in requests)" : " (in responses)";
+  }
+
+  /**
+   * {@code nullable} (OpenAPI 3.0, Swagger's {@code x-nullable}) or {@code "null"} in a 3.1 type
+   * list. Accepting null is a loosening: breaking in responses, while no longer accepting it breaks
+   * requests.
+   */
+  private void compareNullable(Direction direction, String where, At old, At now) {
+    boolean was = nullable(old.node());
+    boolean is = nullable(now.node());
+    if (was == is) {
+      return;
+    }
+    At at = is ? nullableNode(now) : (nullableNode(now).present() ? nullableNode(now) : now);
+    if (is) {
+      add(
+          Kind.NULLABLE_ADDED,
+          direction == Direction.RESPONSE,
+          at,
+          where + " may now be null" + inDirection(direction) + ".");
+    } else {
+      add(
+          Kind.NULLABLE_REMOVED,
+          direction == Direction.REQUEST,
+          at,
+          where + " may no longer be null" + inDirection(direction) + ".");
+    }
+  }
+
+  private static boolean nullable(JsonNode schema) {
+    if (schema.path("nullable").asBoolean(false) || schema.path("x-nullable").asBoolean(false)) {
+      return true;
+    }
+    JsonNode type = schema.path("type");
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (t.asText().equals("null")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static At nullableNode(At schema) {
+    for (String key : List.of("nullable", "x-nullable")) {
+      if (schema.child(key).present()) {
+        return schema.child(key);
+      }
+    }
+    return schema.child("type");
+  }
+
+  /** Lower bounds: a larger value is narrower. */
+  private static final List<String> LOWER_BOUNDS =
+      List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
+
+  /** Upper bounds: a smaller value is narrower. */
+  private static final List<String> UPPER_BOUNDS =
+      List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
+
+  /** Replacing one of these is neither narrower nor wider; adding one narrows. */
+  private static final List<String> OPAQUE = List.of("pattern", "multipleOf");
+
+  /**
+   * Value constraints. Narrowing a request's breaks clients that sent what used to be valid;
+   * widening a response's breaks clients that validated what they receive. Boolean {@code
+   * exclusiveMinimum}/{@code exclusiveMaximum} (OpenAPI 3.0) and {@code uniqueItems} narrow when
+   * they become true.
+   */
+  private void compareConstraints(Direction direction, String where, At old, At now) {
+    for (String key : LOWER_BOUNDS) {
+      compareBound(direction, where, old, now, key, 1);
+    }
+    for (String key : UPPER_BOUNDS) {
+      compareBound(direction, where, old, now, key, -1);
+    }
+    for (String key : OPAQUE) {
+      JsonNode a = old.node().get(key);
+      JsonNode b = now.node().get(key);
+      if (a == null && b == null || a != null && a.equals(b)) {
+        continue;
+      }
+      if (a == null) {
+        constraint(direction, true, now.child(key), key + " " + b + " was added to " + where);
+      } else if (b == null) {
+        constraint(direction, false, old.child(key), key + " " + a + " was removed from " + where);
+      } else {
+        add(
+            Kind.CONSTRAINT_CHANGED,
+            now.child(key),
+            key
+                + " of "
+                + where
+                + " changed from "
+                + a
+                + " to "
+                + b
+                + inDirection(direction)
+                + ".");
+      }
+    }
+    compareFlag(direction, where, old, now, "uniqueItems");
+  }
+
+  /** {@code sign} 1: a larger value narrows (lower bound); -1: a smaller one does. */
+  private void compareBound(
+      Direction direction, String where, At old, At now, String key, int sign) {
+    JsonNode a = old.node().get(key);
+    JsonNode b = now.node().get(key);
+    if (a != null && a.isBoolean() || b != null && b.isBoolean()) {
+      compareFlag(direction, where, old, now, key);
+      return;
+    }
+    boolean hadBound = a != null && a.isNumber();
+    boolean hasBound = b != null && b.isNumber();
+    if (!hadBound && !hasBound) {
+      return;
+    }
+    if (!hadBound) {
+      constraint(direction, true, now.child(key), key + " " + b + " was added to " + where);
+    } else if (!hasBound) {
+      constraint(direction, false, old.child(key), key + " " + a + " was removed from " + where);
+    } else {
+      int cmp = b.decimalValue().compareTo(a.decimalValue()) * sign;
+      if (cmp != 0) {
+        constraint(
+            direction,
+            cmp > 0,
+            now.child(key),
+            key + " of " + where + " changed from " + a + " to " + b);
+      }
+    }
+  }
+
+  /** A boolean constraint: becoming true narrows. */
+  private void compareFlag(Direction direction, String where, At old, At now, String key) {
+    boolean was = old.node().path(key).asBoolean(false);
+    boolean is = now.node().path(key).asBoolean(false);
+    if (was != is) {
+      At at = now.child(key).present() ? now.child(key) : old.child(key);
+      constraint(direction, is, at, key + " of " + where + " changed from " + was + " to " + is);
+    }
+  }
+
+  private void constraint(Direction direction, boolean tightened, At at, String what) {
+    boolean breaking = tightened == (direction == Direction.REQUEST);
+    add(
+        tightened ? Kind.CONSTRAINT_TIGHTENED : Kind.CONSTRAINT_LOOSENED,
+        breaking,
+        at,
+        what
+            + (tightened ? " (narrower" : " (wider")
+            + (direction == Direction.REQUEST ? ", in requests" : ", in responses")
+            + (breaking
+                ? tightened
+                    ? "): requests valid before may now be rejected."
+                    : "): clients may receive values they did not expect."
+                : ")."));
+  }
+
   private static List<String> missingFrom(JsonNode values, JsonNode other) {
     Set<JsonNode> present = new HashSet<>();
     other.forEach(present::add);
@@ -470,6 +665,7 @@ public final class Differ {
     return missing;
   }
 
+  /** The schema's type; {@code "null"} in a 3.1 type list is nullability, compared apart. */
   private static String typeOf(JsonNode schema) {
     JsonNode type = schema.get("type");
     if (type == null) {
@@ -479,7 +675,11 @@ public final class Differ {
       return type.textValue();
     }
     if (type.isArray()) {
-      return String.join("|", names(type));
+      Set<String> types = names(type);
+      if (types.size() > 1) {
+        types.remove("null");
+      }
+      return String.join("|", types);
     }
     return type.toString();
   }
@@ -587,11 +787,16 @@ public final class Differ {
       if (ref == null || !ref.isTextual() || !ref.textValue().startsWith("#")) {
         return current;
       }
-      String pointer = percentDecode(ref.textValue().substring(1));
+      String pointer;
+      try {
+        pointer = JsonPointers.percentDecode(ref.textValue().substring(1));
+      } catch (IllegalArgumentException e) {
+        return current;
+      }
       if (!seen.add(pointer)) {
         return current;
       }
-      JsonNode target = pointer.isEmpty() ? current.document().root() : atPointer(current, pointer);
+      JsonNode target = JsonPointers.at(current.document().root(), pointer);
       if (target.isMissingNode()) {
         return current;
       }
@@ -600,54 +805,32 @@ public final class Differ {
     return current;
   }
 
-  private static JsonNode atPointer(At at, String pointer) {
-    try {
-      return at.document().root().at(pointer);
-    } catch (IllegalArgumentException e) {
-      return MissingNode.getInstance();
-    }
-  }
-
-  private static String percentDecode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length()) {
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        if (hi >= 0 && lo >= 0) {
-          out.write(hi * 16 + lo);
-          i += 2;
-          continue;
-        }
-      }
-      int codePoint = s.codePointAt(i);
-      out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
-      i += Character.charCount(codePoint) - 1;
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   /** The path with its placeholders' names erased: {@code /pets/{id}} → {@code /pets/{}}. */
   private static String shape(String path) {
     return TEMPLATE.matcher(path).replaceAll("{}");
   }
 
   private static String methodLabel(String method) {
-    return method.startsWith("x-") ? "ANY" : method.toUpperCase(Locale.ROOT);
+    return OperationKeys.label(method);
   }
 
   private void add(Kind kind, At at, String message) {
-    String key = kind + " " + at.document().file() + " " + at.pointer();
+    add(kind, kind.breaking(), at, message);
+  }
+
+  /**
+   * Records a change once per kind, place and breaking-ness: a schema shared by a request and a
+   * response may change in a way that breaks one and not the other, and both are said.
+   */
+  private void add(Kind kind, boolean breaking, At at, String message) {
+    String key = kind + " " + breaking + " " + at.document().file() + " " + at.pointer();
     if (!reported.add(key)) {
       return;
     }
     changes.add(
         ApiChange.builder()
             .kind(kind)
+            .breaking(breaking)
             .location(at.document().locate(at.pointer()))
             .message(message)
             .build());

@@ -147,9 +147,6 @@ public final class LocationIndex extends AbstractMap<String, int[]> {
   }
 
   private static String unescape(String segment) {
-    if (segment.indexOf('~') < 0) {
-      return segment;
-    }
-    return segment.replace("~1", "/").replace("~0", "~");
+    return io.pipelinekit.apispec.internal.JsonPointers.unescape(segment);
   }
 }

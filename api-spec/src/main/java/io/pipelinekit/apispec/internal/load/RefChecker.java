@@ -3,12 +3,11 @@ package io.pipelinekit.apispec.internal.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -179,7 +178,7 @@ public final class RefChecker {
     }
     String decoded;
     try {
-      decoded = URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
+      decoded = JsonPointers.percentDecode(pathPart);
     } catch (IllegalArgumentException e) {
       return "$ref '" + ref + "' has a malformed %-escape";
     }

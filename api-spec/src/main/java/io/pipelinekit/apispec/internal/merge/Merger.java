@@ -8,7 +8,9 @@ import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.SourceLocation;
+import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -70,17 +72,6 @@ public final class Merger {
       Set.of("definitions", "parameters", "responses", "securityDefinitions");
   private static final Set<String> SECURITY_SCHEME_MAPS =
       Set.of("securitySchemes", "securityDefinitions");
-  private static final Set<String> METHODS =
-      Set.of(
-          "get",
-          "put",
-          "post",
-          "delete",
-          "options",
-          "head",
-          "patch",
-          "trace",
-          "x-amazon-apigateway-any-method");
   private static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
   /** Where a merged node came from: the document and the pointer of the node in it. */
@@ -303,7 +294,7 @@ public final class Merger {
         origins.put(child, new Origin(document, child));
       } else if (existing.equals(value)) {
         continue;
-      } else if (ops && METHODS.contains(key) && existing.isObject() && value.isObject()) {
+      } else if (ops && OperationKeys.isOperation(key) && existing.isObject() && value.isObject()) {
         mergeOperation(child, into, key, (ObjectNode) value, document);
       } else {
         equalOrConflict(child, existing, value, document);
@@ -411,7 +402,7 @@ public final class Merger {
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
         String method = op.getKey();
-        if (METHODS.contains(method)
+        if (OperationKeys.isOperation(method)
             && !method.startsWith("x-")
             && isOverlayOperation(op.getValue())) {
           String pointer = "/paths/" + escape(item.getKey()) + "/" + escape(method);
@@ -520,16 +511,7 @@ public final class Merger {
         origins.put(merged, new Origin(document, source));
       } else {
         JsonNode existing = into.get(Integer.parseInt(there.substring("/tags/".length())));
-        if (!existing.equals(tag)) {
-          String at = firstDifference(existing, tag, "");
-          Origin first = originOf(there);
-          conflict(
-              there + at,
-              new Origin(first.document(), first.pointer() + at),
-              nodeAt(existing, at),
-              new Origin(document, source + at),
-              nodeAt(tag, at));
-        }
+        equalOrConflict(there, existing, tag, new Origin(document, source));
       }
     }
   }
@@ -568,25 +550,36 @@ public final class Merger {
 
   // ---- operationIds
 
+  /**
+   * Reports operationIds used twice across {@code paths} and {@code webhooks} (OpenAPI 3.1: an
+   * operationId is unique among all operations the document describes, webhooks included); counts
+   * the paths and their operations.
+   */
   private int[] reportOperationIdClashes() {
-    JsonNode paths = top.get("paths");
-    int pathCount = 0;
+    Map<String, String> firstUse = new HashMap<>();
+    int[] counts = checkOperationIds("paths", firstUse);
+    checkOperationIds("webhooks", firstUse);
+    return counts;
+  }
+
+  private int[] checkOperationIds(String key, Map<String, String> firstUse) {
+    JsonNode items = top.get(key);
+    int itemCount = 0;
     int operationCount = 0;
-    if (paths == null || !paths.isObject()) {
+    if (items == null || !items.isObject()) {
       return new int[] {0, 0};
     }
-    Map<String, String> firstUse = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> items = paths.fields();
-    while (items.hasNext()) {
-      Map.Entry<String, JsonNode> item = items.next();
-      pathCount++;
+    Iterator<Map.Entry<String, JsonNode>> it = items.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> item = it.next();
+      itemCount++;
       if (!item.getValue().isObject()) {
         continue;
       }
       Iterator<Map.Entry<String, JsonNode>> ops = item.getValue().fields();
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
-        if (!METHODS.contains(op.getKey())) {
+        if (!OperationKeys.isOperation(op.getKey())) {
           continue;
         }
         operationCount++;
@@ -595,7 +588,7 @@ public final class Merger {
           continue;
         }
         String pointer =
-            "/paths/" + escape(item.getKey()) + "/" + escape(op.getKey()) + "/operationId";
+            "/" + key + "/" + escape(item.getKey()) + "/" + escape(op.getKey()) + "/operationId";
         String earlier = firstUse.putIfAbsent(id.textValue(), pointer);
         if (earlier != null) {
           Origin first = originOf(earlier);
@@ -619,13 +612,14 @@ public final class Merger {
         }
       }
     }
-    return new int[] {pathCount, operationCount};
+    return new int[] {itemCount, operationCount};
   }
 
+  /** {@code GET /pets} for a path's operation, {@code POST webhook newPet} for a webhook's. */
   private static String describeOperation(String operationIdPointer) {
     String[] parts = operationIdPointer.split("/");
-    String method = parts[3].startsWith("x-") ? "ANY" : parts[3].toUpperCase(java.util.Locale.ROOT);
-    return method + " " + unescape(parts[2]);
+    String method = OperationKeys.label(unescape(parts[3]));
+    return method + (parts[1].equals("webhooks") ? " webhook " : " ") + unescape(parts[2]);
   }
 
   // ---- references
@@ -694,25 +688,22 @@ public final class Merger {
   }
 
   private static boolean resolves(JsonNode root, String pointer) {
-    if (pointer.isEmpty()) {
-      return true;
-    }
-    try {
-      String decoded =
-          pointer.indexOf('%') < 0
-              ? pointer
-              : java.net.URLDecoder.decode(
-                  pointer.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-      return !root.at(decoded).isMissingNode();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return !JsonPointers.atFragment(root, pointer).isMissingNode();
   }
 
   // ---- conflicts
 
   private void equalOrConflict(
       String pointer, JsonNode existing, JsonNode incoming, LoadedDocument document) {
+    equalOrConflict(pointer, existing, incoming, new Origin(document, pointer));
+  }
+
+  /**
+   * Nothing when {@code existing} (at {@code pointer} of the merged tree) equals {@code incoming};
+   * else a conflict at their first difference, naming both origins. {@code from} is where {@code
+   * incoming} is in its own document (a tag's index there may differ from the merged one).
+   */
+  private void equalOrConflict(String pointer, JsonNode existing, JsonNode incoming, Origin from) {
     if (existing.equals(incoming)) {
       return;
     }
@@ -722,7 +713,7 @@ public final class Merger {
         pointer + at,
         new Origin(first.document(), first.pointer() + at),
         nodeAt(existing, at),
-        new Origin(document, pointer + at),
+        new Origin(from.document(), from.pointer() + at),
         nodeAt(incoming, at));
   }
 
@@ -867,10 +858,10 @@ public final class Merger {
   }
 
   private static String escape(String segment) {
-    return LoadedDocument.escape(segment);
+    return JsonPointers.escape(segment);
   }
 
   private static String unescape(String segment) {
-    return segment.replace("~1", "/").replace("~0", "~");
+    return JsonPointers.unescape(segment);
   }
 }

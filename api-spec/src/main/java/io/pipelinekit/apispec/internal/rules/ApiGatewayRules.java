@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.apispec.internal.OperationKeys;
 import io.pipelinekit.apispec.internal.load.NodePath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,11 +28,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ApiGatewayRules {
   static final String INTEGRATION = "x-amazon-apigateway-integration";
-  static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+  static final String ANY_METHOD = OperationKeys.ANY_METHOD;
   static final String AUTHORIZER = "x-amazon-apigateway-authorizer";
   static final String PUBLIC_MARK = "x-pipelinekit-public";
-  static final List<String> METHODS =
-      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  static final List<String> METHODS = OperationKeys.HTTP_METHODS;
 
   static final Set<String> TYPES = Set.of("http", "http_proxy", "aws", "aws_proxy", "mock");
   static final Set<String> VERBS =
@@ -129,15 +129,14 @@ public final class ApiGatewayRules {
       List<JsonNode> pathParams = parameterList(ctx, item.get("parameters"), resolvedItem);
       for (Map.Entry<String, JsonNode> op : item.properties()) {
         String method = op.getKey();
-        if (!METHODS.contains(method) && !method.equals(ANY_METHOD)) {
+        if (!OperationKeys.isOperation(method)) {
           continue;
         }
         if (!op.getValue().isObject()) {
           continue;
         }
         String opPointer = RuleContext.child(pathPointer, method);
-        String label =
-            (method.equals(ANY_METHOD) ? "ANY" : method.toUpperCase(Locale.ROOT)) + " " + path;
+        String label = OperationKeys.label(method) + " " + path;
         Operation operation =
             new Operation(
                 label,
@@ -468,28 +467,24 @@ public final class ApiGatewayRules {
         }
       }
     }
-    // passthroughBehavior
-    JsonNode passthrough = in.get("passthroughBehavior");
-    if (passthrough != null && !PASSTHROUGH.contains(passthrough.asText(""))) {
-      ctx.report(
-          "apigw-integration-passthrough",
-          ip + "/passthroughBehavior",
-          op.label()
-              + ": passthroughBehavior '"
-              + passthrough.asText()
-              + "' must be when_no_match, when_no_templates or never (lower case)");
-    }
-    // contentHandling
-    JsonNode contentHandling = in.get("contentHandling");
-    if (contentHandling != null && !CONTENT_HANDLING.contains(contentHandling.asText(""))) {
-      ctx.report(
-          "apigw-integration-content-handling",
-          ip + "/contentHandling",
-          op.label()
-              + ": contentHandling '"
-              + contentHandling.asText()
-              + "' must be CONVERT_TO_TEXT or CONVERT_TO_BINARY");
-    }
+    checkOneOf(
+        ctx,
+        op,
+        in,
+        ip,
+        "passthroughBehavior",
+        PASSTHROUGH,
+        "apigw-integration-passthrough",
+        "when_no_match, when_no_templates or never (lower case)");
+    checkOneOf(
+        ctx,
+        op,
+        in,
+        ip,
+        "contentHandling",
+        CONTENT_HANDLING,
+        "apigw-integration-content-handling",
+        "CONVERT_TO_TEXT or CONVERT_TO_BINARY");
     // timeout
     JsonNode timeout = in.get("timeoutInMillis");
     if (timeout != null) {
@@ -521,6 +516,28 @@ public final class ApiGatewayRules {
     checkRequestParameters(ctx, op, in, ip, type);
     checkResponses(ctx, op, in, ip);
     checkClaims(ctx, op, in, ip, schemes);
+  }
+
+  /**
+   * Reports {@code object.field} under {@code ruleId} when it is present and not one of {@code
+   * allowed}: {@code OP: field 'value' must be EXPECTED}.
+   */
+  private static void checkOneOf(
+      RuleContext ctx,
+      Operation op,
+      JsonNode object,
+      String pointer,
+      String field,
+      Set<String> allowed,
+      String ruleId,
+      String expected) {
+    JsonNode value = object.get(field);
+    if (value != null && !allowed.contains(value.asText(""))) {
+      ctx.report(
+          ruleId,
+          pointer + "/" + field,
+          op.label() + ": " + field + " '" + value.asText() + "' must be " + expected);
+    }
   }
 
   private static void checkRequestParameters(
@@ -671,6 +688,15 @@ public final class ApiGatewayRules {
                 + status.asText()
                 + "' must be a 3-digit HTTP status code such as \"200\"");
       }
+      checkOneOf(
+          ctx,
+          op,
+          e.getValue(),
+          at,
+          "contentHandling",
+          CONTENT_HANDLING,
+          "apigw-integration-content-handling",
+          "CONVERT_TO_TEXT or CONVERT_TO_BINARY");
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
 import java.nio.file.Path;
@@ -62,10 +63,7 @@ final class RuleContext {
         }
         Path target;
         try {
-          target =
-              base.resolve(
-                      java.net.URLDecoder.decode(filePart, java.nio.charset.StandardCharsets.UTF_8))
-                  .normalize();
+          target = base.resolve(JsonPointers.percentDecode(filePart)).normalize();
         } catch (IllegalArgumentException e) {
           return null;
         }
@@ -75,7 +73,7 @@ final class RuleContext {
         docRoot = external.computeIfAbsent(target, t -> SafeLoader.parse(t, loadOptions).root());
         base = target.getParent();
       }
-      node = fragment.isEmpty() ? docRoot : docRoot.at(fragment);
+      node = JsonPointers.atFragment(docRoot, fragment);
       if (node.isMissingNode()) {
         return null;
       }
@@ -104,6 +102,6 @@ final class RuleContext {
   }
 
   static String child(String pointer, String key) {
-    return pointer + "/" + LoadedDocument.escape(key);
+    return pointer + "/" + JsonPointers.escape(key);
   }
 }

@@ -558,14 +558,7 @@ public final class LintRun {
       return List.of();
     }
     if (!(entry.value instanceof SequenceNode seq)) {
-      add(
-          Rule.WRONG_TYPE,
-          entry.value.getStartMark(),
-          pointer,
-          "'"
-              + entry.key
-              + "' must be a list of commands ('- command' on each line), found "
-              + kind(entry.value));
+      wrongType(entry, pointer, "a list of commands ('- command' on each line)", "");
       return List.of();
     }
     List<Node> commands = new ArrayList<>();
@@ -781,6 +774,15 @@ public final class LintRun {
             + String.join(", ", allowed));
   }
 
+  /** {@code 'key' must be EXPECTED, found KIND HINT} at the entry's value. */
+  private void wrongType(Entry e, String pointer, String expected, String hint) {
+    add(
+        Rule.WRONG_TYPE,
+        e.value.getStartMark(),
+        pointer,
+        "'" + e.key + "' must be " + expected + ", found " + kind(e.value) + hint);
+  }
+
   private boolean expectMapping(Entry e, String pointer) {
     if (e.value instanceof MappingNode) {
       return true;
@@ -788,14 +790,7 @@ public final class LintRun {
     if (isNull(e.value)) {
       return false;
     }
-    add(
-        Rule.WRONG_TYPE,
-        e.value.getStartMark(),
-        pointer,
-        "'"
-            + e.key
-            + "' must be a mapping (key: value lines indented under it), found "
-            + kind(e.value));
+    wrongType(e, pointer, "a mapping (key: value lines indented under it)", "");
     return false;
   }
 
@@ -803,15 +798,11 @@ public final class LintRun {
     if (e.value instanceof ScalarNode) {
       return true;
     }
-    add(
-        Rule.WRONG_TYPE,
-        e.value.getStartMark(),
+    wrongType(
+        e,
         pointer,
-        "'"
-            + e.key
-            + "' must be a single value, found "
-            + kind(e.value)
-            + (e.value instanceof MappingNode ? " (quote it if it contains ': ')" : ""));
+        "a single value",
+        e.value instanceof MappingNode ? " (quote it if it contains ': ')" : "");
     return false;
   }
 
@@ -825,11 +816,7 @@ public final class LintRun {
     }
     if (!(e.value instanceof SequenceNode s)) {
       if (!isNull(e.value)) {
-        add(
-            Rule.WRONG_TYPE,
-            e.value.getStartMark(),
-            pointer,
-            "'" + e.key + "' must be a list ('- item' lines), found " + kind(e.value));
+        wrongType(e, pointer, "a list ('- item' lines)", "");
       }
       return false;
     }

@@ -34,8 +34,8 @@ class NginxIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeThat(Files.isExecutable(NginxProcess.NGINX))
-        .as("Debian's nginx (bin/test installs it)")
+    assertThat(Files.isExecutable(NginxProcess.NGINX))
+        .as("Debian's nginx missing at %s: run bin/test, which installs it", NginxProcess.NGINX)
         .isTrue();
     app = AppProcess.start(dir, Map.of());
     nginx = NginxProcess.start(dir, app.port);
