@@ -41,8 +41,10 @@ public sealed interface Action
   /** The action's configuration as CodePipeline takes it, keys in a fixed order. */
   Map<String, String> configuration();
 
-  /** The output variables the action publishes under its namespace. */
-  Set<String> outputVariables();
+  /** The output variables the action publishes under its namespace (none by default). */
+  default Set<String> outputVariables() {
+    return Set.of();
+  }
 
   /** A short description for summaries and graphs, e.g. {@code GitHub acme/service@main}. */
   String describe();

@@ -17,7 +17,7 @@ abstract class ActionBase {
    * Reads the shared settings from {@code b}; {@code type} names the class in the message when the
    * name is missing (the builder's default name is the example).
    */
-  ActionBase(Builder b, String type) {
+  ActionBase(Builder<?> b, String type) {
     this.name = Checks.requiredText(b.name, type, "name", "\"" + b.defaultName + "\"");
     this.runOrder = b.runOrder;
     this.namespace = b.namespace;
@@ -41,7 +41,7 @@ abstract class ActionBase {
   }
 
   /** Copies the shared settings into a builder made for {@code toBuilder()}. */
-  final <B extends Builder> B copyTo(B b) {
+  final <B extends Builder<B>> B copyTo(B b) {
     b.name = name;
     b.runOrder = runOrder;
     b.namespace = namespace;
@@ -49,10 +49,10 @@ abstract class ActionBase {
   }
 
   /**
-   * The shared builder state. Each action's builder keeps its own setters ({@code name}, {@code
-   * runOrder}, {@code namespace}) so that their signatures return that builder.
+   * The shared builder state and its setters, typed to return the concrete action's builder ({@code
+   * B}), so every action is named, ordered and namespaced the same way.
    */
-  abstract static class Builder {
+  abstract static class Builder<B extends Builder<B>> {
     private final String defaultName;
     String name;
     int runOrder = 1;
@@ -61,6 +61,31 @@ abstract class ActionBase {
     Builder(String defaultName) {
       this.defaultName = defaultName;
       this.name = defaultName;
+    }
+
+    /**
+     * The action name, unique in its stage (each action type has a default, e.g. {@code Build}).
+     */
+    public B name(String name) {
+      this.name = name;
+      return self();
+    }
+
+    /** Position in the stage: actions with the same run order run in parallel (default 1). */
+    public B runOrder(int runOrder) {
+      this.runOrder = runOrder;
+      return self();
+    }
+
+    /** Publishes the action's output variables as {@code #{NAMESPACE.VARIABLE}}. */
+    public B namespace(String namespace) {
+      this.namespace = namespace;
+      return self();
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+      return (B) this;
     }
   }
 }

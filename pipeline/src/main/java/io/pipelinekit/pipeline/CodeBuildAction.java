@@ -134,7 +134,7 @@ public final class CodeBuildAction extends ActionBase implements Action {
   }
 
   /** Builds a {@link CodeBuildAction}. */
-  public static final class Builder extends ActionBase.Builder {
+  public static final class Builder extends ActionBase.Builder<Builder> {
     private CodeBuildProject project;
     private final List<String> inputs = new ArrayList<>();
     private final List<String> outputs = new ArrayList<>();
@@ -145,22 +145,6 @@ public final class CodeBuildAction extends ActionBase implements Action {
 
     private Builder() {
       super("Build");
-    }
-
-    /** The action name (default {@code Build}). */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    public Builder runOrder(int runOrder) {
-      this.runOrder = runOrder;
-      return this;
-    }
-
-    public Builder namespace(String namespace) {
-      this.namespace = namespace;
-      return this;
     }
 
     public Builder project(CodeBuildProject project) {

@@ -133,17 +133,12 @@ public final class CodeDeployToEcsAction extends ActionBase implements Action {
   }
 
   @Override
-  public Set<String> outputVariables() {
-    return Set.of();
-  }
-
-  @Override
   public String describe() {
     return "CodeDeploy " + applicationName + "/" + deploymentGroupName;
   }
 
   /** Builds a {@link CodeDeployToEcsAction}. */
-  public static final class Builder extends ActionBase.Builder {
+  public static final class Builder extends ActionBase.Builder<Builder> {
     private String applicationName;
     private String deploymentGroupName;
     private String taskDefinitionTemplateArtifact;
@@ -155,21 +150,6 @@ public final class CodeDeployToEcsAction extends ActionBase implements Action {
 
     private Builder() {
       super("Deploy");
-    }
-
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    public Builder runOrder(int runOrder) {
-      this.runOrder = runOrder;
-      return this;
-    }
-
-    public Builder namespace(String namespace) {
-      this.namespace = namespace;
-      return this;
     }
 
     public Builder applicationName(String applicationName) {

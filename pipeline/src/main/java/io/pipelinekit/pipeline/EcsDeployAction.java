@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A standard (rolling) ECS deploy: reads {@code imagedefinitions.json} from its one input artifact,
@@ -129,17 +128,12 @@ public final class EcsDeployAction extends ActionBase implements Action {
   }
 
   @Override
-  public Set<String> outputVariables() {
-    return Set.of();
-  }
-
-  @Override
   public String describe() {
     return "ECS " + clusterName + "/" + serviceName;
   }
 
   /** Builds an {@link EcsDeployAction}. */
-  public static final class Builder extends ActionBase.Builder {
+  public static final class Builder extends ActionBase.Builder<Builder> {
     private String input;
     private String clusterName;
     private String serviceName;
@@ -150,22 +144,6 @@ public final class EcsDeployAction extends ActionBase implements Action {
 
     private Builder() {
       super("Deploy");
-    }
-
-    /** The action name (default {@code Deploy}). */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    public Builder runOrder(int runOrder) {
-      this.runOrder = runOrder;
-      return this;
-    }
-
-    public Builder namespace(String namespace) {
-      this.namespace = namespace;
-      return this;
     }
 
     public Builder input(String artifact) {

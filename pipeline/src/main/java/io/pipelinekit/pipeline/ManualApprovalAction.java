@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A manual approval: the pipeline waits (up to seven days) for someone to approve. Optionally
@@ -95,38 +94,18 @@ public final class ManualApprovalAction extends ActionBase implements Action {
    * are not checked by name.
    */
   @Override
-  public Set<String> outputVariables() {
-    return Set.of();
-  }
-
-  @Override
   public String describe() {
     return "Manual approval";
   }
 
   /** Builds a {@link ManualApprovalAction}. */
-  public static final class Builder extends ActionBase.Builder {
+  public static final class Builder extends ActionBase.Builder<Builder> {
     private String notificationArn;
     private String externalEntityLink;
     private String customData;
 
     private Builder() {
       super("Approve");
-    }
-
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    public Builder runOrder(int runOrder) {
-      this.runOrder = runOrder;
-      return this;
-    }
-
-    public Builder namespace(String namespace) {
-      this.namespace = namespace;
-      return this;
     }
 
     public Builder notificationArn(String arn) {

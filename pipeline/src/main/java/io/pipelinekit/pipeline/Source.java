@@ -327,7 +327,7 @@ public final class Source extends ActionBase implements Action {
   }
 
   /** Builds a {@link Source}; most definitions start from a factory such as {@link #gitHub}. */
-  public static final class Builder extends ActionBase.Builder {
+  public static final class Builder extends ActionBase.Builder<Builder> {
     private Kind kind;
     private RepositoryHost host;
     private String output = "Source";
@@ -352,23 +352,6 @@ public final class Source extends ActionBase implements Action {
 
     public Builder host(RepositoryHost host) {
       this.host = host;
-      return this;
-    }
-
-    /** The action name (default {@code Source}). */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    public Builder runOrder(int runOrder) {
-      this.runOrder = runOrder;
-      return this;
-    }
-
-    /** Publishes the source's variables (CommitId, BranchName, ...) as {@code #{NS.VAR}}. */
-    public Builder namespace(String namespace) {
-      this.namespace = namespace;
       return this;
     }
 
