@@ -24,26 +24,26 @@ for d in "${docs[@]}"; do
 done
 
 # --- pipeline: build when missing, as bin/pipeline does -----------------------------------------
-jar="$root/pipeline/target/pipeline-0.1.0-SNAPSHOT.jar"
+jar="$root/cli/target/pipeline-cli-0.1.0-SNAPSHOT.jar"
 defs="$root/service/definition/target/service-definition-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ] || [ ! -d "$root/pipeline/target/lib" ]; then
+if [ ! -f "$jar" ] || [ ! -d "$root/cli/target/lib" ]; then
   log "building the tool"
-  (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true -pl pipeline -am install >&2)
+  (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true -pl cli -am install >&2)
 fi
 cp="$jar"
 [ -f "$defs" ] && cp="$jar:$defs"
 jvm_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
-cds="$root/pipeline/target/pipeline.jsa"
+cds="$root/cli/target/pipeline-lint.jsa"
 if [ ! -f "$cds" ] || [ "$cds" -ot "$jar" ]; then
   rm -f "$cds"
   log "writing the class data sharing archive $cds"
   java "${jvm_opts[@]}" -XX:ArchiveClassesAtExit="$cds" -cp "$cp" \
-    io.pipelinekit.pipeline.cli.PipelineCli lint "$corpus/twilio_verify_v2.yaml" >/dev/null 2>&1 || true
+    io.pipelinekit.cli.PipelineCli lint "$corpus/twilio_verify_v2.yaml" >/dev/null 2>&1 || true
 fi
 [ -f "$cds" ] && jvm_opts+=("-XX:SharedArchiveFile=$cds")
 # shellcheck disable=SC2206
 extra=(${PIPELINE_JAVA_OPTS:-})
-pipeline_cmd=(java "${jvm_opts[@]}" "${extra[@]}" -cp "$cp" io.pipelinekit.pipeline.cli.PipelineCli lint)
+pipeline_cmd=(java "${jvm_opts[@]}" "${extra[@]}" -cp "$cp" io.pipelinekit.cli.PipelineCli lint)
 
 # --- redocly --------------------------------------------------------------------------------------
 redocly="$root/bench/node_modules/.bin/redocly"

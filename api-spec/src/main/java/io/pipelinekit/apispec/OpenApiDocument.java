@@ -66,6 +66,11 @@ public final class OpenApiDocument {
     return notes;
   }
 
+  /** Whether the document sets this top-level field (e.g. {@code x-amazon-apigateway-policy}). */
+  public boolean hasTopLevel(String field) {
+    return loaded.root().has(Objects.requireNonNull(field, "field"));
+  }
+
   LoadedDocument loaded() {
     return loaded;
   }

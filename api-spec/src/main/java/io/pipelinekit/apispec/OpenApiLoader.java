@@ -49,6 +49,23 @@ public final class OpenApiLoader {
     return new OpenApiDocument(loaded, notes);
   }
 
+  /**
+   * Reads {@code file} with the same limits and {@code $ref} checks as {@link #load(Path,
+   * LoadOptions)} and insists on an OpenAPI or Swagger root, without validating it against the
+   * OpenAPI schema (what publishing needs: API Gateway validates on import).
+   *
+   * @throws ApiSpecException when the file cannot be read, breaks a limit, has an unsafe {@code
+   *     $ref}, or is not an OpenAPI document
+   */
+  public static OpenApiDocument parse(Path file, LoadOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    LoadedDocument loaded = loadRaw(file, options);
+    List<String> notes = new ArrayList<>();
+    VersionCheck.note(loaded).ifPresent(notes::add);
+    return new OpenApiDocument(loaded, notes);
+  }
+
   /** Reads, checks limits and references, and insists on an OpenAPI or Swagger root. */
   static LoadedDocument loadRaw(Path file, LoadOptions options) {
     LoadedDocument loaded = SafeLoader.load(file, options);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.DiffResult;
 import io.pipelinekit.apispec.OpenApiDiff;
-import io.pipelinekit.apispec.testing.Corpus;
+import io.pipelinekit.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.DiffResult;
 import io.pipelinekit.apispec.OpenApiDiff;
-import io.pipelinekit.apispec.testing.Corpus;
+import io.pipelinekit.testing.Corpus;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;

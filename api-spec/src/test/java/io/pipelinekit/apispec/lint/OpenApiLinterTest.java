@@ -13,7 +13,7 @@ import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.OpenApiLoader;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
-import io.pipelinekit.apispec.testing.Corpus;
+import io.pipelinekit.testing.Corpus;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

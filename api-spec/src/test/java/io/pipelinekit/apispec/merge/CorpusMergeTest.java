@@ -10,7 +10,7 @@ import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.MergeResult;
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.apispec.internal.yaml.OpenApiWriter;
-import io.pipelinekit.apispec.testing.Corpus;
+import io.pipelinekit.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

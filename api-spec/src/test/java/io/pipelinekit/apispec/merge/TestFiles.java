@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * Test resources and golden files, found without relying on the cwd (the shared corpus: {@link
- * io.pipelinekit.apispec.testing.Corpus}).
+ * io.pipelinekit.testing.Corpus}).
  */
 public final class TestFiles {
   private TestFiles() {}

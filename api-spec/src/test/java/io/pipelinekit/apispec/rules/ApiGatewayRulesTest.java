@@ -7,7 +7,7 @@ import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.apispec.RuleDescription;
 import io.pipelinekit.apispec.Severity;
-import io.pipelinekit.apispec.testing.RepoRoot;
+import io.pipelinekit.testing.RepoRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,0 +1,542 @@
+package io.pipelinekit.aws;
+
+import io.pipelinekit.aws.internal.CallTracker;
+import io.pipelinekit.aws.internal.Failures;
+import io.pipelinekit.aws.internal.PublishedDocument;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClientBuilder;
+import software.amazon.awssdk.services.apigateway.model.CreateDeploymentResponse;
+import software.amazon.awssdk.services.apigateway.model.Deployment;
+import software.amazon.awssdk.services.apigateway.model.EndpointType;
+import software.amazon.awssdk.services.apigateway.model.GetDeploymentResponse;
+import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
+import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PutMode;
+import software.amazon.awssdk.services.apigateway.model.PutRestApiResponse;
+
+/**
+ * Publishes an OpenAPI document to an API Gateway REST API and moves a stage to it: {@code
+ * PutRestApi} then {@code CreateDeployment} — the only two write calls — and points a stage back at
+ * an earlier deployment. Reads before writing: {@code GetRestApi} (what an overwrite would drop),
+ * {@code GetStage} + {@code GetDeployment} (whether the stage already serves this document).
+ *
+ * <p>Retries follow {@link RetryPolicy}; each retry, import warning and drop warning goes to the
+ * {@link PublishListener}. Failures are {@link PublishException}s naming the call, the AWS error
+ * code, the state left behind and what to do; bad input is an {@link ApiSpecException}.
+ *
+ * <pre>{@code
+ * try (RestApiPublisher publisher = RestApiPublisher.builder()
+ *     .clientBuilder(ApiGatewayClient.builder().region(Region.EU_WEST_1))
+ *     .listener(myListener)
+ *     .build()) {
+ *   PublishResult r = publisher.publish(PublishOptions.builder()
+ *       .restApiId("a1b2c3").stageName("prod").spec(Path.of("openapi.yaml")).build());
+ * }
+ * }</pre>
+ */
+public final class RestApiPublisher implements AutoCloseable {
+  /** Marks the deployment description; followed by the first 32 hex digits of the hash. */
+  static final String HASH_TAG = "pipelinekit spec-sha256=";
+
+  private final ApiGatewayClient client;
+  private final PublishListener listener;
+  private final RetryPolicy retryPolicy;
+
+  private RestApiPublisher(Builder b) {
+    Objects.requireNonNull(b.clientBuilder, "clientBuilder");
+    this.listener = b.listener;
+    this.retryPolicy = b.retryPolicy;
+    ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder();
+    retryPolicy.applyTo(config, listener);
+    this.client = b.clientBuilder.overrideConfiguration(config.build()).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Publishes {@code options.spec()} and deploys it to the stage, unless the stage's current
+   * deployment already carries the same document hash (then nothing is written, {@link
+   * PublishResult#changed()} is false) and {@code force} is off.
+   */
+  public PublishResult publish(PublishOptions options) {
+    Objects.requireNonNull(options, "options");
+    PublishedDocument doc = PublishedDocument.read(options.spec());
+    String hash =
+        doc.sha256(
+            "mode=" + options.mode().wireName(),
+            "parameters=" + canonical(options.parameters()),
+            "variables=" + canonical(options.variables()),
+            "stageDescription=" + options.stageDescription().orElse(""));
+    String shortHash = hash.substring(0, 32);
+    String apiId = options.restApiId();
+    String stageName = options.stageName();
+
+    GetRestApiResponse api =
+        call(
+            "GetRestApi",
+            () -> client.getRestApi(r -> r.restApiId(apiId)),
+            "Nothing was changed.",
+            restApiNotFound(apiId));
+    Optional<GetStageResponse> stage = findStage(apiId, stageName);
+    String previous = stage.map(GetStageResponse::deploymentId).orElse(null);
+
+    if (previous != null && !options.force()) {
+      GetDeploymentResponse current =
+          call(
+              "GetDeployment",
+              () -> client.getDeployment(r -> r.restApiId(apiId).deploymentId(previous)),
+              "Nothing was changed.",
+              null);
+      if (current.description() != null && current.description().contains(HASH_TAG + shortHash)) {
+        return PublishResult.builder()
+            .changed(false)
+            .deploymentId(previous)
+            .previousDeploymentId(previous)
+            .invokeUrl(invokeUrl(apiId, stageName))
+            .documentHash(shortHash)
+            .build();
+      }
+    }
+
+    if (options.mode() == PublishOptions.Mode.OVERWRITE) {
+      for (String drop : overwriteDrops(api, doc, options)) {
+        listener.warning(drop);
+      }
+    }
+
+    String stageState =
+        previous == null
+            ? "No deployment was created; stage '" + stageName + "' does not exist yet."
+            : "No deployment was created; stage '"
+                + stageName
+                + "' still serves deployment "
+                + previous
+                + " (unchanged).";
+    PutRestApiResponse put =
+        call(
+            "PutRestApi",
+            () ->
+                client.putRestApi(
+                    r ->
+                        r.restApiId(apiId)
+                            .mode(PutMode.fromValue(options.mode().wireName()))
+                            .failOnWarnings(options.failOnWarnings())
+                            .parameters(
+                                options.parameters().isEmpty() ? null : options.parameters())
+                            .body(SdkBytes.fromByteArray(doc.bytes()))),
+            stageState,
+            null);
+    List<String> warnings = put.hasWarnings() ? List.copyOf(put.warnings()) : List.of();
+    for (String w : warnings) {
+      listener.warning("API Gateway import warning: " + w);
+    }
+
+    String description =
+        options.commitId().map(c -> "commit " + c + "; ").orElse("") + HASH_TAG + shortHash;
+    CreateDeploymentResponse deployment =
+        call(
+            "CreateDeployment",
+            () ->
+                client.createDeployment(
+                    r ->
+                        r.restApiId(apiId)
+                            .stageName(stageName)
+                            .description(description)
+                            .stageDescription(options.stageDescription().orElse(null))
+                            .variables(options.variables().isEmpty() ? null : options.variables())),
+            afterChangeState(apiId, stageName, previous),
+            null);
+    return PublishResult.builder()
+        .changed(true)
+        .deploymentId(deployment.id())
+        .previousDeploymentId(previous)
+        .invokeUrl(invokeUrl(apiId, stageName))
+        .documentHash(shortHash)
+        .warnings(warnings)
+        .build();
+  }
+
+  /**
+   * Points the stage at {@code toDeploymentId}, or, when empty, at the deployment created just
+   * before the one it serves (by creation date). Refuses when the stage does not exist or there is
+   * no earlier deployment. Writes one call ({@code UpdateStage}), none when the stage already
+   * serves the target.
+   */
+  public RollbackResult rollback(
+      String restApiId, String stageName, Optional<String> toDeploymentId) {
+    Objects.requireNonNull(restApiId, "restApiId");
+    Objects.requireNonNull(stageName, "stageName");
+    Objects.requireNonNull(toDeploymentId, "toDeploymentId");
+    call(
+        "GetRestApi",
+        () -> client.getRestApi(r -> r.restApiId(restApiId)),
+        "Nothing was changed.",
+        restApiNotFound(restApiId));
+    GetStageResponse stage =
+        findStage(restApiId, stageName)
+            .orElseThrow(
+                () ->
+                    new PublishException(
+                        "stage '"
+                            + stageName
+                            + "' does not exist on REST API "
+                            + restApiId
+                            + ": nothing to roll back. Deploy first with 'pipeline deploy-api'.",
+                        "GetStage",
+                        "NotFoundException",
+                        null));
+    String current = stage.deploymentId();
+    List<Deployment> deployments =
+        call(
+            "GetDeployments",
+            () ->
+                new ArrayList<>(
+                    client.getDeploymentsPaginator(r -> r.restApiId(restApiId)).items().stream()
+                        .collect(Collectors.toList())),
+            "Nothing was changed.",
+            null);
+    Deployment target;
+    if (toDeploymentId.isPresent()) {
+      String wanted = toDeploymentId.get();
+      target =
+          deployments.stream()
+              .filter(d -> d.id().equals(wanted))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new PublishException(
+                          "deployment "
+                              + wanted
+                              + " does not exist on REST API "
+                              + restApiId
+                              + "; its deployments: "
+                              + describe(deployments)
+                              + ". Nothing was changed.",
+                          "GetDeployments",
+                          null,
+                          null));
+    } else {
+      target = previousOf(deployments, current, restApiId, stageName);
+    }
+    if (target.id().equals(current)) {
+      return RollbackResult.builder()
+          .stageName(stageName)
+          .fromDeploymentId(current)
+          .toDeploymentId(current)
+          .toDescription(target.description())
+          .changed(false)
+          .invokeUrl(invokeUrl(restApiId, stageName))
+          .build();
+    }
+    call(
+        "UpdateStage",
+        () ->
+            client.updateStage(
+                r ->
+                    r.restApiId(restApiId)
+                        .stageName(stageName)
+                        .patchOperations(
+                            p -> p.op(Op.REPLACE).path("/deploymentId").value(target.id()))),
+        "Stage '" + stageName + "' still serves deployment " + current + " (unchanged).",
+        null);
+    return RollbackResult.builder()
+        .stageName(stageName)
+        .fromDeploymentId(current)
+        .toDeploymentId(target.id())
+        .toDescription(target.description())
+        .changed(true)
+        .invokeUrl(invokeUrl(restApiId, stageName))
+        .build();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** The retry policy in use. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  private static Deployment previousOf(
+      List<Deployment> deployments, String current, String restApiId, String stageName) {
+    // Stable sort: deployments created in the same second keep the order AWS listed them in.
+    List<Deployment> byDate = new ArrayList<>(deployments);
+    byDate.sort(
+        Comparator.comparing(d -> d.createdDate() == null ? Instant.EPOCH : d.createdDate()));
+    int index = -1;
+    for (int i = 0; i < byDate.size(); i++) {
+      if (byDate.get(i).id().equals(current)) {
+        index = i;
+      }
+    }
+    if (index <= 0) {
+      throw new PublishException(
+          "stage '"
+              + stageName
+              + "' serves deployment "
+              + current
+              + ", and REST API "
+              + restApiId
+              + " has no deployment created before it: nothing to roll back to. Nothing was"
+              + " changed.",
+          "GetDeployments",
+          null,
+          null);
+    }
+    return byDate.get(index - 1);
+  }
+
+  private static String describe(List<Deployment> deployments) {
+    if (deployments.isEmpty()) {
+      return "none";
+    }
+    return deployments.stream()
+        .map(d -> d.id() + (d.createdDate() == null ? "" : " (" + d.createdDate() + ")"))
+        .collect(Collectors.joining(", "));
+  }
+
+  private Optional<GetStageResponse> findStage(String apiId, String stageName) {
+    try {
+      return Optional.of(
+          call(
+              "GetStage",
+              () -> client.getStage(r -> r.restApiId(apiId).stageName(stageName)),
+              "Nothing was changed.",
+              null));
+    } catch (PublishException e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** What overwrite would drop: settings the current API has that the document does not carry. */
+  private static List<String> overwriteDrops(
+      GetRestApiResponse api, PublishedDocument doc, PublishOptions options) {
+    List<String> drops = new ArrayList<>();
+    String prefix = "overwrite: REST API " + api.id() + " has ";
+    if (api.hasBinaryMediaTypes()
+        && !api.binaryMediaTypes().isEmpty()
+        && !doc.hasTopLevel("x-amazon-apigateway-binary-media-types")) {
+      drops.add(
+          prefix
+              + "binary media types "
+              + api.binaryMediaTypes()
+              + " that the document does not list; they will be dropped (add"
+              + " x-amazon-apigateway-binary-media-types, or use --mode merge)");
+    }
+    if (api.policy() != null
+        && !api.policy().isBlank()
+        && !doc.hasTopLevel("x-amazon-apigateway-policy")) {
+      drops.add(
+          prefix
+              + "a resource policy that the document does not carry; it will be dropped (add"
+              + " x-amazon-apigateway-policy, or use --mode merge)");
+    }
+    if (api.endpointConfiguration() != null
+        && api.endpointConfiguration().hasTypes()
+        && !api.endpointConfiguration().types().equals(List.of(EndpointType.EDGE))
+        && !doc.hasTopLevel("x-amazon-apigateway-endpoint-configuration")
+        && !options.parameters().containsKey("endpointConfigurationTypes")) {
+      drops.add(
+          prefix
+              + "endpoint configuration "
+              + api.endpointConfiguration().typesAsStrings()
+              + " that the document does not set; overwrite may reset it (add"
+              + " x-amazon-apigateway-endpoint-configuration, or --parameter"
+              + " endpointConfigurationTypes="
+              + String.join(",", api.endpointConfiguration().typesAsStrings())
+              + ")");
+    }
+    return drops;
+  }
+
+  /** What to say when CreateDeployment fails after PutRestApi changed the API. */
+  private String afterChangeState(String apiId, String stageName, String previous) {
+    String region = region();
+    if (previous == null) {
+      return "PutRestApi already changed REST API "
+          + apiId
+          + "'s definition, but no deployment was created and stage '"
+          + stageName
+          + "' does not exist yet, so nothing serves the new definition. Re-run the same"
+          + " deploy-api command to finish, or re-publish the previous document to restore"
+          + " the definition.";
+    }
+    String file = "/tmp/" + apiId + "-" + stageName + "-" + previous + ".json";
+    return "PutRestApi already changed REST API "
+        + apiId
+        + "'s definition, but stage '"
+        + stageName
+        + "' still serves deployment "
+        + previous
+        + " (unchanged). Re-run the same deploy-api command to finish, or restore the definition"
+        + " the stage serves with: aws apigateway get-export --region "
+        + region
+        + " --rest-api-id "
+        + apiId
+        + " --stage-name "
+        + stageName
+        + " --export-type oas30 --parameters extensions=apigateway --accepts application/json "
+        + file
+        + " && aws apigateway put-rest-api --region "
+        + region
+        + " --rest-api-id "
+        + apiId
+        + " --mode overwrite --body fileb://"
+        + file;
+  }
+
+  private static String restApiNotFound(String apiId) {
+    return "REST API "
+        + apiId
+        + " not found: check --rest-api-id and --region (REST API ids are per region).";
+  }
+
+  private String invokeUrl(String apiId, String stageName) {
+    return "https://" + apiId + ".execute-api." + region() + ".amazonaws.com/" + stageName;
+  }
+
+  private String region() {
+    return client.serviceClientConfiguration().region().id();
+  }
+
+  private static String canonical(Map<String, String> map) {
+    return new TreeMap<>(map).toString();
+  }
+
+  /**
+   * Runs one AWS call; a failure becomes a {@link PublishException} naming the call and AWS error
+   * code, then {@code state} (what was and was not changed), then what to do.
+   */
+  private <T> T call(String name, Supplier<T> call, String state, String notFoundRemedy) {
+    try {
+      return call.get();
+    } catch (SdkException e) {
+      CallTracker.GaveUp gaveUp = CallTracker.takeGaveUp();
+      StringBuilder m = new StringBuilder(name).append(" failed: ");
+      String code = null;
+      if (e instanceof AwsServiceException aws) {
+        code = Failures.errorCode(aws);
+        m.append(code).append(" (HTTP ").append(aws.statusCode()).append("): ");
+        m.append(Failures.errorMessage(aws));
+      } else {
+        m.append(e.getMessage());
+      }
+      if (gaveUp != null) {
+        m.append(" — still failing after ")
+            .append(gaveUp.attempts())
+            .append(gaveUp.attempts() == 1 ? " attempt" : " attempts")
+            .append(" over ")
+            .append(seconds(gaveUp.elapsed()))
+            .append(" (retry time limit ")
+            .append(seconds(retryPolicy.maxRetryTime()))
+            .append(")");
+      }
+      m.append(". ").append(state);
+      String remedy = remedy(name, e, code, notFoundRemedy, gaveUp != null);
+      if (!remedy.isEmpty()) {
+        m.append(' ').append(remedy);
+      }
+      throw new PublishException(m.toString(), name, code, e);
+    }
+  }
+
+  private static String remedy(
+      String name, SdkException e, String code, String notFoundRemedy, boolean gaveUp) {
+    if (gaveUp) {
+      return "Try again later, or allow more time with --max-retry-time.";
+    }
+    if (code == null) {
+      String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (msg.contains("credentials")) {
+        return "No usable AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass"
+            + " --profile, or run where a role is attached (CodeBuild provides one).";
+      }
+      return "Check --endpoint-url, --region and the network.";
+    }
+    switch (code) {
+      case "NotFoundException":
+        return notFoundRemedy != null
+            ? notFoundRemedy
+            : "Check --rest-api-id, --stage and --region.";
+      case "BadRequestException":
+        return name.equals("PutRestApi")
+            ? "API Gateway rejected the document: run 'pipeline lint' on it and fix the findings;"
+                + " import warnings fail the import unless --no-fail-on-warnings."
+            : "Check the arguments (stage name, variables).";
+      case "UnauthorizedException":
+      case "AccessDeniedException":
+      case "UnrecognizedClientException":
+      case "InvalidSignatureException":
+      case "SignatureDoesNotMatch":
+      case "ExpiredTokenException":
+      case "InvalidClientTokenId":
+        return "Check the credentials (--profile, AWS_* variables) and that they may call "
+            + name
+            + " on this API.";
+      case "LimitExceededException":
+        return "An API Gateway quota was reached (e.g. resources per API): raise it or trim the API.";
+      default:
+        return "";
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+  }
+
+  public static final class Builder {
+    private ApiGatewayClientBuilder clientBuilder;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private PublishListener listener = PublishListener.NONE;
+
+    private Builder() {}
+
+    /**
+     * The client builder with region, credentials and endpoint already set; the publisher adds its
+     * retry strategy and timeouts (replacing any override configuration) and owns the client.
+     */
+    public Builder clientBuilder(ApiGatewayClientBuilder clientBuilder) {
+      this.clientBuilder = clientBuilder;
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    public Builder listener(PublishListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public RestApiPublisher build() {
+      return new RestApiPublisher(this);
+    }
+  }
+}

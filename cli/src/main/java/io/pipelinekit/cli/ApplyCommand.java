@@ -1,0 +1,102 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.aws.ApplyPlan;
+import io.pipelinekit.aws.AwsClients;
+import io.pipelinekit.aws.PipelineApplier;
+import io.pipelinekit.aws.PipelineDeclarations;
+import io.pipelinekit.pipeline.Pipeline;
+import io.pipelinekit.pipeline.Synthesis;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pipeline apply}: creates or updates the CodeBuild project(s) and the pipeline. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Creates or updates a definition's CodeBuild project(s) and its pipeline in AWS.",
+      "First checks every ECS deploy target (DescribeServices, DescribeTaskDefinition): the service"
+          + " exists and its task definition has a container for every image the pipeline builds."
+          + " Then compares each resource with AWS and writes only what differs (CreateProject or"
+          + " UpdateProject, then CreatePipeline or UpdatePipeline); a second apply without"
+          + " changes writes nothing. --dry-run prints the plan and the differences only."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:applied, up to date, or (with --dry-run) planned",
+      "1:an ECS target does not match, or AWS rejected a call",
+      "2:usage error, the definition breaks a rule, no region or credentials"
+    })
+final class ApplyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Mixin DefinitionOptions definition;
+
+  @Mixin AwsOptions aws;
+
+  @Mixin DeployApiCommand.RetryOptions retry;
+
+  @Option(
+      names = "--dry-run",
+      description =
+          "Check and compare only: print what would be created or updated, write nothing.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Pipeline pipeline = definition.load();
+    PipelineDeclarations declarations = PipelineDeclarations.from(Synthesis.of(pipeline));
+    AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
+    if (!clients.region().id().equals(pipeline.region())) {
+      throw CliException.invalidInput(
+          "pipeline '"
+              + pipeline.name()
+              + "' is defined for region "
+              + pipeline.region()
+              + " but the AWS region is "
+              + clients.region().id()
+              + "; pass --region "
+              + pipeline.region()
+              + " (or define the pipeline for "
+              + clients.region().id()
+              + ")");
+    }
+    try (PipelineApplier applier =
+        PipelineApplier.create(clients, retry.policy(), DeployApiCommand.printing(err))) {
+      ApplyPlan plan = dryRun ? applier.plan(declarations) : applier.apply(declarations);
+      out.print(plan.render());
+      if (plan.upToDate()) {
+        out.println("up to date: pipeline '" + pipeline.name() + "' and its projects match AWS");
+      } else if (dryRun) {
+        out.println("dry run: nothing was changed; run without --dry-run to apply");
+      } else {
+        long created = count(plan, ApplyPlan.Action.CREATE);
+        long updated = count(plan, ApplyPlan.Action.UPDATE);
+        out.println(
+            "applied pipeline '"
+                + pipeline.name()
+                + "' in "
+                + clients.region().id()
+                + ": "
+                + created
+                + " created, "
+                + updated
+                + " updated");
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static long count(ApplyPlan plan, ApplyPlan.Action action) {
+    return plan.changes().stream().filter(c -> c.action() == action).count();
+  }
+}

@@ -1,0 +1,71 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.aws.AwsClients;
+import io.pipelinekit.aws.RestApiPublisher;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What several commands do alike: turning option values a library rejects into a usage error, the
+ * {@code --allow-remote-refs} option of the commands that load OpenAPI documents, counted nouns in
+ * messages, and the API Gateway publisher of {@code deploy-api} and {@code rollback-api}.
+ */
+final class CommandSupport {
+  private CommandSupport() {}
+
+  /**
+   * Builds options from the command line's values; a value the library rejects ({@link
+   * IllegalArgumentException}) becomes a usage error (exit 2, "Run 'pipeline CMD --help'").
+   */
+  static <T> T fromOptions(CommandSpec spec, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** {@code 1 conflict}, {@code 2 conflicts}: {@code n} and the noun, plural unless one. */
+  static String counted(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** A publisher for the AWS options given, retrying as asked, reporting on standard error. */
+  static RestApiPublisher publisher(
+      AwsOptions aws, DeployApiCommand.RetryOptions retry, PrintWriter err) {
+    AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
+    return RestApiPublisher.builder()
+        .clientBuilder(clients.apiGateway())
+        .retryPolicy(retry.policy())
+        .listener(DeployApiCommand.printing(err))
+        .build();
+  }
+
+  /** The last two lines of {@code deploy-api} and {@code rollback-api}. */
+  static void printDeployment(PrintWriter out, String deploymentId, String invokeUrl) {
+    out.println("deployment id: " + deploymentId);
+    out.println("invoke URL: " + invokeUrl);
+  }
+
+  /** {@code --allow-remote-refs}, mixed into the commands that load OpenAPI documents. */
+  static final class RemoteRefs {
+    @Option(
+        names = "--allow-remote-refs",
+        paramLabel = "HOST",
+        split = ",",
+        description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
+    List<String> hosts = new ArrayList<>();
+
+    /** {@code load} with every allowed host added. */
+    LoadOptions.Builder applyTo(LoadOptions.Builder load) {
+      hosts.forEach(load::allowRemoteRefHost);
+      return load;
+    }
+  }
+}

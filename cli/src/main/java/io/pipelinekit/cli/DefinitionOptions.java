@@ -1,0 +1,156 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.pipeline.DefinitionException;
+import io.pipelinekit.pipeline.Parameters;
+import io.pipelinekit.pipeline.Pipeline;
+import io.pipelinekit.pipeline.PipelineDefinition;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import picocli.CommandLine.Option;
+
+/**
+ * Which pipeline definition to load ({@code --definition FQCN}) and its parameters ({@code -P
+ * name=value}); shared by {@code build}, {@code graph} and {@code apply}.
+ */
+public final class DefinitionOptions {
+  /**
+   * The system property through which a launcher names the definition to use when no {@code
+   * --definition} is given ({@code bin/pipeline} names the bundled service's).
+   */
+  public static final String DEFAULT_DEFINITION_PROPERTY = "pipeline.definition";
+
+  @Option(
+      names = "--definition",
+      paramLabel = "FQCN",
+      description =
+          "The class implementing io.pipelinekit.pipeline.PipelineDefinition. Default: the one the"
+              + " launcher names (bin/pipeline: the bundled service's), else the only one"
+              + " registered in META-INF/services/io.pipelinekit.pipeline.PipelineDefinition on the"
+              + " classpath. Put your own on the classpath with PIPELINE_CLASSPATH.")
+  String definition;
+
+  @Option(
+      names = {"-P", "--parameter"},
+      paramLabel = "NAME=VALUE",
+      description = "A definition parameter, e.g. -P account=111122223333 (repeatable).")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  /**
+   * The definition's class name: as given, else the launcher's default, else the registered one.
+   */
+  public String definition() {
+    if (definition != null && !definition.isBlank()) {
+      return definition;
+    }
+    String named = System.getProperty(DEFAULT_DEFINITION_PROPERTY, "");
+    if (!named.isBlank()) {
+      return named;
+    }
+    List<String> registered = registeredDefinitions();
+    if (registered.size() == 1) {
+      return registered.get(0);
+    }
+    throw CliException.invalidInput(
+        registered.isEmpty()
+            ? "no pipeline definition: pass --definition FQCN (a class implementing"
+                + " io.pipelinekit.pipeline.PipelineDefinition on the classpath)"
+            : "more than one pipeline definition on the classpath "
+                + registered
+                + ": pick one with --definition FQCN");
+  }
+
+  /** The definitions registered with {@link ServiceLoader}, by class name, sorted. */
+  private static List<String> registeredDefinitions() {
+    List<String> names = new ArrayList<>();
+    try {
+      ServiceLoader.load(PipelineDefinition.class, classLoader()).stream()
+          .map(provider -> provider.type().getName())
+          .forEach(names::add);
+    } catch (ServiceConfigurationError e) {
+      throw CliException.invalidInput(
+          "a META-INF/services/io.pipelinekit.pipeline.PipelineDefinition entry on the classpath"
+              + " is broken: "
+              + e.getMessage());
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : DefinitionOptions.class.getClassLoader();
+  }
+
+  /** The pipeline the definition builds with the given parameters (checked by every rule). */
+  public Pipeline load() {
+    return load(Parameters.of(parameters == null ? Map.of() : parameters));
+  }
+
+  /** The parameters the definition reads, with their defaults (null when required). */
+  public Map<String, String> describeParameters() {
+    Parameters params = Parameters.of(parameters == null ? Map.of() : parameters);
+    try {
+      instantiate(definition()).define(params);
+    } catch (DefinitionException e) {
+      // the parameters asked for before the definition failed are still worth listing
+    }
+    return params.asked();
+  }
+
+  private Pipeline load(Parameters params) {
+    String className = definition();
+    PipelineDefinition definition = instantiate(className);
+    Pipeline pipeline = definition.define(params);
+    if (pipeline == null) {
+      throw CliException.invalidInput(
+          "definition " + className + " returned no pipeline from define(Parameters)");
+    }
+    params.checkAllUsed();
+    return pipeline;
+  }
+
+  static PipelineDefinition instantiate(String className) {
+    ClassLoader loader = classLoader();
+    Class<?> type;
+    try {
+      type = Class.forName(className, true, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw CliException.invalidInput(
+          "definition class "
+              + className
+              + " is not on the classpath; check the name, or add its jar or classes folder with"
+              + " PIPELINE_CLASSPATH=... bin/pipeline build --definition "
+              + className);
+    }
+    if (!PipelineDefinition.class.isAssignableFrom(type)) {
+      throw CliException.invalidInput(
+          "definition class "
+              + className
+              + " does not implement io.pipelinekit.pipeline.PipelineDefinition; implement"
+              + " Pipeline define(Parameters)");
+    }
+    try {
+      Constructor<?> constructor = type.getDeclaredConstructor();
+      return (PipelineDefinition) constructor.newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw CliException.invalidInput(
+          "definition class " + className + " needs a public constructor without arguments");
+    } catch (InstantiationException e) {
+      throw CliException.invalidInput(
+          "definition class " + className + " cannot be instantiated (abstract or an interface)");
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.LintResult;
+import io.pipelinekit.apispec.OpenApiLinter;
+import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.aws.AwsSettings;
+import io.pipelinekit.aws.PublishListener;
+import io.pipelinekit.aws.PublishOptions;
+import io.pipelinekit.aws.PublishResult;
+import io.pipelinekit.aws.RestApiPublisher;
+import io.pipelinekit.aws.RetryPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pipeline deploy-api}: publishes an OpenAPI document to an API Gateway REST API ({@code
+ * PutRestApi}) and deploys it to a stage ({@code CreateDeployment}).
+ */
+@Command(
+    name = "deploy-api",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes an OpenAPI document to an API Gateway REST API and deploys it to a stage.",
+      "Runs PutRestApi (overwrite by default) then CreateDeployment, with a description holding the"
+          + " commit (CODEBUILD_RESOLVED_SOURCE_VERSION or --commit) and a hash of what is"
+          + " published. When the stage already serves the same hash nothing is written"
+          + " (\"unchanged\"; --force publishes anyway). Throttling, 5xx, connection resets,"
+          + " timed-out attempts and ConflictException are retried with backoff for up to"
+          + " --max-retry-time; each retry is one line on standard error."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:published, or unchanged",
+      "1:AWS rejected a call or it kept failing (the message says what state is left)",
+      "2:usage error, unreadable or invalid document, lint errors, no region or credentials"
+    })
+final class DeployApiCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Mixin AwsOptions aws;
+
+  @Mixin RetryOptions retry;
+
+  @Option(
+      names = "--rest-api-id",
+      required = true,
+      paramLabel = "ID",
+      description = "The REST API.")
+  String restApiId;
+
+  @Option(
+      names = "--stage",
+      required = true,
+      paramLabel = "STAGE",
+      description = "The stage to deploy to (created when missing).")
+  String stage;
+
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE",
+      description = "The OpenAPI document (YAML or JSON, at most 6 MB).")
+  Path specFile;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "overwrite",
+      description =
+          "overwrite (default: the API becomes exactly the document) or merge (AWS's default: keeps what the document omits).")
+  PublishOptions.Mode mode;
+
+  @Option(
+      names = "--fail-on-warnings",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Fail the import when API Gateway has warnings (default); --no-fail-on-warnings accepts them.")
+  boolean failOnWarnings;
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "KEY=VALUE",
+      description =
+          "PutRestApi import parameter, e.g. basepath=prepend, endpointConfigurationTypes=REGIONAL, ignore=documentation.")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(
+      names = "--variable",
+      paramLabel = "NAME=VALUE",
+      description = "Stage variable set by the deployment.")
+  Map<String, String> variables = new LinkedHashMap<>();
+
+  @Option(
+      names = "--stage-description",
+      paramLabel = "TEXT",
+      description = "Description of the stage.")
+  String stageDescription;
+
+  @Option(
+      names = "--commit",
+      paramLabel = "ID",
+      description =
+          "Commit recorded in the deployment description (default: $CODEBUILD_RESOLVED_SOURCE_VERSION).")
+  String commit;
+
+  @Option(
+      names = "--force",
+      description = "Publish and deploy even when the stage already serves this document.")
+  boolean force;
+
+  @Option(names = "--no-lint", description = "Publish even when the linter finds errors.")
+  boolean noLint;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PublishOptions options =
+        CommandSupport.fromOptions(
+            spec,
+            () ->
+                PublishOptions.builder()
+                    .restApiId(restApiId)
+                    .stageName(stage)
+                    .spec(specFile)
+                    .mode(mode)
+                    .failOnWarnings(failOnWarnings)
+                    .parameters(parameters)
+                    .variables(variables)
+                    .stageDescription(stageDescription)
+                    .commitId(
+                        commit != null
+                            ? commit
+                            : System.getenv("CODEBUILD_RESOLVED_SOURCE_VERSION"))
+                    .force(force)
+                    .build());
+    lint(specFile, noLint, err);
+    try (RestApiPublisher publisher = CommandSupport.publisher(aws, retry, err)) {
+      PublishResult result = publisher.publish(options);
+      if (result.changed()) {
+        out.println(
+            "deployed "
+                + specFile
+                + " to stage '"
+                + stage
+                + "' of REST API "
+                + restApiId
+                + ": deployment "
+                + result.deploymentId()
+                + result
+                    .previousDeploymentId()
+                    .map(p -> " (was " + p + ")")
+                    .orElse(" (new stage)"));
+      } else {
+        out.println(
+            "unchanged: stage '"
+                + stage
+                + "' already serves this document (deployment "
+                + result.deploymentId()
+                + ", spec-sha256="
+                + result.documentHash()
+                + "); use --force to deploy anyway");
+      }
+      CommandSupport.printDeployment(out, result.deploymentId(), result.invokeUrl());
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The lint gate: every finding on standard error; errors stop publishing (exit 2) unless {@code
+   * --no-lint}, which still shows them.
+   */
+  private static void lint(Path file, boolean noLint, PrintWriter err) {
+    LintResult result = OpenApiLinter.lint(file);
+    for (Finding finding : result.findings()) {
+      err.println(finding.format());
+    }
+    long errors = result.count(Severity.ERROR);
+    if (errors > 0 && !noLint) {
+      throw CliException.invalidInput(
+          CommandSupport.counted(errors, "lint error")
+              + " in "
+              + file
+              + ": nothing was published; fix them, or pass --no-lint to publish anyway");
+    }
+    err.flush();
+  }
+
+  static AwsSettings settings(AwsOptions aws) {
+    return AwsSettings.builder()
+        .region(aws.region().orElse(null))
+        .profile(aws.profile().orElse(null))
+        .endpoint(aws.endpointUrl().orElse(null))
+        .build();
+  }
+
+  /** Retries and warnings, one line each, on standard error. */
+  static PublishListener printing(PrintWriter err) {
+    return new PublishListener() {
+      @Override
+      public void retrying(String call, String reason, Duration wait, int attempt) {
+        err.println(
+            "retry: "
+                + call
+                + " failed ("
+                + reason
+                + "); attempt "
+                + (attempt + 1)
+                + " in "
+                + String.format(Locale.ROOT, "%.1fs", wait.toMillis() / 1000.0));
+        err.flush();
+      }
+
+      @Override
+      public void warning(String message) {
+        err.println("warning: " + message);
+        err.flush();
+      }
+    };
+  }
+
+  /** How long to keep retrying, and how fast; shared by the commands that call AWS. */
+  static final class RetryOptions {
+    @Option(
+        names = "--max-retry-time",
+        paramLabel = "DURATION",
+        defaultValue = "2m",
+        converter = DurationConverter.class,
+        description = "Stop retrying a call after this long (default 2m; e.g. 30s, 5m).")
+    Duration maxRetryTime;
+
+    @Option(
+        names = "--retry-base-delay",
+        paramLabel = "DURATION",
+        defaultValue = "1s",
+        converter = DurationConverter.class,
+        description =
+            "First backoff; doubles each retry, with jitter, up to 20s (throttling starts at twice this).")
+    Duration baseDelay;
+
+    @Option(
+        names = "--attempt-timeout",
+        paramLabel = "DURATION",
+        defaultValue = "60s",
+        converter = DurationConverter.class,
+        description = "One attempt taking longer than this is cut off and retried (default 60s).")
+    Duration attemptTimeout;
+
+    RetryPolicy policy() {
+      Duration maxBackoff = Duration.ofSeconds(20);
+      if (baseDelay.multipliedBy(2).compareTo(maxBackoff) > 0) {
+        maxBackoff = baseDelay.multipliedBy(2);
+      }
+      return RetryPolicy.builder()
+          .maxRetryTime(maxRetryTime)
+          .baseDelay(baseDelay)
+          .throttlingBaseDelay(baseDelay.multipliedBy(2))
+          .maxBackoff(maxBackoff)
+          .attemptTimeout(attemptTimeout)
+          .build();
+    }
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT2M}). */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      Matcher m = SIMPLE.matcher(v);
+      Duration d;
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              default -> Duration.ofHours(n);
+            };
+      } else {
+        try {
+          d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+          throw new CommandLine.TypeConversionException(
+              "'" + value + "' is not a duration; use e.g. 500ms, 30s, 2m or PT2M");
+        }
+      }
+      if (d.isZero() || d.isNegative()) {
+        throw new CommandLine.TypeConversionException("'" + value + "' must be positive");
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.apispec.ApiChange;
+import io.pipelinekit.apispec.DiffResult;
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.OpenApiDiff;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pipeline diff OLD NEW}: breaking and non-breaking changes between two API versions. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists the changes between two versions of an OpenAPI document, each marked breaking or"
+          + " non-breaking.",
+      "Breaking: removed path, operation, response code or media type; parameter or request body"
+          + " added as required or made required; property made required in a request or removed"
+          + " from a response; type changed; enum value removed; security added."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:compared (also with breaking changes, unless --fail-on-breaking)",
+      "1:breaking changes found and --fail-on-breaking given",
+      "2:usage error, or a document is unreadable"
+    })
+final class DiffCommand implements Callable<Integer> {
+  enum Format {
+    text,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier OpenAPI document.")
+  Path oldFile;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The later OpenAPI document.")
+  Path newFile;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (file:line:col breaking|non-breaking kind message) or json.")
+  Format format;
+
+  @Option(names = "--fail-on-breaking", description = "Exit 1 when a change is breaking.")
+  boolean failOnBreaking;
+
+  @Mixin CommandSupport.RemoteRefs remoteRefs;
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description = "Largest document accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
+  long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DiffResult result = OpenApiDiff.compare(oldFile, newFile, loadOptions());
+    if (format == Format.json) {
+      out.print(result.toJson());
+    } else {
+      for (ApiChange change : result.changes()) {
+        out.println(change.format());
+      }
+      out.println(result.summary());
+    }
+    out.flush();
+    if (failOnBreaking && result.hasBreakingChanges()) {
+      int n = result.breakingChanges().size();
+      err.println(
+          "pipeline: "
+              + CommandSupport.counted(n, "breaking change")
+              + " from "
+              + oldFile
+              + " to "
+              + newFile
+              + "; keep the old behaviour or publish a new API version.");
+      err.flush();
+      return ExitCodes.CHECK_FAILED;
+    }
+    return ExitCodes.OK;
+  }
+
+  private LoadOptions loadOptions() {
+    return CommandSupport.fromOptions(
+        spec, () -> remoteRefs.applyTo(LoadOptions.builder().maxBytes(maxBytes)).build());
+  }
+}

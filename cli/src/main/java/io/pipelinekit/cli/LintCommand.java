@@ -1,0 +1,245 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.LintOptions;
+import io.pipelinekit.apispec.LintResult;
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.OpenApiLinter;
+import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.buildspec.BuildSpecException;
+import io.pipelinekit.buildspec.BuildSpecFinding;
+import io.pipelinekit.buildspec.BuildSpecLinter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pipeline lint FILE…}: lints OpenAPI documents for API Gateway (and buildspec files),
+ * detected by content. Exit 0 clean, 1 findings at or above {@code --fail-on}, 2 a file could not
+ * be read or is not a document this command knows.
+ */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lints OpenAPI documents for API Gateway REST import, and CodeBuild buildspec files;"
+          + " the kind is detected by content.",
+      "Prints file:line:col severity rule-id message; rules are explained in docs/rules/.",
+      "Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 a file is unreadable or"
+          + " invalid."
+    })
+public final class LintCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  public enum Format {
+    text,
+    json,
+    sarif
+  }
+
+  /** The lowest severity that makes the command fail. */
+  public enum FailOn {
+    error(Severity.ERROR),
+    warning(Severity.WARNING),
+    info(Severity.INFO);
+
+    final Severity severity;
+
+    FailOn(Severity severity) {
+      this.severity = severity;
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to lint.")
+  List<Path> files;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: text, json or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")
+  Format format = Format.text;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit 1 when a finding is at least this serious: error or warning. Default:"
+              + " ${DEFAULT-VALUE}.")
+  FailOn failOn = FailOn.error;
+
+  @Mixin CommandSupport.RemoteRefs remoteRefs;
+
+  @Option(
+      names = "--disable",
+      paramLabel = "RULE",
+      split = ",",
+      description = "Do not run this rule (repeatable).")
+  List<String> disabled = new ArrayList<>();
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description =
+          "Largest file accepted, in bytes. Default: 16 MiB for OpenAPI, 1 MiB for buildspecs.")
+  Long maxBytes;
+
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      description = "Deepest nesting accepted. Default: ${DEFAULT-VALUE}.")
+  int maxDepth = LoadOptions.DEFAULT_MAX_DEPTH;
+
+  @Option(
+      names = "--max-string-length",
+      paramLabel = "N",
+      description = "Longest string accepted, in characters. Default: ${DEFAULT-VALUE}.")
+  int maxStringLength = LoadOptions.DEFAULT_MAX_STRING_LENGTH;
+
+  @Option(
+      names = "--max-aliases",
+      paramLabel = "N",
+      description = "Most YAML aliases accepted in a file. Default: ${DEFAULT-VALUE}.")
+  int maxAliases = LoadOptions.DEFAULT_MAX_ALIASES;
+
+  @Option(
+      names = "--max-alias-nodes",
+      paramLabel = "N",
+      description = "Most nodes YAML aliases may add when expanded. Default: ${DEFAULT-VALUE}.")
+  int maxAliasNodes = LoadOptions.DEFAULT_MAX_ALIAS_NODES;
+
+  @Option(
+      names = "--rules-base-url",
+      paramLabel = "URL",
+      description =
+          "Base URL of the rule pages for SARIF helpUri (e.g. pipelinekit's docs/rules/ folder on"
+              + " your Git host). Default: the docs/rules/ folder of this installation as a file:"
+              + " URL, else the relative path docs/rules/.")
+  String rulesBaseUrl;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LintOptions options = options();
+    List<LintReport.FileReport> reports = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        reports.add(lintOne(file, options));
+      } catch (ApiSpecException | BuildSpecException | CliException e) {
+        errors.add(e.getMessage());
+        err.println("pipeline: " + e.getMessage());
+        if (global.verbose()) {
+          e.printStackTrace(err);
+        }
+      }
+    }
+    LintReport report = new LintReport(reports, errors);
+    switch (format) {
+      case text -> report.writeText(out, err);
+      case json -> report.writeJson(out);
+      case sarif ->
+          report.writeSarif(
+              out, rulesBaseUrl != null ? rulesBaseUrl : installedRulesUrl(), version());
+    }
+    out.flush();
+    err.flush();
+    if (!errors.isEmpty()) {
+      return ExitCodes.USAGE;
+    }
+    return report.hasFindingsAtLeast(failOn.severity) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+  }
+
+  private LintOptions options() {
+    return CommandSupport.fromOptions(
+        spec,
+        () ->
+            LintOptions.builder()
+                .loadOptions(
+                    remoteRefs
+                        .applyTo(
+                            LoadOptions.builder()
+                                .maxBytes(
+                                    maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
+                                .maxDepth(maxDepth)
+                                .maxStringLength(maxStringLength)
+                                .maxAliases(maxAliases)
+                                .maxAliasNodes(maxAliasNodes))
+                        .build())
+                .disabledRules(Set.copyOf(disabled))
+                .build());
+  }
+
+  private LintReport.FileReport lintOne(Path file, LintOptions options) {
+    String head = head(file);
+    // An 'openapi'/'swagger' key near the start means OpenAPI; else a top-level 'version' plus
+    // 'phases', 'artifacts' or 'env' means a buildspec. Anything else is read as OpenAPI: the
+    // 'openapi' key may come late (Stripe's sorted keys put it after 4 MB of components), and the
+    // loader says "not an OpenAPI document" when the top level has neither 'openapi' nor 'swagger'.
+    if (!OpenApiLinter.looksLikeOpenApi(head) && BuildSpecLinter.looksLikeBuildSpec(head)) {
+      List<BuildSpecFinding> findings =
+          maxBytes == null
+              ? BuildSpecLinter.lint(file)
+              : BuildSpecLinter.lint(file, (int) Math.min(Integer.MAX_VALUE, maxBytes));
+      return LintReport.FileReport.buildSpec(
+          file, findings.stream().filter(f -> !disabled.contains(f.ruleId())).toList());
+    }
+    LintResult result = OpenApiLinter.lint(file, options);
+    return LintReport.FileReport.openApi(result);
+  }
+
+  /** The first 256 KiB of the file as text, to tell what kind of document it is. */
+  private static String head(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ApiSpecException(
+          file + (Files.isDirectory(file) ? ": is a folder, not a file" : ": no such file"));
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The {@code docs/rules/} folder of this installation (found above the jar or classes folder), as
+   * an absolute {@code file:} URL; {@code docs/rules/} when there is none.
+   */
+  static String installedRulesUrl() {
+    try {
+      Path p =
+          Path.of(LintCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (int i = 0; i < 6 && p != null; i++, p = p.getParent()) {
+        Path docs = p.resolve("docs/rules");
+        if (Files.isRegularFile(docs.resolve("README.md"))) {
+          return docs.toUri().toString();
+        }
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // fall through: no installation folder to point at
+    }
+    return "docs/rules/";
+  }
+
+  private static String version() {
+    String v = new VersionProvider().getVersion()[0];
+    return v.startsWith("pipeline ") ? v.substring("pipeline ".length()) : v;
+  }
+}

@@ -1,0 +1,330 @@
+package io.pipelinekit.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.LintResult;
+import io.pipelinekit.apispec.OpenApiLinter;
+import io.pipelinekit.apispec.RuleDescription;
+import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.buildspec.BuildSpecFinding;
+import io.pipelinekit.buildspec.BuildSpecLinter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The findings of one {@code pipeline lint} run, written as text, JSON or SARIF 2.1.0. */
+final class LintReport {
+
+  /** One finding, whatever linter produced it. */
+  record Item(
+      String ruleId,
+      Severity severity,
+      Path file,
+      int line,
+      int column,
+      String pointer,
+      String message) {
+    static Item of(Finding f) {
+      return new Item(
+          f.ruleId(),
+          f.severity(),
+          f.location().file(),
+          f.location().line(),
+          f.location().column(),
+          f.location().pointer(),
+          f.message());
+    }
+
+    String text() {
+      return file
+          + ":"
+          + line
+          + ":"
+          + column
+          + " "
+          + severity.label()
+          + " "
+          + ruleId
+          + " "
+          + message;
+    }
+  }
+
+  /** The findings of one file. */
+  record FileReport(Path file, String kind, String version, List<Item> items) {
+    static FileReport buildSpec(Path file, List<BuildSpecFinding> findings) {
+      return new FileReport(
+          file,
+          "buildspec",
+          "",
+          findings.stream()
+              .map(
+                  f ->
+                      new Item(
+                          f.ruleId(),
+                          Severity.valueOf(f.severity().name()),
+                          file,
+                          f.line(),
+                          f.column(),
+                          f.pointer(),
+                          f.message()))
+              .sorted(
+                  java.util.Comparator.comparingInt(Item::line)
+                      .thenComparingInt(Item::column)
+                      .thenComparing(Item::ruleId))
+              .toList());
+    }
+
+    static FileReport openApi(LintResult result) {
+      return new FileReport(
+          result.file(),
+          "openapi",
+          result.specVersion(),
+          result.findings().stream().map(Item::of).toList());
+    }
+  }
+
+  private final List<FileReport> files;
+  private final List<String> errors;
+
+  LintReport(List<FileReport> files, List<String> errors) {
+    this.files = List.copyOf(files);
+    this.errors = List.copyOf(errors);
+  }
+
+  boolean hasFindingsAtLeast(Severity threshold) {
+    return files.stream()
+        .flatMap(f -> f.items().stream())
+        .anyMatch(i -> i.severity().atLeast(threshold));
+  }
+
+  private long count(Severity s) {
+    return files.stream().flatMap(f -> f.items().stream()).filter(i -> i.severity() == s).count();
+  }
+
+  void writeText(PrintWriter out, PrintWriter err) {
+    StringBuilder sb = new StringBuilder(8192);
+    for (FileReport file : files) {
+      for (Item item : file.items()) {
+        sb.append(item.text()).append('\n');
+        if (sb.length() > 1 << 16) {
+          out.print(sb);
+          sb.setLength(0);
+        }
+      }
+    }
+    out.print(sb);
+    err.println(
+        "lint: "
+            + count(Severity.ERROR)
+            + " error(s), "
+            + count(Severity.WARNING)
+            + " warning(s), "
+            + count(Severity.INFO)
+            + " info in "
+            + files.size()
+            + " file(s)"
+            + (errors.isEmpty() ? "" : "; " + errors.size() + " file(s) could not be read"));
+  }
+
+  void writeJson(PrintWriter out) {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("files");
+      for (FileReport file : files) {
+        g.writeStartObject();
+        g.writeStringField("file", file.file().toString());
+        g.writeStringField("kind", file.kind());
+        g.writeStringField("version", file.version());
+        g.writeArrayFieldStart("findings");
+        for (Item item : file.items()) {
+          g.writeStartObject();
+          g.writeStringField("ruleId", item.ruleId());
+          g.writeStringField("severity", item.severity().label());
+          g.writeNumberField("line", item.line());
+          g.writeNumberField("column", item.column());
+          g.writeStringField("pointer", item.pointer());
+          g.writeStringField("message", item.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("errors");
+      for (String e : errors) {
+        g.writeString(e);
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("errors", count(Severity.ERROR));
+      g.writeNumberField("warnings", count(Severity.WARNING));
+      g.writeNumberField("info", count(Severity.INFO));
+      g.writeNumberField("files", files.size());
+      g.writeNumberField("unreadable", errors.size());
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  void writeSarif(PrintWriter out, String rulesBaseUrl, String version) {
+    Map<String, RuleDescription> rules = new LinkedHashMap<>();
+    for (RuleDescription r : OpenApiLinter.rules()) {
+      rules.put(r.id(), r);
+    }
+    Map<String, String> buildSpecSummaries = BuildSpecLinter.ruleSummaries();
+    BuildSpecLinter.rules()
+        .forEach(
+            (id, severity) ->
+                rules.put(
+                    id,
+                    new RuleDescription(
+                        id,
+                        Severity.valueOf(severity.name()),
+                        buildSpecSummaries.getOrDefault(id, id))));
+    List<String> ruleIds = new ArrayList<>(rules.keySet());
+    String base = rulesBaseUrl.endsWith("/") ? rulesBaseUrl : rulesBaseUrl + "/";
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      g.writeObjectFieldStart("tool");
+      g.writeObjectFieldStart("driver");
+      g.writeStringField("name", "pipelinekit");
+      g.writeStringField("semanticVersion", version);
+      g.writeArrayFieldStart("rules");
+      for (RuleDescription r : rules.values()) {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("name", r.id());
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", r.summary());
+        g.writeEndObject();
+        g.writeStringField("helpUri", base + r.id() + ".md");
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", r.summary() + " See " + r.docPath() + ".");
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(r.severity()));
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeArrayFieldStart("invocations");
+      g.writeStartObject();
+      g.writeBooleanField("executionSuccessful", errors.isEmpty());
+      g.writeArrayFieldStart("toolExecutionNotifications");
+      for (String e : errors) {
+        g.writeStartObject();
+        g.writeStringField("level", "error");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", e);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeArrayFieldStart("results");
+      for (FileReport file : files) {
+        String uri = uri(file.file());
+        for (Item item : file.items()) {
+          g.writeStartObject();
+          g.writeStringField("ruleId", item.ruleId());
+          int index = ruleIds.indexOf(item.ruleId());
+          if (index >= 0) {
+            g.writeNumberField("ruleIndex", index);
+          }
+          g.writeStringField("level", level(item.severity()));
+          g.writeObjectFieldStart("message");
+          g.writeStringField("text", item.message());
+          g.writeEndObject();
+          g.writeArrayFieldStart("locations");
+          g.writeStartObject();
+          g.writeObjectFieldStart("physicalLocation");
+          g.writeObjectFieldStart("artifactLocation");
+          g.writeStringField("uri", uri);
+          if (!uri.startsWith("file:")) {
+            g.writeStringField("uriBaseId", "%SRCROOT%");
+          }
+          g.writeEndObject();
+          g.writeObjectFieldStart("region");
+          g.writeNumberField("startLine", Math.max(1, item.line()));
+          g.writeNumberField("startColumn", Math.max(1, item.column()));
+          g.writeEndObject();
+          g.writeEndObject();
+          if (!item.pointer().isEmpty()) {
+            g.writeArrayFieldStart("logicalLocations");
+            g.writeStartObject();
+            g.writeStringField("fullyQualifiedName", item.pointer());
+            g.writeEndObject();
+            g.writeEndArray();
+          }
+          g.writeEndObject();
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  private static String level(Severity s) {
+    return switch (s) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  /** A relative, '/'-separated URI when the file is under the working folder; else file:. */
+  static String uri(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = file.toAbsolutePath().normalize();
+    if (abs.startsWith(cwd)) {
+      StringBuilder sb = new StringBuilder();
+      for (Path part : cwd.relativize(abs)) {
+        if (sb.length() > 0) {
+          sb.append('/');
+        }
+        sb.append(
+            java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+      }
+      return sb.toString();
+    }
+    return abs.toUri().toString();
+  }
+
+  private static JsonGenerator generator(PrintWriter out) throws IOException {
+    JsonGenerator g = new JsonFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    DefaultPrettyPrinter pp =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    g.setPrettyPrinter(pp);
+    return g;
+  }
+}

@@ -1,0 +1,127 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.apispec.Finding;
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.MergeResult;
+import io.pipelinekit.apispec.OpenApiMerger;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pipeline merge FILE… -o OUT}: merges OpenAPI fragments into one document. */
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Merges OpenAPI fragments into one document.",
+      "Paths, operations, components, tags, security schemes and top-level"
+          + " x-amazon-apigateway-* fields are combined; identical duplicates collapse. An operation"
+          + " with only x-* fields and security (an overlay) adds them to the operation another"
+          + " fragment defines. A conflicting duplicate or a reused operationId names both places"
+          + " and nothing is written (exit 1)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:merged (warnings, if any, on standard error)",
+      "1:the fragments conflict; nothing written",
+      "2:usage error, or a fragment is unreadable or not OpenAPI"
+    })
+final class MergeCommand implements Callable<Integer> {
+  enum Format {
+    yaml,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "OpenAPI fragments (YAML or JSON), merged in this order.")
+  List<Path> files;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "Where to write the merged document (default: standard output).")
+  Path output;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "yaml or json (default: from OUT's extension, else yaml).")
+  Format format;
+
+  @Mixin CommandSupport.RemoteRefs remoteRefs;
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description = "Largest fragment accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
+  long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    MergeResult result = OpenApiMerger.merge(files, loadOptions());
+    for (Finding finding : result.findings()) {
+      err.println(finding.format());
+    }
+    if (result.hasConflicts()) {
+      int n = result.conflicts().size();
+      err.println(
+          "pipeline: "
+              + CommandSupport.counted(n, "conflict")
+              + " between the fragments; "
+              + (output == null ? "nothing" : output + " was not")
+              + " written. Fix the places named above.");
+      err.flush();
+      return ExitCodes.CHECK_FAILED;
+    }
+    String text = effectiveFormat() == Format.json ? result.json() : result.yaml();
+    if (output == null) {
+      out.print(text);
+      out.flush();
+      return ExitCodes.OK;
+    }
+    OutputFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
+    out.println(
+        "Merged "
+            + CommandSupport.counted(files.size(), "fragment")
+            + ": "
+            + result.pathCount()
+            + " paths, "
+            + result.operationCount()
+            + " operations -> "
+            + output);
+    return ExitCodes.OK;
+  }
+
+  private LoadOptions loadOptions() {
+    return CommandSupport.fromOptions(
+        spec, () -> remoteRefs.applyTo(LoadOptions.builder().maxBytes(maxBytes)).build());
+  }
+
+  private Format effectiveFormat() {
+    if (format != null) {
+      return format;
+    }
+    if (output != null
+        && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return Format.json;
+    }
+    return Format.yaml;
+  }
+}

@@ -1,0 +1,143 @@
+package io.pipelinekit.cli;
+
+import static io.pipelinekit.cli.DeployApiTestSupport.aws;
+import static io.pipelinekit.cli.DeployApiTestSupport.writes;
+import static io.pipelinekit.testing.FaultProxy.operation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelinekit.aws.ApplyFixture;
+import io.pipelinekit.cli.DeployApiTestSupport.Run;
+import io.pipelinekit.testing.FaultProxy;
+import io.pipelinekit.testing.MotoExtension;
+import io.pipelinekit.testing.MotoIam;
+import io.pipelinekit.testing.MotoServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** {@code pipeline apply} against moto, through the counting proxy. */
+@ExtendWith(MotoExtension.class)
+class ApplyCommandIT {
+  private FaultProxy proxy;
+  private EcsClient ecs;
+  private String name;
+  private String cluster;
+  private String role;
+
+  @BeforeEach
+  void setUp(MotoServer moto) {
+    proxy =
+        FaultProxy.start(moto.endpoint())
+            .rewriteResponses(r -> true, FaultProxy.motoTimestamps())
+            .rewriteRequests(
+                operation("CreateProject"), FaultProxy.motoCodePipelineProjectLocations());
+    ecs = ApplyFixture.ecs(moto.endpoint());
+    name = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+    cluster = name + "-cluster";
+    role =
+        MotoIam.createServiceRole(
+            moto.endpoint(), name + "-pipeline", "codepipeline.amazonaws.com");
+  }
+
+  @AfterEach
+  void tearDown() {
+    ecs.close();
+    proxy.close();
+  }
+
+  private Run apply(String... more) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--definition",
+            ApplyTestPipeline.class.getName(),
+            "-P",
+            "name=" + name,
+            "-P",
+            "roleArn=" + role,
+            "-P",
+            "cluster=" + cluster));
+    args.addAll(List.of(more));
+    return aws("apply", proxy.endpoint(), args.toArray(String[]::new));
+  }
+
+  @Test
+  void apply_dryRunThenCreateThenUpToDateThenUpdate() {
+    ApplyFixture.ecsService(ecs, cluster, name, "app", "nginx");
+
+    Run dry = apply("--dry-run");
+    assertThat(dry.code()).as(dry.err()).isZero();
+    assertThat(dry.out())
+        .contains("checked ECS service '" + name + "' in cluster '" + cluster + "'")
+        .contains("+ CodeBuild project '" + name + "-build': create")
+        .contains("+ CodePipeline pipeline '" + name + "': create")
+        .contains("dry run: nothing was changed");
+    assertThat(writes(proxy)).isEmpty();
+
+    Run created = apply();
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out())
+        .contains("applied pipeline '" + name + "' in us-east-1: 2 created, 0 updated");
+    assertThat(writes(proxy)).containsExactly("CreateProject", "CreatePipeline");
+
+    proxy.clear();
+    Run again = apply();
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains("= CodeBuild project '" + name + "-build': unchanged")
+        .contains("up to date: pipeline '" + name + "'");
+    assertThat(writes(proxy)).isEmpty();
+
+    proxy.clear();
+    Run changed = apply("-P", "branch=release");
+    assertThat(changed.code()).as(changed.err()).isZero();
+    assertThat(changed.out())
+        .contains("~ CodePipeline pipeline '" + name + "': update")
+        .contains("stages[0].actions[0].configuration.BranchName: \"main\" -> \"release\"")
+        .contains("1 updated");
+    assertThat(writes(proxy)).containsExactly("UpdatePipeline");
+  }
+
+  @Test
+  void apply_containerNamesNotInTaskDefinition_exitsOneBeforeAnyPipelineCall() {
+    ApplyFixture.ecsService(ecs, cluster, name, "app", "proxy");
+
+    Run run = apply();
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("1 ECS target problem (nothing was changed)")
+        .contains("would name container 'nginx'")
+        .contains("has containers [app, proxy]");
+    assertThat(proxy.exchanges()).allMatch(e -> e.call().startsWith("Describe"));
+  }
+
+  @Test
+  void apply_regionOtherThanTheDefinitions_isRefused() {
+    Run run =
+        DeployApiTestSupport.run(
+            "apply",
+            "--region",
+            "eu-west-1",
+            "--endpoint-url",
+            proxy.endpoint().toString(),
+            "--definition",
+            ApplyTestPipeline.class.getName(),
+            "-P",
+            "name=" + name,
+            "-P",
+            "roleArn=" + role,
+            "-P",
+            "cluster=" + cluster);
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("is defined for region us-east-1 but the AWS region is eu-west-1");
+    assertThat(proxy.exchanges()).isEmpty();
+  }
+}
