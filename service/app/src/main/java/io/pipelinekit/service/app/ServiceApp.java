@@ -100,6 +100,8 @@ public final class ServiceApp implements AutoCloseable {
    * Starts the app and returns once it accepts connections.
    *
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
+   * @throws IllegalStateException when an app started earlier in this JVM has another {@link
+   *     AppConfig#idleTimeout()} (the JDK server takes one for the whole JVM)
    */
   public static ServiceApp start(AppConfig config) throws IOException {
     return start(config, System.err);
