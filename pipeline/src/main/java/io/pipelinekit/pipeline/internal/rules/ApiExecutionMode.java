@@ -9,6 +9,11 @@ import io.pipelinekit.pipeline.Pipeline;
  * {@code pipeline-api-execution-mode}: A pipeline that publishes an API does not run in PARALLEL
  * execution mode. Page: {@code docs/rules/pipeline-api-execution-mode.md}.
  */
+// PARALLEL: "executions run simultaneously and independently of one another"; QUEUED: "processed
+// one by one"; SUPERSEDED: an execution is superseded "while [it] was waiting for the next stage",
+// i.e. between stages, so a publish already running is not cut off.
+// https://docs.aws.amazon.com/codepipeline/latest/userguide/concepts-how-it-works.html
+// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/codepipeline/aws.sdk.kotlin.services.codepipeline.model/-pipeline-execution-summary/status.html
 final class ApiExecutionMode extends PipelineRule {
 
   ApiExecutionMode() {
