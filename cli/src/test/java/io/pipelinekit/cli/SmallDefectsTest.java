@@ -46,7 +46,13 @@ class SmallDefectsTest {
       EcsDeployAction deploy =
           ((EcsDeployAction) valid.stages().get(2).actions().get(0))
               .toBuilder().clusterName(cluster).build();
-      return valid.toBuilder()
+      // A new builder: toBuilder().stages(...) would add these stages to the valid ones.
+      return Pipeline.builder()
+          .name(valid.name())
+          .account(valid.account())
+          .region(valid.region())
+          .roleArn(valid.roleArn())
+          .artifactBucket(valid.artifactBucket())
           .stages(
               Stage.named("Source", source), valid.stages().get(1), Stage.named("Deploy", deploy))
           .build();
@@ -151,6 +157,15 @@ class SmallDefectsTest {
   }
 
   // ---- control characters in names
+
+  @Test
+  void graph_namedDefinitionWithoutControlCharacters_isValid() {
+    for (Class<?> definition : new Class<?>[] {Named.class, Triggered.class}) {
+      Run run = Run.of("graph", "--definition", definition.getName(), "-P", "branch=release/1.x");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("Source");
+    }
+  }
 
   @Test
   void build_newlineInBranchParameter_isRejectedWithTheSetting() {
