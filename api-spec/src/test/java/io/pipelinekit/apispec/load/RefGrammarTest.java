@@ -275,6 +275,24 @@ class RefGrammarTest {
         .containsExactly("merge-external-ref 8");
   }
 
+  @Test
+  void cyclesThroughFragmentsOfAnotherFile_areWalkedOnce_andEnd() throws IOException {
+    // Only fragments of defs.yaml are walked, never its top; each is walked once.
+    write(
+        "defs.yaml",
+        "A:\n  properties:\n    self: {$ref: '#/A'}\n    again: {$ref: 'defs.yaml#/A'}\n"
+            + "    bad:\n      example: {$ref: ../link.yaml}\n");
+    Path file =
+        write(
+            "openapi.yaml",
+            OAS + "paths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'defs.yaml#/A'}\n");
+
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> load(file)))
+        .isNotNull();
+  }
+
   // ---------------------------------------------------------------- the file budget
 
   /** {@code openapi.yaml} naming {@code n} schema files; the last one refers to the link. */

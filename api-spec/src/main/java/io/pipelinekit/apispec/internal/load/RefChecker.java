@@ -38,7 +38,8 @@ public final class RefChecker {
   /** A {@code $ref} that was refused, and where. */
   public record Problem(String where, String message) {}
 
-  private record Pending(LoadedDocument doc, String pointer, JsonNode node, Kind kind) {}
+  /** A reference's target still to walk: a (decoded) pointer into a document, and as what. */
+  private record Pending(LoadedDocument doc, String pointer, Kind kind) {}
 
   /** Throws {@link ApiSpecException} listing every refused reference of the document tree. */
   public static void check(LoadedDocument document, LoadOptions options) {
@@ -57,14 +58,15 @@ public final class RefChecker {
     Run(LoadedDocument document, LoadOptions options) {
       this.files = RefFiles.rootedAt(document, options);
       this.dialect = Dialect.of(document.root());
-      pending.add(new Pending(document, "", document.root(), Kind.DOCUMENT));
+      pending.add(new Pending(document, "", Kind.DOCUMENT));
     }
 
     void check() {
       try {
         while (!pending.isEmpty() && problems.size() < MAX_PROBLEMS) {
           Pending next = pending.poll();
-          if (covered(next)) {
+          JsonNode node = uncovered(next);
+          if (node == null) {
             continue;
           }
           walked
@@ -73,7 +75,7 @@ public final class RefChecker {
               .add(next.kind());
           Path base = files.baseOf(next.doc());
           RefWalk.walk(
-              next.node(),
+              node,
               pathOf(next.pointer()),
               next.kind(),
               dialect,
@@ -122,28 +124,24 @@ public final class RefChecker {
       } catch (IllegalArgumentException e) {
         return; // names nothing: nothing resolves it
       }
-      JsonNode node = JsonPointers.at(into.root(), pointer);
-      if (!node.isMissingNode() && node.isContainerNode()) {
-        pending.add(new Pending(into, pointer, node, kind));
-      }
+      pending.add(new Pending(into, pointer, kind));
     }
 
     /**
-     * Whether a walk already went over {@code p}'s node as {@code p}'s kind: from the node itself,
-     * or from an ancestor whose walk reached it as that kind (not as data). A reference from a
-     * place the grammar does not know ({@link Kind#ANY}) says nothing about its target, so any walk
-     * over the target as structure covers it; only a target that sits in data is walked again, as
-     * {@link Kind#ANY}.
+     * The node {@code p} names, unless a walk already went over it as {@code p}'s kind (from the
+     * node itself, or from an ancestor whose walk reached it as that kind, not as data) or there is
+     * no such container node: then null. A reference from a place the grammar does not know ({@link
+     * Kind#ANY}) says nothing about its target, so any walk over the target as structure covers it;
+     * only a target that sits in data is walked again, as {@link Kind#ANY}.
      */
-    private boolean covered(Pending p) {
-      Map<String, Set<Kind>> byPointer = walked.get(p.doc());
-      if (byPointer == null) {
-        return false;
-      }
+    private JsonNode uncovered(Pending p) {
+      Map<String, Set<Kind>> byPointer = walked.getOrDefault(p.doc(), Map.of());
       // One descent from the top of the document along the pointer, carrying the kind each walk
       // that started at a prefix of it gives the node there.
       String pointer = p.pointer();
       List<Kind> kinds = new ArrayList<>(byPointer.getOrDefault("", Set.of()));
+      // Walks that started below the top: looked up at each prefix (usually there are none).
+      boolean below = byPointer.size() > (byPointer.containsKey("") ? 1 : 0);
       JsonNode node = p.doc().root();
       int start = 1;
       while (start <= pointer.length()) {
@@ -153,7 +151,7 @@ public final class RefChecker {
         boolean array = node.isArray();
         node = array ? RefWalk.elementAt(node, key) : node.get(key);
         if (node == null) {
-          return false;
+          return null;
         }
         for (int i = kinds.size() - 1; i >= 0; i--) {
           Kind k =
@@ -164,7 +162,7 @@ public final class RefChecker {
             kinds.set(i, k);
           }
         }
-        if (byPointer.size() > 1) {
+        if (below) {
           Set<Kind> here = byPointer.get(pointer.substring(0, end));
           if (here != null) {
             kinds.addAll(here);
@@ -172,7 +170,8 @@ public final class RefChecker {
         }
         start = end + 1;
       }
-      return p.kind() == Kind.ANY ? !kinds.isEmpty() : kinds.contains(p.kind());
+      boolean covered = p.kind() == Kind.ANY ? !kinds.isEmpty() : kinds.contains(p.kind());
+      return covered || !node.isContainerNode() ? null : node;
     }
   }
 
