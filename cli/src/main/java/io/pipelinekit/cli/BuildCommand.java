@@ -76,6 +76,7 @@ final class BuildCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     OutputFiles.requireNotEmpty(spec, "--out", out);
+    OutputFiles.prepareToReplace(out);
     Pipeline pipeline = definition.load();
     Synthesis synthesis = Synthesis.of(pipeline, sourceRoot);
     Path dir = out.toAbsolutePath().normalize();

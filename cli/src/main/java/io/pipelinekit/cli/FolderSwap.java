@@ -23,6 +23,16 @@ interface FolderSwap {
     return LinuxRenameExchange.available() ? LinuxRenameExchange::exchange : (a, b) -> false;
   }
 
+  /**
+   * Starts loading the platform's exchange on a background thread: loading JNA takes tens of
+   * milliseconds, which then overlap the work before the files are written.
+   */
+  static void preload() {
+    Thread loader = new Thread(LinuxRenameExchange::available, "pipeline-load-renameat2");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   /** {@code renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE)} through JNA. */
   final class LinuxRenameExchange {
     private static final int AT_FDCWD = -100;

@@ -121,6 +121,16 @@ final class OutputFiles {
     }
   }
 
+  /**
+   * Called before the set is rendered: when {@code dir} is a folder already (so it will be
+   * exchanged), starts loading the exchange meanwhile.
+   */
+  static void prepareToReplace(Path dir) {
+    if (Files.isDirectory(dir)) {
+      FolderSwap.preload();
+    }
+  }
+
   /** Writes every file (relative path → text) as the whole content of {@code dir}. */
   static void writeAll(Path dir, Map<String, String> files) {
     writeAll(dir, files, FolderSwap::platform);
