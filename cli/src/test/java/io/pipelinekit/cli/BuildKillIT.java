@@ -91,7 +91,7 @@ class BuildKillIT {
     return Files.readString(tmp.resolve("stderr.txt"));
   }
 
-  /** Every entry under {@code dir}, links not followed: relative path → content or kind. */
+  /** Every entry under {@code dir}, links not followed: relative path → content digest or kind. */
   private static Map<String, String> tree(Path dir) throws IOException {
     Map<String, String> entries = new TreeMap<>();
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -101,7 +101,9 @@ class BuildKillIT {
       for (Path p : walk.toList()) {
         String rel = dir.relativize(p).toString();
         if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          entries.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+          // Length and hash: a failure names the files that differ without printing them all.
+          String text = Files.readString(p, StandardCharsets.UTF_8);
+          entries.put(rel, text.length() + " chars #" + Integer.toHexString(text.hashCode()));
         } else {
           entries.put(
               rel, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "(folder)" : "(other)");
@@ -117,14 +119,22 @@ class BuildKillIT {
     }
   }
 
-  /** Whether the temporary folder of process {@code pid} for {@code folder/name} is there. */
-  private static boolean stagingExists(Path folder, String name, long pid) {
-    try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(folder, "." + name + "." + pid + ".*.tmp")) {
-      return entries.iterator().hasNext();
-    } catch (IOException e) {
-      return false;
+  /**
+   * Whether process {@code pid} has begun writing: a temporary file or folder of it ({@code
+   * .NAME.PID.N.tmp}) beside the output folder or in it.
+   */
+  private boolean writingBegan(long pid) {
+    for (Path folder : new Path[] {work, out}) {
+      try (DirectoryStream<Path> entries =
+          Files.newDirectoryStream(folder, ".*." + pid + ".*.tmp")) {
+        if (entries.iterator().hasNext()) {
+          return true;
+        }
+      } catch (IOException e) {
+        // not there (yet)
+      }
     }
+    return false;
   }
 
   private static void pause(long nanos) throws InterruptedException {
@@ -155,7 +165,7 @@ class BuildKillIT {
     assertThat(tree(out)).isEqualTo(setA);
     // The writing's window, replacing a folder: from the temporary folder's appearance to the end.
     Process calibration = build(out, "kitchen-b").start();
-    while (calibration.isAlive() && !stagingExists(work, "pipeline", calibration.pid())) {
+    while (calibration.isAlive() && !writingBegan(calibration.pid())) {
       Thread.onSpinWait();
     }
     long writingBegan = System.nanoTime();
@@ -176,14 +186,15 @@ class BuildKillIT {
         // Anywhere in the run: start-up, rendering, writing, exchanging, cleaning up.
         pause((long) (random.nextDouble() * duration * 1.2));
       } else {
-        // In the writing: from the moment its temporary folder appears to the end of the run.
-        while (p.isAlive() && !stagingExists(work, "pipeline", p.pid())) {
+        // In the writing: once its first temporary file appears, within 3 ms (where the files
+        // are moved into place) or anywhere up to the end of the run.
+        while (p.isAlive() && !writingBegan(p.pid())) {
           Thread.onSpinWait();
         }
         if (p.isAlive()) {
           killedWhileWriting++;
         }
-        pause((long) (random.nextDouble() * window));
+        pause((long) (random.nextDouble() * (i % 3 == 1 ? 3_000_000 : window)));
       }
       p.destroyForcibly(); // SIGKILL
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
