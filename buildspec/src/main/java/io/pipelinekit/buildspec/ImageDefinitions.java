@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.pipelinekit.buildspec.internal.JsonText;
+import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ public final class ImageDefinitions {
     } catch (JsonParseException e) {
       throw error(fileName, e.getLocation(), "not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new BuildSpecException(fileName + ": cannot read: " + e.getMessage(), e);
+      throw new BuildSpecException(fileName + ": cannot read: " + FileProblems.describe(e), e);
     }
     try {
       return b.build();

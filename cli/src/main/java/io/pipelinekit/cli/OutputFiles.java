@@ -1,19 +1,14 @@
 package io.pipelinekit.cli;
 
+import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -533,35 +527,8 @@ final class OutputFiles {
   private static CliException cannotWrite(Path target, IOException e) {
     return CliException.invalidInput(
         target
-            + ": cannot write the file ("
-            + reason(e)
-            + "); check the folder and its permissions");
-  }
-
-  /** The operating system's words for {@code e}, without Java class names. */
-  static String reason(IOException e) {
-    String reason =
-        e instanceof FileSystemException fs
-            ? Optional.ofNullable(fs.getReason()).orElse("")
-            : Optional.ofNullable(e.getMessage()).orElse("");
-    if (!reason.isEmpty()) {
-      return reason;
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or folder";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "not a folder";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "already exists";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return "folder not empty";
-    }
-    return "input/output error";
+            + ": cannot write the file: "
+            + FileProblems.describe(e)
+            + "; check the folder and its permissions");
   }
 }

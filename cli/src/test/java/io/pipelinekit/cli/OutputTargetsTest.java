@@ -392,7 +392,7 @@ class OutputTargetsTest {
     assertThatThrownBy(
             () -> OutputFiles.writeAll(out, Map.of("a.txt", "A\n", "x".repeat(300) + ".txt", "z")))
         .isInstanceOf(CliException.class)
-        .hasMessageContaining("cannot write the file (File name too long)")
+        .hasMessageContaining("cannot write the file: file name too long")
         .hasMessageNotContaining("Exception");
 
     assertThat(tree(out)).isEqualTo(before);
