@@ -30,15 +30,18 @@ import picocli.CommandLine.Spec;
           + " and CodeBuild's rules first: buildspec.yaml, pipeline.json (CreatePipeline input),"
           + " codebuild-project.json (CreateProject input), iam/*.json (least-privilege role"
           + " policies), pipeline.mmd and the merged openapi.yaml.",
-      "Every file is rendered in memory and written to a temporary file in its folder before"
-          + " any is moved into place, so a failure leaves an earlier output as it was; the same"
+      "Every file is rendered in memory and the whole set is written into a fresh hidden folder"
+          + " beside DIR, which then replaces DIR in one step: a failure, or a kill at any moment,"
+          + " leaves the complete earlier set or the complete new one. DIR then holds exactly the"
+          + " new files (and .pipelinekit-output, their list); anything in it that pipeline build"
+          + " did not write is refused (exit 2), as is a DIR that is not a folder. The same"
           + " definition gives the same bytes. Nothing is written when a rule is broken."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:written",
-      "2:usage error, the definition breaks a rule (every problem listed), or an API fragment is"
-          + " invalid"
+      "2:usage error, the definition breaks a rule (every problem listed), an API fragment is"
+          + " invalid, or --out holds what pipeline build did not write"
     })
 final class BuildCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -95,6 +98,8 @@ final class BuildCommand implements Callable<Integer> {
       stdout.flush();
       return ExitCodes.OK;
     }
+    OutputFiles.requireNotEmpty(spec, "--out", out);
+    OutputFiles.prepareToReplace(out);
     Synthesis synthesis;
     try {
       Pipeline pipeline = definition.load();

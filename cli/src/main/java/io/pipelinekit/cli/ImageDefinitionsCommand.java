@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       "Checks: container names as ECS takes them (letters, digits, _ and -), each once; image"
           + " URIs registry/repository with a tag or sha256 digest; no :latest unless"
           + " --allow-latest; at most 100 KB. The file is written to a temporary file and moved"
-          + " into place."
+          + " into place; an existing target must be a regular file (its mode is kept), and"
+          + " '-o -' writes to standard output."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:usage error or an invalid name or image URI; nothing written"})
@@ -43,7 +44,9 @@ final class ImageDefinitionsCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       required = true,
-      description = "The file to write, e.g. imagedefinitions.json.")
+      description =
+          "The file to write, e.g. imagedefinitions.json (a link, FIFO or device is refused), or -"
+              + " for standard output.")
   Path output;
 
   @Parameters(
@@ -68,6 +71,7 @@ final class ImageDefinitionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    OutputFiles.requireNotEmpty(spec, "-o", output);
     String json;
     String what;
     try {
@@ -103,6 +107,11 @@ final class ImageDefinitionsCommand implements Callable<Integer> {
       }
     } catch (BuildSpecException e) {
       throw CliException.invalidInput(output + ": not written: " + e.getMessage());
+    }
+    if (OutputFiles.isStandardOutput(output)) {
+      out.print(json);
+      out.flush();
+      return ExitCodes.OK;
     }
     OutputFiles.write(output, json.getBytes(StandardCharsets.UTF_8));
     out.println("wrote " + output + " (" + what + ")");

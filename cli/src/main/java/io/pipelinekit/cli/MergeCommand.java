@@ -54,7 +54,9 @@ final class MergeCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "OUT",
-      description = "Where to write the merged document (default: standard output).")
+      description =
+          "Where to write the merged document: a new or regular file (a link, FIFO or device is"
+              + " refused), or - for standard output (the default).")
   Path output;
 
   @Option(
@@ -75,6 +77,8 @@ final class MergeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    OutputFiles.requireNotEmpty(spec, "-o", output);
+    boolean toStandardOutput = output == null || OutputFiles.isStandardOutput(output);
     MergeResult result = OpenApiMerger.merge(files, loadOptions());
     for (Finding finding : result.findings()) {
       err.println(finding.format());
@@ -85,13 +89,13 @@ final class MergeCommand implements Callable<Integer> {
           "pipeline: "
               + CommandSupport.counted(n, "conflict")
               + " between the fragments; "
-              + (output == null ? "nothing" : output + " was not")
+              + (toStandardOutput ? "nothing" : output + " was not")
               + " written. Fix the places named above.");
       err.flush();
       return ExitCodes.CHECK_FAILED;
     }
     String text = effectiveFormat() == Format.json ? result.json() : result.yaml();
-    if (output == null) {
+    if (toStandardOutput) {
       out.print(text);
       out.flush();
       return ExitCodes.OK;

@@ -46,7 +46,7 @@ class OutputFilesTest {
                         "blocked/b.txt", "b\n")))
         .isInstanceOf(CliException.class)
         .hasMessageContaining("blocked")
-        .hasMessageContaining("cannot write the file");
+        .hasMessageContaining("did not write");
 
     assertThat(Files.readString(tmp.resolve("kept.txt"))).isEqualTo("earlier\n");
     assertThat(tmp.resolve("fresh")).doesNotExist();
@@ -61,6 +61,8 @@ class OutputFilesTest {
 
     assertThat(Files.readString(tmp.resolve("kept.txt"))).isEqualTo("new\n");
     assertThat(Files.readString(tmp.resolve("sub/a.txt"))).isEqualTo("a\n");
-    assertThat(count(tmp)).isEqualTo(4); // tmp, kept.txt, sub, sub/a.txt
+    // tmp, kept.txt, sub, sub/a.txt and the list of files written
+    assertThat(count(tmp)).isEqualTo(5);
+    assertThat(tmp.resolve(OutputFiles.MANIFEST)).exists();
   }
 }
