@@ -121,7 +121,7 @@ class PublishSafetyIT {
   }
 
   @Test
-  void timedOutCreateDeploymentStillProcessed_isFoundInsteadOfRepeated() {
+  void timedOutCreateDeploymentStillProcessed_isFoundInsteadOfRepeated() throws Exception {
     RetryPolicy shortAttempts =
         FAST_RETRIES.toBuilder().attemptTimeout(Duration.ofMillis(1500)).build();
     try (RestApiPublisher impatient = publisher(proxy.endpoint(), shortAttempts, listener)) {
@@ -129,6 +129,12 @@ class PublishSafetyIT {
 
       PublishResult result =
           impatient.publish(options(write(dir, "v2.yaml", openApi("o", "/v1", "/v2"))).build());
+      // The slow first attempt reaches moto after 3 s: wait for it before counting.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (proxy.exchanges().stream().noneMatch(e -> "delay 3000ms".equals(e.fault()))) {
+        assertThat(System.nanoTime()).as("the delayed CreateDeployment lands").isLessThan(until);
+        Thread.sleep(20);
+      }
 
       assertThat(deploymentsClaiming(result.documentHash())).hasSize(1);
       assertThat(result.deploymentId()).isEqualTo(stageDeployment());
