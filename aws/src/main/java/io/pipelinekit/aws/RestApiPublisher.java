@@ -40,6 +40,16 @@ import software.amazon.awssdk.services.apigateway.model.PutRestApiResponse;
  * an earlier deployment. Reads before writing: {@code GetRestApi} (what an overwrite would drop),
  * {@code GetStage} + {@code GetDeployment} (whether the stage already serves this document).
  *
+ * <p>The body sent is the document as loaded, as canonical JSON ({@link PublishedDocument}).
+ * Between the writes, {@code GetResources?embed=methods} checks that the API's working definition
+ * is still this document (another publish may have put its own), and again after {@code
+ * CreateDeployment} (it must not have changed while the deployment was taken); {@code GetStage}
+ * then gives the deployment the stage really serves. {@code CreateDeployment} is not idempotent
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html): after an ambiguous
+ * failure its effect is looked up with {@code GetDeployments} by this run's description
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployments.html) before it is tried
+ * again.
+ *
  * <p>Retries follow {@link RetryPolicy}; each retry, import warning and drop warning goes to the
  * {@link PublishListener}. Failures are {@link PublishException}s naming the call, the AWS error
  * code, the state left behind and what to do; bad input is an {@link ApiSpecException}.
