@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClientBuilder;
@@ -323,7 +324,8 @@ public final class RestApiPublisher implements AutoCloseable {
                 + ") and may still have been carried out: looking for a deployment described '"
                 + description
                 + "' before creating one");
-        boolean timedOut = reason.contains("time");
+        boolean timedOut =
+            e instanceof ApiCallAttemptTimeoutException || reason.startsWith("timed out");
         long lookUntil =
             System.nanoTime() + (timedOut ? retryPolicy.attemptTimeout().toNanos() : 0);
         while (true) {
