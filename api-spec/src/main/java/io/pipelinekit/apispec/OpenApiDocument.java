@@ -1,6 +1,7 @@
 package io.pipelinekit.apispec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pipelinekit.apispec.internal.CanonicalJson;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.OperationKeys;
 import java.nio.file.Path;
@@ -69,6 +70,19 @@ public final class OpenApiDocument {
   /** Whether the document sets this top-level field (e.g. {@code x-amazon-apigateway-policy}). */
   public boolean hasTopLevel(String field) {
     return loaded.root().has(Objects.requireNonNull(field, "field"));
+  }
+
+  /**
+   * The document as loaded, written as compact JSON: object members in document order, every key
+   * and string as the loader read it (a YAML {@code 200:} key is {@code "200"}; {@code on} and
+   * {@code yes} are strings, as YAML 1.2 reads them), numbers as loaded. Publishing sends this, so
+   * API Gateway receives what was checked rather than its own reading of the YAML.
+   *
+   * @throws ApiSpecException naming file, line and pointer when the document holds a number JSON
+   *     cannot express ({@code .inf}, {@code .nan})
+   */
+  public String canonicalJson() {
+    return CanonicalJson.write(loaded);
   }
 
   LoadedDocument loaded() {

@@ -3,10 +3,12 @@ package io.pipelinekit.aws;
 import io.pipelinekit.aws.internal.CallTracker;
 import io.pipelinekit.aws.internal.Failures;
 import io.pipelinekit.aws.internal.PublishedDocument;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClientBuilder;
@@ -37,6 +40,16 @@ import software.amazon.awssdk.services.apigateway.model.PutRestApiResponse;
  * PutRestApi} then {@code CreateDeployment} — the only two write calls — and points a stage back at
  * an earlier deployment. Reads before writing: {@code GetRestApi} (what an overwrite would drop),
  * {@code GetStage} + {@code GetDeployment} (whether the stage already serves this document).
+ *
+ * <p>The body sent is the document as loaded, as canonical JSON ({@link PublishedDocument}).
+ * Between the writes, {@code GetResources?embed=methods} checks that the API's working definition
+ * is still this document (another publish may have put its own), and again after {@code
+ * CreateDeployment} (it must not have changed while the deployment was taken); {@code GetStage}
+ * then gives the deployment the stage really serves. {@code CreateDeployment} is not idempotent
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html): after an ambiguous
+ * failure its effect is looked up with {@code GetDeployments} by this run's description
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_GetDeployments.html) before it is tried
+ * again.
  *
  * <p>Retries follow {@link RetryPolicy}; each retry, import warning and drop warning goes to the
  * {@link PublishListener}. Failures are {@link PublishException}s naming the call, the AWS error
@@ -62,6 +75,17 @@ public final class RestApiPublisher implements AutoCloseable {
 
   /** Marks the deployment description; followed by the first 32 hex digits of the hash. */
   static final String HASH_TAG = "pipelinekit spec-sha256=";
+
+  /**
+   * Follows the hash in the description: this run's random id, which tells its deployment apart.
+   */
+  static final String RUN_TAG = "; run=";
+
+  private static final String AFTER_INTERVENTION =
+      "Re-run deploy-api once the other publish has finished; two publishes of one API must not"
+          + " run at once (a pipeline that publishes should queue its executions).";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApiGatewayClient client;
   private final PublishListener listener;
@@ -158,29 +182,331 @@ public final class RestApiPublisher implements AutoCloseable {
       listener.warning("API Gateway import warning: " + w);
     }
 
+    // Another publish may have put its own document since this run's PutRestApi (two pipeline
+    // executions on one stage): check that the working definition is still this document before
+    // CreateDeployment snapshots it.
+    WorkingDefinition before = workingDefinition(apiId, stageState);
+    Optional<String> mismatch =
+        before.mismatch(
+            doc.json(), options.mode() == PublishOptions.Mode.OVERWRITE, options.parameters());
+    if (mismatch.isPresent()) {
+      throw new PublishException(
+          "another publish changed REST API "
+              + apiId
+              + " after this run's PutRestApi of "
+              + options.spec()
+              + ": "
+              + mismatch.get()
+              + ". No deployment was created; stage '"
+              + stageName
+              + "' serves "
+              + servedNow(apiId, stageName)
+              + ". "
+              + AFTER_INTERVENTION,
+          "GetResources",
+          null,
+          null);
+    }
+
+    String runId = runId();
     String description =
-        options.commitId().map(c -> "commit " + c + "; ").orElse("") + HASH_TAG + shortHash;
-    CreateDeploymentResponse deployment =
-        call(
-            "CreateDeployment",
-            () ->
-                client.createDeployment(
-                    r ->
-                        r.restApiId(apiId)
-                            .stageName(stageName)
-                            .description(description)
-                            .stageDescription(options.stageDescription().orElse(null))
-                            .variables(options.variables().isEmpty() ? null : options.variables())),
-            afterChangeState(apiId, stageName, previous),
+        options.commitId().map(c -> "commit " + c + "; ").orElse("")
+            + HASH_TAG
+            + shortHash
+            + RUN_TAG
+            + runId;
+    String created =
+        createDeployment(
+            apiId, stageName, description, options, afterChangeState(apiId, stageName, previous));
+
+    // The snapshot was taken at some moment during CreateDeployment; if the working definition
+    // changed around it, the deployment may hold the other document.
+    WorkingDefinition after =
+        workingDefinition(apiId, "Deployment " + created + " was created (not verified).");
+    if (!after.equals(before)) {
+      throw new PublishException(
+          "another publish changed REST API "
+              + apiId
+              + " while this run deployed "
+              + options.spec()
+              + ": deployment "
+              + created
+              + " may hold the other document; "
+              + unlabel(apiId, created, options, runId, shortHash)
+              + " Stage '"
+              + stageName
+              + "' serves "
+              + servedNow(apiId, stageName)
+              + ". "
+              + AFTER_INTERVENTION,
+          "GetResources",
+          null,
+          null);
+    }
+    String served = findStage(apiId, stageName).map(GetStageResponse::deploymentId).orElse(null);
+    String deploymentId = created;
+    if (!created.equals(served)) {
+      String servedDescription = served == null ? "" : describeDeployment(apiId, served);
+      if (!servedDescription.contains(HASH_TAG + shortHash)) {
+        throw new PublishException(
+            "another publish moved stage '"
+                + stageName
+                + "' of REST API "
+                + apiId
+                + " after this run's CreateDeployment: it serves "
+                + (served == null
+                    ? "nothing"
+                    : "deployment " + served + " (" + servedDescription + ")")
+                + ", not this run's deployment "
+                + created
+                + " of "
+                + options.spec()
+                + ". "
+                + AFTER_INTERVENTION,
+            "GetStage",
+            null,
             null);
+      }
+      listener.warning(
+          "stage '"
+              + stageName
+              + "' serves deployment "
+              + served
+              + ", made by another publish of the same document; this run's deployment "
+              + created
+              + " is not served");
+      deploymentId = served;
+    }
     return PublishResult.builder()
         .changed(true)
-        .deploymentId(deployment.id())
+        .deploymentId(deploymentId)
         .previousDeploymentId(previous)
         .invokeUrl(invokeUrl(apiId, stageName))
         .documentHash(shortHash)
         .warnings(warnings)
         .build();
+  }
+
+  /**
+   * CreateDeployment, which is not idempotent: the retry strategy repeats it only after a definite
+   * rejection (throttled, conflict). After an ambiguous failure (connection reset, timeout, 5xx:
+   * the deployment may exist and only the answer be lost) this looks for a deployment carrying this
+   * run's description (GetDeployments; for a timeout, for up to one attempt timeout, since the
+   * request may still be processed) and creates again only when there is none.
+   */
+  private String createDeployment(
+      String apiId,
+      String stageName,
+      String description,
+      PublishOptions options,
+      String afterChange) {
+    long start = System.nanoTime();
+    Duration wait = retryPolicy.baseDelay();
+    int attempt = 1;
+    boolean ambiguous = false;
+    while (true) {
+      try {
+        CreateDeploymentResponse response =
+            client.createDeployment(
+                r ->
+                    r.restApiId(apiId)
+                        .stageName(stageName)
+                        .description(description)
+                        .stageDescription(options.stageDescription().orElse(null))
+                        .variables(options.variables().isEmpty() ? null : options.variables()));
+        if (ambiguous) {
+          warnDuplicates(apiId, description, response.id(), afterChange);
+        }
+        return response.id();
+      } catch (SdkException e) {
+        if (!Failures.isAmbiguous(e)) {
+          throw failure("CreateDeployment", e, afterChange, null);
+        }
+        CallTracker.takeGaveUp();
+        ambiguous = true;
+        String reason = Failures.retryReason(e);
+        listener.warning(
+            "CreateDeployment failed ("
+                + reason
+                + ") and may still have been carried out: looking for a deployment described '"
+                + description
+                + "' before creating one");
+        boolean timedOut =
+            e instanceof ApiCallAttemptTimeoutException || reason.startsWith("timed out");
+        long lookUntil =
+            System.nanoTime() + (timedOut ? retryPolicy.attemptTimeout().toNanos() : 0);
+        while (true) {
+          Optional<Deployment> made = ours(apiId, description, afterChange).stream().findFirst();
+          if (made.isPresent()) {
+            listener.warning(
+                "deployment "
+                    + made.get().id()
+                    + " is the one that CreateDeployment made; not creating another");
+            return made.get().id();
+          }
+          if (System.nanoTime() >= lookUntil
+              || elapsed(start).plus(wait).compareTo(retryPolicy.maxRetryTime()) > 0) {
+            break;
+          }
+          sleep(wait);
+          wait = next(wait);
+        }
+        if (elapsed(start).plus(wait).compareTo(retryPolicy.maxRetryTime()) > 0) {
+          throw new PublishException(
+              "CreateDeployment failed: "
+                  + reason
+                  + " — still failing after "
+                  + attempt
+                  + (attempt == 1 ? " attempt" : " attempts")
+                  + " over "
+                  + seconds(elapsed(start))
+                  + " (retry time limit "
+                  + seconds(retryPolicy.maxRetryTime())
+                  + "), and no deployment described '"
+                  + description
+                  + "' exists. "
+                  + afterChange
+                  + " Try again later, or allow more time with --max-retry-time.",
+              "CreateDeployment",
+              null,
+              e);
+        }
+        listener.retrying("CreateDeployment", reason + "; no deployment was made", wait, attempt);
+        sleep(wait);
+        wait = next(wait);
+        attempt++;
+      }
+    }
+  }
+
+  /** This run's deployments: those whose description is exactly {@code description}. */
+  private List<Deployment> ours(String apiId, String description, String state) {
+    return call(
+        "GetDeployments",
+        () ->
+            client
+                .getDeploymentsPaginator(r -> r.restApiId(apiId).limit(WorkingDefinition.PAGE))
+                .items()
+                .stream()
+                .filter(d -> description.equals(d.description()))
+                .sorted(
+                    Comparator.comparing(
+                        (Deployment d) ->
+                            d.createdDate() == null ? Instant.EPOCH : d.createdDate()))
+                .collect(Collectors.toList()),
+        state,
+        null);
+  }
+
+  /** After an ambiguous first attempt: says so when it made a deployment too. */
+  private void warnDuplicates(String apiId, String description, String created, String state) {
+    List<String> others =
+        ours(apiId, description, state).stream()
+            .map(Deployment::id)
+            .filter(id -> !id.equals(created))
+            .toList();
+    if (!others.isEmpty()) {
+      listener.warning(
+          "an earlier CreateDeployment attempt also went through: deployment"
+              + (others.size() == 1 ? " " : "s ")
+              + String.join(", ", others)
+              + " hold the same document as "
+              + created);
+    }
+  }
+
+  private WorkingDefinition workingDefinition(String apiId, String state) {
+    return WorkingDefinition.of(
+        call(
+            "GetResources",
+            () ->
+                client
+                    .getResourcesPaginator(
+                        r -> r.restApiId(apiId).embed("methods").limit(WorkingDefinition.PAGE))
+                    .items()
+                    .stream()
+                    .collect(Collectors.toList()),
+            state,
+            null));
+  }
+
+  /**
+   * Takes this run's hash off a deployment that may hold another document (UpdateDeployment,
+   * https://docs.aws.amazon.com/apigateway/latest/api/API_UpdateDeployment.html), and says what
+   * happened.
+   */
+  private String unlabel(
+      String apiId, String deploymentId, PublishOptions options, String runId, String shortHash) {
+    String label =
+        "pipelinekit unverified: another publish changed the API while this deployment was made;"
+            + options.commitId().map(c -> " commit " + c + ";").orElse("")
+            + RUN_TAG.stripTrailing()
+            + runId;
+    try {
+      client.updateDeployment(
+          r ->
+              r.restApiId(apiId)
+                  .deploymentId(deploymentId)
+                  .patchOperations(p -> p.op(Op.REPLACE).path("/description").value(label)));
+      return "its description no longer claims this document's hash (now '" + label + "').";
+    } catch (SdkException e) {
+      CallTracker.takeGaveUp();
+      return "relabelling it failed ("
+          + (e instanceof AwsServiceException aws ? Failures.errorCode(aws) : e.getMessage())
+          + "), so its description still says "
+          + HASH_TAG
+          + shortHash
+          + ": do not roll back to it.";
+    }
+  }
+
+  /** What the stage serves, for messages: never fails. */
+  private String servedNow(String apiId, String stageName) {
+    try {
+      Optional<GetStageResponse> stage = findStage(apiId, stageName);
+      if (stage.isEmpty() || stage.get().deploymentId() == null) {
+        return "nothing (the stage does not exist)";
+      }
+      String id = stage.get().deploymentId();
+      return "deployment " + id + " (" + describeDeployment(apiId, id) + ")";
+    } catch (PublishException e) {
+      return "an unknown deployment (" + e.getMessage() + ")";
+    }
+  }
+
+  private String describeDeployment(String apiId, String deploymentId) {
+    String d =
+        call(
+                "GetDeployment",
+                () -> client.getDeployment(r -> r.restApiId(apiId).deploymentId(deploymentId)),
+                "",
+                null)
+            .description();
+    return d == null || d.isBlank() ? "no description" : d;
+  }
+
+  private static String runId() {
+    byte[] b = new byte[6];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  private Duration next(Duration wait) {
+    Duration doubled = wait.multipliedBy(2);
+    return doubled.compareTo(retryPolicy.maxBackoff()) > 0 ? retryPolicy.maxBackoff() : doubled;
+  }
+
+  private static Duration elapsed(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted while publishing", null, null, e);
+    }
   }
 
   /**
@@ -443,6 +769,14 @@ public final class RestApiPublisher implements AutoCloseable {
     try {
       return call.get();
     } catch (SdkException e) {
+      throw failure(name, e, state, notFoundRemedy);
+    }
+  }
+
+  /** The {@link PublishException} for a failed call: see {@link #call}. */
+  private PublishException failure(
+      String name, SdkException e, String state, String notFoundRemedy) {
+    {
       CallTracker.GaveUp gaveUp = CallTracker.takeGaveUp();
       StringBuilder m = new StringBuilder(name).append(" failed: ");
       String code = null;
@@ -468,7 +802,7 @@ public final class RestApiPublisher implements AutoCloseable {
       if (!remedy.isEmpty()) {
         m.append(' ').append(remedy);
       }
-      throw new PublishException(m.toString(), name, code, e);
+      return new PublishException(m.toString(), name, code, e);
     }
   }
 

@@ -40,14 +40,17 @@ import picocli.CommandLine.Spec;
       "Runs PutRestApi (overwrite by default) then CreateDeployment, with a description holding the"
           + " commit (CODEBUILD_RESOLVED_SOURCE_VERSION or --commit) and a hash of what is"
           + " published. When the stage already serves the same hash nothing is written"
-          + " (\"unchanged\"; --force publishes anyway). Throttling, 5xx, connection resets,"
-          + " timed-out attempts and ConflictException are retried with backoff for up to"
-          + " --max-retry-time; each retry is one line on standard error."
+          + " (\"unchanged\"; --force publishes anyway). The document is sent as the JSON it was"
+          + " loaded and linted as. Throttling, 5xx, connection resets, timed-out attempts and"
+          + " ConflictException are retried with backoff for up to --max-retry-time; each retry is"
+          + " one line on standard error. CreateDeployment is never repeated blindly: after a lost"
+          + " answer the deployment it may have made is looked up first. If another publish"
+          + " changes the API meanwhile, nothing is deployed under this document's hash (exit 1)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:published, or unchanged",
-      "1:AWS rejected a call or it kept failing (the message says what state is left)",
+      "1:AWS rejected a call or it kept failing, or another publish changed the API meanwhile (the message says what state is left)",
       "2:usage error, unreadable or invalid document, lint errors, no region or credentials"
     })
 final class DeployApiCommand implements Callable<Integer> {

@@ -71,6 +71,7 @@ public final class FaultProxy implements AutoCloseable {
     private final String errorCode;
     private final Duration delay;
     private String body;
+    private java.util.concurrent.CountDownLatch release;
 
     private Fault(String kind, int status, String errorCode, Duration delay) {
       this.kind = kind;
@@ -99,6 +100,25 @@ public final class FaultProxy implements AutoCloseable {
       return new Fault("reset", 0, null, Duration.ZERO);
     }
 
+    /**
+     * Forward to upstream, let it answer, then close the client's connection with a TCP reset
+     * instead of passing the answer on: the request was carried out but the client never learns so
+     * (a lost response).
+     */
+    public static Fault resetAfterForwarding() {
+      return new Fault("reset-after", 0, null, Duration.ZERO);
+    }
+
+    /**
+     * Hold the request until {@code release} is counted down (at most a minute), then forward as
+     * usual: to interleave two clients deterministically.
+     */
+    public static Fault holdUntil(java.util.concurrent.CountDownLatch release) {
+      Fault f = new Fault("hold", 0, null, Duration.ZERO);
+      f.release = java.util.Objects.requireNonNull(release, "release");
+      return f;
+    }
+
     /** Wait, then forward as usual. */
     public static Fault delay(Duration delay) {
       return new Fault("delay", 0, null, delay);
@@ -110,6 +130,8 @@ public final class FaultProxy implements AutoCloseable {
         case "status" -> status + " " + errorCode;
         case "reset" -> "reset";
         case "respond" -> "respond " + status;
+        case "reset-after" -> "reset after forwarding";
+        case "hold" -> "held";
         default -> "delay " + delay.toMillis() + "ms";
       };
     }
@@ -312,6 +334,9 @@ public final class FaultProxy implements AutoCloseable {
       if (fault != null && fault.kind.equals("delay")) {
         Thread.sleep(fault.delay.toMillis());
       }
+      if (fault != null && fault.kind.equals("hold")) {
+        fault.release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+      }
       UnaryOperator<String> rewrite = null;
       for (Rewrite r : rewrites) {
         if (r.when().test(request)) {
@@ -337,6 +362,10 @@ public final class FaultProxy implements AutoCloseable {
               fault == null ? null : fault.toString(),
               answer.status(),
               text));
+      if (fault != null && fault.kind.equals("reset-after")) {
+        client.setSoLinger(true, 0);
+        return;
+      }
       client.getOutputStream().write(answer.raw());
       client.getOutputStream().flush();
     } catch (IOException | InterruptedException e) {

@@ -21,7 +21,8 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * {@link Failures#retryReason} calls retryable, with exponential backoff and full jitter (the SDK's
  * {@link BackoffStrategy#exponentialDelay}), a longer base after throttling, and stops when the
  * next attempt would start after {@link RetryPolicy#maxRetryTime()}. Each retry is reported to the
- * listener with the call's name (captured by {@link CallTracker}).
+ * listener with the call's name (captured by {@link CallTracker}). Calls in {@link
+ * Failures#NOT_IDEMPOTENT} are retried only after a failure that proves AWS did nothing.
  */
 public final class BoundedRetryStrategy implements RetryStrategy {
   /** A ceiling only so the SDK's attempt header has a number; time is the real bound. */
@@ -68,6 +69,10 @@ public final class BoundedRetryStrategy implements RetryStrategy {
     String reason = Failures.retryReason(failure);
     if (reason == null) {
       throw new TokenAcquisitionFailedException("not retryable", token, failure);
+    }
+    if (Failures.NOT_IDEMPOTENT.contains(token.call) && !Failures.isDefiniteRejection(failure)) {
+      // It may have been carried out: never repeated blindly; the caller looks for its effect.
+      throw new TokenAcquisitionFailedException("not idempotent; outcome unknown", token, failure);
     }
     if (token.attempt >= MAX_ATTEMPTS) {
       CallTracker.gaveUp(token.attempt, elapsed(token));

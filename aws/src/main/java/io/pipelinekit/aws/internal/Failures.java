@@ -2,16 +2,53 @@ package io.pipelinekit.aws.internal;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Which failures are worth retrying, and how to name them in one short line. */
 public final class Failures {
+  /**
+   * Calls that are not idempotent: repeating one whose answer was lost can make a second copy
+   * ({@code CreateDeployment}:
+   * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html). The retry
+   * strategy repeats them only after a failure that proves nothing was done ({@link
+   * #isDefiniteRejection}); the caller reconciles the rest.
+   */
+  public static final Set<String> NOT_IDEMPOTENT = Set.of("CreateDeployment", "CreateChangeSet");
+
   private Failures() {}
+
+  /**
+   * Whether AWS certainly did not act on the request: it was throttled or refused as conflicting
+   * (429, {@code ConflictException}: both answered before anything is created), rejected outright
+   * (any other 4xx), or the connection was never made. 5xx, resets, timeouts and other I/O errors
+   * are ambiguous: the request may have been carried out and only the answer lost.
+   */
+  public static boolean isDefiniteRejection(Throwable failure) {
+    if (failure instanceof AwsServiceException aws) {
+      return aws.statusCode() < 500;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Worth retrying ({@link #retryReason}) but possibly carried out: see {@link
+   * #isDefiniteRejection}.
+   */
+  public static boolean isAmbiguous(Throwable failure) {
+    return retryReason(failure) != null && !isDefiniteRejection(failure);
+  }
 
   /**
    * Why {@code failure} is worth retrying ({@code 429 TooManyRequestsException}, {@code connection

@@ -16,9 +16,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The bytes that will be sent to PutRestApi, with the few top-level facts publishing needs (which
- * {@code x-amazon-apigateway-*} extensions it sets). Parsed by the shared safe loader ({@link
- * OpenApiLoader#parse}) (alias, depth and size limits; {@code $ref}s checked, never fetched).
+ * What will be sent to PutRestApi: the document as the shared safe loader ({@link
+ * OpenApiLoader#parse}: alias, depth and size limits; {@code $ref}s checked, never fetched) read
+ * it, written as canonical JSON ({@link OpenApiDocument#canonicalJson()}) — not the file's bytes,
+ * so API Gateway's YAML reading (1.1 vs 1.2: {@code on}, {@code yes}, unquoted {@code 200:} keys)
+ * cannot make it deploy something other than what was linted. Also the few facts publishing needs
+ * (top-level {@code x-amazon-apigateway-*} extensions, the operations and their integrations).
  */
 public final class PublishedDocument {
   /** API Gateway's import limit (6 MB), in bytes. */
@@ -32,6 +35,11 @@ public final class PublishedDocument {
     this.file = file;
     this.bytes = bytes;
     this.root = root;
+  }
+
+  /** The canonical JSON that is sent, as text. */
+  public String json() {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   public static PublishedDocument read(Path file) {
@@ -57,13 +65,18 @@ public final class PublishedDocument {
               + " bytes); split the API or drop unused components (e.g. examples) before"
               + " publishing");
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read: " + FileProblems.describe(e), e);
-    }
     OpenApiDocument root = parse(file);
+    byte[] bytes = root.canonicalJson().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_BYTES) {
+      throw new ApiSpecException(
+          file
+              + ": as JSON (what is sent) the document is "
+              + bytes.length
+              + " bytes, over API Gateway's 6 MB import limit ("
+              + MAX_BYTES
+              + " bytes); split the API or drop unused components (e.g. examples) before"
+              + " publishing");
+    }
     return new PublishedDocument(file, bytes, root);
   }
 
@@ -76,7 +89,7 @@ public final class PublishedDocument {
     return file;
   }
 
-  /** The bytes exactly as read (sent as the PutRestApi body). */
+  /** The canonical JSON, UTF-8 (sent as the PutRestApi body). */
   public byte[] bytes() {
     return bytes.clone();
   }
@@ -96,7 +109,8 @@ public final class PublishedDocument {
   }
 
   /**
-   * Hex SHA-256 of the bytes followed by each extra part (mode, parameters ...), newline-separated.
+   * Hex SHA-256 of the canonical JSON sent, followed by each extra part (mode, parameters ...),
+   * newline-separated.
    */
   public String sha256(String... extra) {
     try {

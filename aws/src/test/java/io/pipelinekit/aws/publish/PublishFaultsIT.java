@@ -152,13 +152,15 @@ class PublishFaultsIT {
     RetryPolicy shortAttempts =
         FAST_RETRIES.toBuilder().attemptTimeout(Duration.ofMillis(1500)).build();
     try (RestApiPublisher impatient = publisher(proxy.endpoint(), shortAttempts, listener)) {
-      proxy.inject(createDeployment(), Fault.delay(Duration.ofMillis(3000)));
+      // PutRestApi is idempotent, so a timed-out attempt is simply repeated (CreateDeployment is
+      // not: PublishSafetyIT).
+      proxy.inject(putRestApi(), Fault.delay(Duration.ofMillis(3000)));
 
       PublishResult result = impatient.publish(options(v2).build());
 
       assertThat(stageDeployment()).isEqualTo(result.deploymentId());
       assertThat(listener.retries)
-          .containsExactly("CreateDeployment | no answer within the attempt timeout");
+          .containsExactly("PutRestApi | no answer within the attempt timeout");
     }
   }
 

@@ -81,8 +81,8 @@ class RestApiPublisherIT {
     assertThat(stage.deploymentId()).isEqualTo(result.deploymentId());
     var deployment = aws.getDeployment(r -> r.restApiId(apiId).deploymentId(result.deploymentId()));
     assertThat(deployment.description())
-        .startsWith("commit abc1234; pipelinekit spec-sha256=")
-        .endsWith(result.documentHash());
+        .startsWith("commit abc1234; pipelinekit spec-sha256=" + result.documentHash() + "; run=")
+        .matches(".*; run=[0-9a-f]{12}");
     assertThat(resourcePaths(aws, apiId)).contains("/orders", "/orders/{id}");
   }
 

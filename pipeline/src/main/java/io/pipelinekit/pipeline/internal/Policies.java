@@ -122,14 +122,23 @@ public final class Policies {
         statement("PutRestApi", List.of("apigateway:PUT"), List.of(restApi)),
         statement(
             "CreateDeployment", List.of("apigateway:POST"), List.of(restApi + "/deployments")),
+        // deploy-api also reads the working definition (GetResources) to detect another publish,
+        // and takes its hash off a deployment that may hold another document (UpdateDeployment).
+        // ARNs:
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html
         statement(
             "ReadApiStageAndDeployments",
             List.of("apigateway:GET"),
             List.of(
                 restApi,
+                restApi + "/resources",
                 restApi + "/stages/" + api.stage(),
                 restApi + "/deployments",
-                restApi + "/deployments/*")));
+                restApi + "/deployments/*")),
+        statement(
+            "RelabelUnverifiedDeployment",
+            List.of("apigateway:PATCH"),
+            List.of(restApi + "/deployments/*")));
   }
 
   /** The policy document for the pipeline's role. */
