@@ -1,7 +1,10 @@
 package io.pipelinekit.buildspec;
 
+import io.pipelinekit.buildspec.internal.lint.BuildSpecRule;
 import io.pipelinekit.buildspec.internal.lint.LintRun;
-import io.pipelinekit.buildspec.internal.lint.Rule;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Location;
+import io.pipelinekit.core.RuleSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -56,22 +56,9 @@ public final class BuildSpecLinter {
     return YAML_VERSION.matcher(head).find() && YAML_SECTION.matcher(head).find();
   }
 
-  /** The rules, by id, with their severities, in a stable order. */
-  public static Map<String, BuildSpecFinding.Severity> rules() {
-    Map<String, BuildSpecFinding.Severity> rules = new LinkedHashMap<>();
-    for (Rule r : Rule.values()) {
-      rules.put(r.id(), r.severity());
-    }
-    return Collections.unmodifiableMap(rules);
-  }
-
-  /** One-line summaries of the rules, by id (the page {@code docs/rules/<id>.md} has details). */
-  public static Map<String, String> ruleSummaries() {
-    Map<String, String> rules = new LinkedHashMap<>();
-    for (Rule r : Rule.values()) {
-      rules.put(r.id(), r.summary());
-    }
-    return Collections.unmodifiableMap(rules);
+  /** The rules (id, severity, summary; the page {@code docs/rules/<id>.md} has details). */
+  public static RuleSet ruleSet() {
+    return BuildSpecRule.SET;
   }
 
   /**
@@ -79,19 +66,19 @@ public final class BuildSpecLinter {
    *
    * @throws BuildSpecException when the file cannot be read (missing, a directory, I/O error)
    */
-  public static List<BuildSpecFinding> lint(Path file) {
+  public static List<Finding> lint(Path file) {
     return lint(file, DEFAULT_MAX_BYTES);
   }
 
   /** As {@link #lint(Path)}, with a different size limit. */
-  public static List<BuildSpecFinding> lint(Path file, int maxBytes) {
+  public static List<Finding> lint(Path file, int maxBytes) {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
     byte[] bytes;
     try {
       long size = Files.size(file);
       if (size > maxBytes) {
-        return List.of(tooLarge(size, maxBytes));
+        return List.of(tooLarge(file, size, maxBytes));
       }
       if (Files.isDirectory(file)) {
         throw new BuildSpecException(name + ": is a directory, not a buildspec file");
@@ -103,7 +90,7 @@ public final class BuildSpecLinter {
       throw new BuildSpecException(name + ": cannot read: " + e.getMessage(), e);
     }
     if (bytes.length > maxBytes) {
-      return List.of(tooLarge(bytes.length, maxBytes));
+      return List.of(tooLarge(file, bytes.length, maxBytes));
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -113,39 +100,41 @@ public final class BuildSpecLinter {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
-      return List.of(invalidUtf8(bytes, in.position()));
+      return List.of(invalidUtf8(file, bytes, in.position()));
     }
     out.flip();
-    return lint(out.toString(), name, maxBytes);
+    return lint(file, out.toString(), maxBytes);
   }
 
-  /** Lints buildspec text; {@code fileName} is used in messages only. */
-  public static List<BuildSpecFinding> lint(String content, String fileName) {
+  /** Lints buildspec text; {@code fileName} is the file findings are located in. */
+  public static List<Finding> lint(String content, String fileName) {
     return lint(content, fileName, DEFAULT_MAX_BYTES);
   }
 
   /** As {@link #lint(String, String)}, with a different size limit. */
-  public static List<BuildSpecFinding> lint(String content, String fileName, int maxBytes) {
+  public static List<Finding> lint(String content, String fileName, int maxBytes) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(fileName, "fileName");
+    return lint(Path.of(fileName), content, maxBytes);
+  }
+
+  private static List<Finding> lint(Path file, String content, int maxBytes) {
     long size = (long) content.length() * 3 > maxBytes ? utf8Length(content) : content.length();
     if (size > maxBytes) {
-      return List.of(tooLarge(size, maxBytes));
+      return List.of(tooLarge(file, size, maxBytes));
     }
-    return new LintRun(content, maxBytes).run();
+    return new LintRun(file, content, maxBytes).run();
   }
 
   private static long utf8Length(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  private static BuildSpecFinding tooLarge(long size, int maxBytes) {
-    return new BuildSpecFinding(
-        Rule.YAML.id(),
-        Rule.YAML.severity(),
-        1,
-        1,
-        "",
+  private static Finding tooLarge(Path file, long size, int maxBytes) {
+    return new Finding(
+        BuildSpecRule.YAML.id(),
+        BuildSpecRule.YAML.severity(),
+        Location.inFile(file, 1, 1, ""),
         "the file is "
             + size
             + " bytes, over the limit of "
@@ -153,7 +142,7 @@ public final class BuildSpecLinter {
             + " bytes for a buildspec; it was not parsed");
   }
 
-  private static BuildSpecFinding invalidUtf8(byte[] bytes, int offset) {
+  private static Finding invalidUtf8(Path file, byte[] bytes, int offset) {
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < offset && i < bytes.length; i++) {
@@ -164,12 +153,10 @@ public final class BuildSpecLinter {
     }
     String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
     int column = before.codePointCount(0, before.length()) + 1;
-    return new BuildSpecFinding(
-        Rule.YAML.id(),
-        Rule.YAML.severity(),
-        line,
-        column,
-        "",
+    return new Finding(
+        BuildSpecRule.YAML.id(),
+        BuildSpecRule.YAML.severity(),
+        Location.inFile(file, line, column, ""),
         String.format(
             "invalid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8",
             bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));

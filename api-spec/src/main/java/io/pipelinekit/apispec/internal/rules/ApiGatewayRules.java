@@ -1,11 +1,11 @@
 package io.pipelinekit.apispec.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipelinekit.apispec.Finding;
-import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.OperationKeys;
 import io.pipelinekit.apispec.internal.load.NodePath;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

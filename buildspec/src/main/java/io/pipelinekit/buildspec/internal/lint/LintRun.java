@@ -1,6 +1,9 @@
 package io.pipelinekit.buildspec.internal.lint;
 
-import io.pipelinekit.buildspec.BuildSpecFinding;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Location;
+import io.pipelinekit.core.internal.DidYouMean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -115,32 +118,34 @@ public final class LintRun {
   private static final Pattern REFERENCE_NAME =
       Pattern.compile("(?i).*_(ARN|NAME|ID|PATH|FILE|URL|URI|ENDPOINT|HEADER)$");
 
+  private final Path file;
   private final String content;
   private final int maxBytes;
   private final String[] lines;
-  private final List<BuildSpecFinding> findings = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
 
   private final List<Node> dockerCommands = new ArrayList<>();
 
-  public LintRun(String content, int maxBytes) {
+  public LintRun(Path file, String content, int maxBytes) {
+    this.file = file;
     this.content = content;
     this.maxBytes = maxBytes;
     this.lines = content.split("\r\n|\r|\n", -1);
   }
 
-  public List<BuildSpecFinding> run() {
+  public List<Finding> run() {
     checkTabs();
     Node root = load();
     if (root != null) {
       checkDuplicates(root, "");
       checkRoot(root);
     }
-    List<BuildSpecFinding> sorted = new ArrayList<>(findings);
+    List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(
-        Comparator.comparingInt(BuildSpecFinding::line)
-            .thenComparingInt(BuildSpecFinding::column)
-            .thenComparing(BuildSpecFinding::ruleId));
+        Comparator.<Finding>comparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId));
     return Collections.unmodifiableList(sorted);
   }
 
@@ -160,19 +165,24 @@ public final class LintRun {
       if (composer.checkNode()) {
         Node second = composer.getNode();
         add(
-            Rule.YAML,
+            BuildSpecRule.YAML,
             second.getStartMark(),
             "",
             "a second YAML document starts here; a buildspec is one document: remove the '---'"
                 + " separator and everything after it, or merge the documents");
       }
       if (root == null) {
-        add(Rule.YAML, 1, 1, "", "the file is empty; a buildspec needs version: 0.2 and phases");
+        add(
+            BuildSpecRule.YAML,
+            1,
+            1,
+            "",
+            "the file is empty; a buildspec needs version: 0.2 and phases");
         return null;
       }
       if (!(root instanceof MappingNode)) {
         add(
-            Rule.YAML,
+            BuildSpecRule.YAML,
             root.getStartMark(),
             "",
             "the document is "
@@ -188,7 +198,7 @@ public final class LintRun {
         return null;
       }
       add(
-          Rule.YAML,
+          BuildSpecRule.YAML,
           mark,
           "",
           "YAML syntax error: "
@@ -196,10 +206,20 @@ public final class LintRun {
               + (e.getContext() != null ? " (" + oneLine(e.getContext()) + ")" : ""));
       return null;
     } catch (YAMLException e) {
-      add(Rule.YAML, 1, 1, "", "cannot be loaded: " + oneLine(e.getMessage()) + limitsHint(e));
+      add(
+          BuildSpecRule.YAML,
+          1,
+          1,
+          "",
+          "cannot be loaded: " + oneLine(e.getMessage()) + limitsHint(e));
       return null;
     } catch (StackOverflowError e) {
-      add(Rule.YAML, 1, 1, "", "nested too deeply to be a buildspec (limit " + MAX_DEPTH + ")");
+      add(
+          BuildSpecRule.YAML,
+          1,
+          1,
+          "",
+          "nested too deeply to be a buildspec (limit " + MAX_DEPTH + ")");
       return null;
     }
   }
@@ -237,7 +257,7 @@ public final class LintRun {
       }
       if (col >= 0) {
         add(
-            Rule.TABS,
+            BuildSpecRule.TABS,
             i + 1,
             col + 1,
             "",
@@ -248,8 +268,8 @@ public final class LintRun {
   }
 
   private boolean tabFindingOnLine(int line) {
-    for (BuildSpecFinding f : findings) {
-      if (f.ruleId().equals(Rule.TABS.id()) && Math.abs(f.line() - line) <= 1) {
+    for (Finding f : findings) {
+      if (f.ruleId().equals(BuildSpecRule.TABS.id()) && Math.abs(f.location().line() - line) <= 1) {
         return true;
       }
     }
@@ -269,7 +289,7 @@ public final class LintRun {
         Node first = keys.putIfAbsent(key, t.getKeyNode());
         if (first != null && !isMerge(t.getKeyNode())) {
           add(
-              Rule.DUPLICATE_KEY,
+              BuildSpecRule.DUPLICATE_KEY,
               t.getKeyNode().getStartMark(),
               child(pointer, key),
               "key '"
@@ -294,7 +314,7 @@ public final class LintRun {
     Entry version = top.get("version");
     if (version == null) {
       add(
-          Rule.VERSION,
+          BuildSpecRule.VERSION,
           root.getStartMark(),
           "",
           "'version' is missing; CodeBuild requires it: add 'version: 0.2' as the first line");
@@ -302,14 +322,14 @@ public final class LintRun {
       String v = scalar(version.value);
       if ("0.1".equals(v)) {
         add(
-            Rule.VERSION,
+            BuildSpecRule.VERSION,
             version.value.getStartMark(),
             "/version",
             "version 0.1 runs every command in a separate shell and is not recommended; use"
                 + " 'version: 0.2' (then 'cd' and exported variables carry over between commands)");
       } else if (!"0.2".equals(v)) {
         add(
-            Rule.VERSION,
+            BuildSpecRule.VERSION,
             version.value.getStartMark(),
             "/version",
             "version must be 0.2 (found "
@@ -349,7 +369,7 @@ public final class LintRun {
               && expectScalar(format, p + "/file-format")
               && !FILE_FORMATS.contains(scalar(format.value))) {
             add(
-                Rule.WRONG_TYPE,
+                BuildSpecRule.WRONG_TYPE,
                 format.value.getStartMark(),
                 p + "/file-format",
                 "file-format '"
@@ -372,7 +392,7 @@ public final class LintRun {
     }
     if (phases == null) {
       add(
-          Rule.WRONG_TYPE,
+          BuildSpecRule.WRONG_TYPE,
           root.getStartMark(),
           "/phases",
           "'phases' is missing; a buildspec needs at least one phase with commands");
@@ -387,7 +407,7 @@ public final class LintRun {
       if (!startsDaemon) {
         Node first = dockerCommands.get(0);
         add(
-            Rule.DOCKER_PRIVILEGED,
+            BuildSpecRule.DOCKER_PRIVILEGED,
             first.getStartMark(),
             pointerOf(first),
             "this buildspec runs Docker, which needs privileged mode on the CodeBuild project"
@@ -419,7 +439,7 @@ public final class LintRun {
         String vp = child(p, var.key);
         if (var.key.startsWith("CODEBUILD_")) {
           add(
-              Rule.RESERVED_VARIABLE,
+              BuildSpecRule.RESERVED_VARIABLE,
               var.keyNode.getStartMark(),
               vp,
               "variable '"
@@ -445,7 +465,7 @@ public final class LintRun {
         String name = scalarOrEmpty(items.get(i));
         if (name.startsWith("AWS_")) {
           add(
-              Rule.EXPORTED_AWS_VARIABLE,
+              BuildSpecRule.EXPORTED_AWS_VARIABLE,
               items.get(i).getStartMark(),
               exported.value instanceof SequenceNode
                   ? "/env/exported-variables/" + i
@@ -468,7 +488,7 @@ public final class LintRun {
     Matcher key = AWS_KEY_ID.matcher(value);
     if (key.find()) {
       add(
-          Rule.PLAINTEXT_AWS_KEY,
+          BuildSpecRule.PLAINTEXT_AWS_KEY,
           var.value.getStartMark(),
           pointer,
           "variable '"
@@ -485,7 +505,7 @@ public final class LintRun {
         && !value.startsWith("$")
         && !value.startsWith("arn:")) {
       add(
-          Rule.PLAINTEXT_SECRET,
+          BuildSpecRule.PLAINTEXT_SECRET,
           var.value.getStartMark(),
           pointer,
           "variable '"
@@ -515,7 +535,7 @@ public final class LintRun {
           && expectScalar(onFailure, pp + "/on-failure")
           && !ON_FAILURE.matcher(scalarOrEmpty(onFailure.value)).matches()) {
         add(
-            Rule.WRONG_TYPE,
+            BuildSpecRule.WRONG_TYPE,
             onFailure.value.getStartMark(),
             pp + "/on-failure",
             "on-failure must be ABORT or CONTINUE (or RETRY[-count][-regex]); found '"
@@ -531,7 +551,7 @@ public final class LintRun {
         for (Entry rt : entries(runtimes.value, pp + "/runtime-versions", null, "").values()) {
           if (rt.key.trim().equalsIgnoreCase("docker")) {
             add(
-                Rule.DOCKER_RUNTIME,
+                BuildSpecRule.DOCKER_RUNTIME,
                 rt.keyNode.getStartMark(),
                 child(pp + "/runtime-versions", rt.key),
                 "runtime-versions: docker is rejected by current CodeBuild images (\"Unknown"
@@ -573,7 +593,7 @@ public final class LintRun {
       } else {
         String source = sourceLine(item.getStartMark().getLine()).trim();
         add(
-            Rule.COMMAND_NOT_STRING,
+            BuildSpecRule.COMMAND_NOT_STRING,
             item.getStartMark(),
             ip,
             "command "
@@ -598,7 +618,7 @@ public final class LintRun {
     String command = scalarOrEmpty(node);
     if (ECR_GET_LOGIN.matcher(command).find()) {
       add(
-          Rule.ECR_GET_LOGIN,
+          BuildSpecRule.ECR_GET_LOGIN,
           node.getStartMark(),
           pointer,
           "'aws ecr get-login' does not exist in AWS CLI v2 (current CodeBuild images); use 'aws"
@@ -610,7 +630,7 @@ public final class LintRun {
     }
     if (LATEST.matcher(command).find() && IMAGE_CONTEXT.matcher(command).find()) {
       add(
-          Rule.LATEST_TAG,
+          BuildSpecRule.LATEST_TAG,
           node.getStartMark(),
           pointer,
           "the image is tagged or pushed as :latest, which makes deploys unreproducible and"
@@ -620,7 +640,7 @@ public final class LintRun {
     Matcher key = AWS_KEY_ID.matcher(command);
     if (key.find()) {
       add(
-          Rule.PLAINTEXT_AWS_KEY,
+          BuildSpecRule.PLAINTEXT_AWS_KEY,
           node.getStartMark(),
           pointer,
           "the command contains an AWS access key id ("
@@ -646,7 +666,7 @@ public final class LintRun {
         Matcher m = deploy.matcher(command);
         if (m.find()) {
           add(
-              Rule.UNGUARDED_DEPLOY,
+              BuildSpecRule.UNGUARDED_DEPLOY,
               n.getStartMark(),
               pointerOf(n),
               "'"
@@ -666,7 +686,7 @@ public final class LintRun {
     Entry files = a.get("files");
     if (files == null && (primary ? !a.containsKey("secondary-artifacts") : true)) {
       add(
-          Rule.WRONG_TYPE,
+          BuildSpecRule.WRONG_TYPE,
           node.getStartMark(),
           pointer + "/files",
           "'files' is missing; list the files to upload (e.g. - imagedefinitions.json)");
@@ -680,7 +700,7 @@ public final class LintRun {
         String sp = child(pointer + "/secondary-artifacts", s.key);
         if (!s.key.matches("[A-Za-z0-9_]+")) {
           add(
-              Rule.WRONG_TYPE,
+              BuildSpecRule.WRONG_TYPE,
               s.keyNode.getStartMark(),
               sp,
               "artifact identifier '"
@@ -751,7 +771,7 @@ public final class LintRun {
     String p = child(pointer, e.key);
     if (e.key.equals("runtime-versions") && pointer.startsWith("/phases/")) {
       add(
-          Rule.UNKNOWN_KEY,
+          BuildSpecRule.UNKNOWN_KEY,
           e.keyNode.getStartMark(),
           p,
           "runtime-versions is only allowed in the install phase; move it to"
@@ -761,7 +781,7 @@ public final class LintRun {
     String suggestion =
         DidYouMean.suggest(e.key, allowed).map(s -> " Did you mean '" + s + "'?").orElse("");
     add(
-        Rule.UNKNOWN_KEY,
+        BuildSpecRule.UNKNOWN_KEY,
         e.keyNode.getStartMark(),
         p,
         "unknown key '"
@@ -777,7 +797,7 @@ public final class LintRun {
   /** {@code 'key' must be EXPECTED, found KIND HINT} at the entry's value. */
   private void wrongType(Entry e, String pointer, String expected, String hint) {
     add(
-        Rule.WRONG_TYPE,
+        BuildSpecRule.WRONG_TYPE,
         e.value.getStartMark(),
         pointer,
         "'" + e.key + "' must be " + expected + ", found " + kind(e.value) + hint);
@@ -826,7 +846,7 @@ public final class LintRun {
       if (!(item instanceof ScalarNode)) {
         ok = false;
         add(
-            Rule.WRONG_TYPE,
+            BuildSpecRule.WRONG_TYPE,
             item.getStartMark(),
             pointer + "/" + i,
             "item "
@@ -884,13 +904,15 @@ public final class LintRun {
     return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
-  private void add(Rule rule, Mark mark, String pointer, String message) {
+  private void add(BuildSpecRule rule, Mark mark, String pointer, String message) {
     int line = mark == null ? 1 : mark.getLine() + 1;
     int column = mark == null ? 1 : mark.getColumn() + 1;
     add(rule, line, column, pointer, message);
   }
 
-  private void add(Rule rule, int line, int column, String pointer, String message) {
-    findings.add(new BuildSpecFinding(rule.id(), rule.severity(), line, column, pointer, message));
+  private void add(BuildSpecRule rule, int line, int column, String pointer, String message) {
+    findings.add(
+        new Finding(
+            rule.id(), rule.severity(), Location.inFile(file, line, column, pointer), message));
   }
 }
