@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline.internal;
 
+import io.pipelinekit.core.internal.Secrets;
 import io.pipelinekit.pipeline.Action;
 import io.pipelinekit.pipeline.ActionCategory;
 import io.pipelinekit.pipeline.ApiPublication;
@@ -57,18 +58,6 @@ public final class PipelineRules {
   static final Pattern API_STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   static final Pattern REFERENCE = Pattern.compile("#\\{([^.}\\s]+)\\.([^}\\s]+)}");
-  static final Pattern SECRET_NAME =
-      Pattern.compile(
-          "PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL",
-          Pattern.CASE_INSENSITIVE);
-  static final Pattern SECRET_VALUE =
-      Pattern.compile(
-          "(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}"
-              + "|-----BEGIN [A-Z ]*PRIVATE KEY-----"
-              + "|gh[pousr]_[A-Za-z0-9]{36,}"
-              + "|xox[abprs]-[A-Za-z0-9-]{10,}"
-              + "|glpat-[A-Za-z0-9_-]{20,}");
-
   static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
   static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -701,11 +690,9 @@ public final class PipelineRules {
     }
   }
 
+  /** The secret patterns the buildspec linter uses too, so {@code build} and {@code lint} agree. */
   private static boolean looksSecret(EnvironmentVariable v) {
-    if (SECRET_VALUE.matcher(v.value()).find()) {
-      return true;
-    }
-    return SECRET_NAME.matcher(v.name()).find() && !v.value().isEmpty();
+    return Secrets.looksSecret(v.name(), v.value());
   }
 
   // --- deploy actions ----------------------------------------------------------------------

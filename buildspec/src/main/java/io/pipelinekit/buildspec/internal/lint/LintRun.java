@@ -3,6 +3,7 @@ package io.pipelinekit.buildspec.internal.lint;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Location;
 import io.pipelinekit.core.internal.DidYouMean;
+import io.pipelinekit.core.internal.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,14 +112,6 @@ public final class LintRun {
   private static final Pattern GUARD_VAR = Pattern.compile("CODEBUILD_BUILD_SUCCEEDING");
   private static final Pattern GUARD_CONTROL =
       Pattern.compile("\\bif\\b|\\btest\\b|\\[|&&|\\|\\||\\bexit\\b");
-  private static final Pattern AWS_KEY_ID =
-      Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])");
-  private static final Pattern SECRET_NAME =
-      Pattern.compile(
-          "PASSWORD|PASSWD|TOKEN|SECRET|API_?KEY|PRIVATE_?KEY", Pattern.CASE_INSENSITIVE);
-  private static final Pattern REFERENCE_NAME =
-      Pattern.compile("(?i).*_(ARN|NAME|ID|PATH|FILE|URL|URI|ENDPOINT|HEADER)$");
-
   private final Path file;
   private final String content;
   private final int maxBytes;
@@ -485,8 +479,8 @@ public final class LintRun {
 
   private void checkPlaintextVariable(Entry var, String pointer) {
     String value = scalarOrEmpty(var.value);
-    Matcher key = AWS_KEY_ID.matcher(value);
-    if (key.find()) {
+    Optional<String> key = Secrets.awsKeyId(value);
+    if (key.isPresent()) {
       add(
           BuildSpecRule.PLAINTEXT_AWS_KEY,
           var.value.getStartMark(),
@@ -494,16 +488,12 @@ public final class LintRun {
           "variable '"
               + var.key
               + "' holds an AWS access key id ("
-              + redact(key.group())
+              + Secrets.redact(key.get())
               + ") in plaintext; never commit credentials: deactivate the key, and give the"
               + " CodeBuild service role the permissions instead");
       return;
     }
-    if (SECRET_NAME.matcher(var.key).find()
-        && !REFERENCE_NAME.matcher(var.key).matches()
-        && !value.isBlank()
-        && !value.startsWith("$")
-        && !value.startsWith("arn:")) {
+    if (Secrets.looksSecret(var.key, value)) {
       add(
           BuildSpecRule.PLAINTEXT_SECRET,
           var.value.getStartMark(),
@@ -637,14 +627,14 @@ public final class LintRun {
               + " rollbacks impossible; tag with the commit id"
               + " ($(echo $CODEBUILD_RESOLVED_SOURCE_VERSION | cut -c 1-7))");
     }
-    Matcher key = AWS_KEY_ID.matcher(command);
-    if (key.find()) {
+    Optional<String> key = Secrets.awsKeyId(command);
+    if (key.isPresent()) {
       add(
           BuildSpecRule.PLAINTEXT_AWS_KEY,
           node.getStartMark(),
           pointer,
           "the command contains an AWS access key id ("
-              + redact(key.group())
+              + Secrets.redact(key.get())
               + "); never commit credentials: deactivate the key, and give the CodeBuild service"
               + " role the permissions instead");
     }
@@ -889,10 +879,6 @@ public final class LintRun {
       return "a list";
     }
     return "a single value";
-  }
-
-  private static String redact(String keyId) {
-    return keyId.substring(0, 4) + "…(redacted)";
   }
 
   private String sourceLine(int zeroBased) {
