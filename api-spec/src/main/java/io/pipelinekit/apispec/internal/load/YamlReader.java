@@ -3,6 +3,7 @@ package io.pipelinekit.apispec.internal.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.core.internal.BoundedYaml;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,8 +19,6 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one YAML document into a Jackson tree from SnakeYAML's event stream (no SnakeYAML object
@@ -41,12 +40,11 @@ final class YamlReader {
   private YamlReader() {}
 
   static LoadedDocument read(Path file, String text, long sizeBytes, LoadOptions options) {
-    LoaderOptions loaderOptions = new LoaderOptions();
-    loaderOptions.setCodePointLimit(Integer.MAX_VALUE);
-    loaderOptions.setMaxAliasesForCollections(Integer.MAX_VALUE);
-    loaderOptions.setNestingDepthLimit(options.maxDepth() + 1);
-    loaderOptions.setAllowDuplicateKeys(false);
-    Parser parser = new ParserImpl(new StreamReader(text), loaderOptions);
+    // size and alias limits are checked here (on bytes, and on the nodes aliases add), with
+    // messages of our own; SnakeYAML enforces the depth
+    LoaderOptions loaderOptions =
+        BoundedYaml.options(Integer.MAX_VALUE, options.maxDepth() + 1, Integer.MAX_VALUE, false);
+    Parser parser = BoundedYaml.parser(text, loaderOptions);
     TreeBuilder tree = new TreeBuilder(file, options);
     Map<String, Anchored> anchors = new HashMap<>();
     int documents = 0;

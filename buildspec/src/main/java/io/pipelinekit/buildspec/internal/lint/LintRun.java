@@ -2,6 +2,7 @@ package io.pipelinekit.buildspec.internal.lint;
 
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Location;
+import io.pipelinekit.core.internal.BoundedYaml;
 import io.pipelinekit.core.internal.DidYouMean;
 import io.pipelinekit.core.internal.Secrets;
 import java.nio.file.Path;
@@ -28,9 +29,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /** One lint of one buildspec text: load with limits, then walk the node tree with the rules. */
 public final class LintRun {
@@ -146,15 +144,10 @@ public final class LintRun {
   // ---------------------------------------------------------------- loading
 
   private Node load() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setAllowRecursiveKeys(false);
-    options.setCodePointLimit(Math.max(maxBytes, 1));
+    // duplicate keys are kept, to be reported as findings with both lines
+    LoaderOptions options = BoundedYaml.options(maxBytes, MAX_DEPTH, MAX_ALIASES, true);
     try {
-      Composer composer =
-          new Composer(new ParserImpl(new StreamReader(content), options), new Resolver(), options);
+      Composer composer = BoundedYaml.composer(content, options);
       Node root = composer.checkNode() ? composer.getNode() : null;
       if (composer.checkNode()) {
         Node second = composer.getNode();
