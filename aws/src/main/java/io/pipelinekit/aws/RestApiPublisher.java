@@ -53,6 +53,13 @@ import software.amazon.awssdk.services.apigateway.model.PutRestApiResponse;
  * }</pre>
  */
 public final class RestApiPublisher implements AutoCloseable {
+  /**
+   * API Gateway's limit on an imported OpenAPI document, in bytes ("The maximum size of the API
+   * definition file is 6MB":
+   * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-import-rest-api-request).
+   */
+  public static final long MAX_DOCUMENT_BYTES = PublishedDocument.MAX_BYTES;
+
   /** Marks the deployment description; followed by the first 32 hex digits of the hash. */
   static final String HASH_TAG = "pipelinekit spec-sha256=";
 

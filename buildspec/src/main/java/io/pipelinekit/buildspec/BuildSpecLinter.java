@@ -2,10 +2,11 @@ package io.pipelinekit.buildspec;
 
 import io.pipelinekit.buildspec.internal.lint.BuildSpecRule;
 import io.pipelinekit.buildspec.internal.lint.LintRun;
+import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.Finding;
-import io.pipelinekit.core.Location;
 import io.pipelinekit.core.RuleSet;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +29,9 @@ import java.util.regex.Pattern;
  *
  * <p>Loading is bounded: the size is checked on the bytes before parsing, YAML aliases and nesting
  * depth are limited, duplicate keys are findings. Problems with the content are findings (rule
- * {@code buildspec-yaml} for YAML that cannot be read); only I/O errors throw.
+ * {@code buildspec-yaml} for a YAML syntax error, an empty file, a second document); input that
+ * cannot be read as a buildspec at all (over a limit, not UTF-8 text, unreadable) throws {@link
+ * BuildSpecException}.
  */
 public final class BuildSpecLinter {
   /** Default largest file read, in bytes. */
@@ -50,6 +54,9 @@ public final class BuildSpecLinter {
       return false;
     }
     String head = content.length() > 256 * 1024 ? content.substring(0, 256 * 1024) : content;
+    if (head.startsWith("\uFEFF")) {
+      head = head.substring(1); // a UTF-8 byte-order mark, as Windows editors write it
+    }
     if (head.stripLeading().startsWith("{")) {
       return JSON_VERSION.matcher(head).find() && JSON_SECTION.matcher(head).find();
     }
@@ -64,7 +71,10 @@ public final class BuildSpecLinter {
   /**
    * Lints a buildspec file; findings are sorted by line and column.
    *
-   * @throws BuildSpecException when the file cannot be read (missing, a directory, I/O error)
+   * @throws BuildSpecException when the file cannot be read as a buildspec at all: missing, a
+   *     folder, a FIFO or device, an I/O error, over the size limit, not UTF-8 (UTF-16, a malformed
+   *     byte), a character YAML does not allow, or over the alias or nesting limit. The message
+   *     starts with the file (and {@code :line:column} where there is a place).
    */
   public static List<Finding> lint(Path file) {
     return lint(file, DEFAULT_MAX_BYTES);
@@ -74,36 +84,57 @@ public final class BuildSpecLinter {
   public static List<Finding> lint(Path file, int maxBytes) {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
-    byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > maxBytes) {
-        return List.of(tooLarge(file, size, maxBytes));
-      }
-      if (Files.isDirectory(file)) {
-        throw new BuildSpecException(name + ": is a directory, not a buildspec file");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new BuildSpecException(name + ": file not found", e);
-    } catch (IOException e) {
-      throw new BuildSpecException(name + ": cannot read: " + e.getMessage(), e);
+    byte[] bytes = readBounded(file, name, maxBytes);
+    Optional<String> wide = FileProblems.unsupportedEncoding(bytes);
+    if (wide.isPresent()) {
+      throw new BuildSpecException(name + ":1:1: " + wide.get());
     }
-    if (bytes.length > maxBytes) {
-      return List.of(tooLarge(file, bytes.length, maxBytes));
-    }
+    int start = hasUtf8Bom(bytes) ? 3 : 0;
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
-      return List.of(invalidUtf8(file, bytes, in.position()));
+      throw invalidUtf8(name, bytes, start, in.position());
     }
     out.flip();
-    return lint(file, out.toString(), maxBytes);
+    return lint(out.toString(), name, maxBytes);
+  }
+
+  /** The file's bytes, at most {@code maxBytes + 1} read: a FIFO or device is never opened. */
+  private static byte[] readBounded(Path file, String name, int maxBytes) {
+    Optional<String> notAFile = FileProblems.notARegularFile(file);
+    if (notAFile.isPresent()) {
+      throw new BuildSpecException(name + ": " + notAFile.get());
+    }
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw tooLarge(name, size, maxBytes);
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
+      }
+      if (bytes.length > maxBytes) {
+        throw tooLarge(name, bytes.length, maxBytes);
+      }
+      return bytes;
+    } catch (NoSuchFileException e) {
+      throw new BuildSpecException(name + ": no such file", e);
+    } catch (IOException e) {
+      throw new BuildSpecException(name + ": cannot read: " + FileProblems.describe(e), e);
+    }
+  }
+
+  private static boolean hasUtf8Bom(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF;
   }
 
   /** Lints buildspec text; {@code fileName} is the file findings are located in. */
@@ -111,41 +142,45 @@ public final class BuildSpecLinter {
     return lint(content, fileName, DEFAULT_MAX_BYTES);
   }
 
-  /** As {@link #lint(String, String)}, with a different size limit. */
+  /**
+   * As {@link #lint(String, String)}, with a different size limit.
+   *
+   * @throws BuildSpecException when the text is over the size limit, holds a character YAML does
+   *     not allow, or is over the alias or nesting limit (as {@link #lint(Path)})
+   */
   public static List<Finding> lint(String content, String fileName, int maxBytes) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(fileName, "fileName");
-    return lint(Path.of(fileName), content, maxBytes);
-  }
-
-  private static List<Finding> lint(Path file, String content, int maxBytes) {
     long size = (long) content.length() * 3 > maxBytes ? utf8Length(content) : content.length();
     if (size > maxBytes) {
-      return List.of(tooLarge(file, size, maxBytes));
+      throw tooLarge(fileName, size, maxBytes);
     }
-    return new LintRun(file, content, maxBytes).run();
+    try {
+      return new LintRun(Path.of(fileName), content, maxBytes).run();
+    } catch (LintRun.Unreadable e) {
+      throw new BuildSpecException(
+          fileName + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
+    }
   }
 
   private static long utf8Length(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  private static Finding tooLarge(Path file, long size, int maxBytes) {
-    return new Finding(
-        BuildSpecRule.YAML.id(),
-        BuildSpecRule.YAML.severity(),
-        Location.inFile(file, 1, 1, ""),
-        "the file is "
+  private static BuildSpecException tooLarge(String name, long size, int maxBytes) {
+    return new BuildSpecException(
+        name
+            + ":1:1: the file is "
             + size
             + " bytes, over the limit of "
             + maxBytes
-            + " bytes for a buildspec; it was not parsed");
+            + " bytes for a buildspec; it was not parsed (raise the limit with --max-bytes)");
   }
 
-  private static Finding invalidUtf8(Path file, byte[] bytes, int offset) {
+  private static BuildSpecException invalidUtf8(String name, byte[] bytes, int start, int offset) {
     int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < bytes.length; i++) {
+    int lineStart = start;
+    for (int i = start; i < offset && i < bytes.length; i++) {
       if (bytes[i] == '\n') {
         line++;
         lineStart = i + 1;
@@ -153,12 +188,9 @@ public final class BuildSpecLinter {
     }
     String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
     int column = before.codePointCount(0, before.length()) + 1;
-    return new Finding(
-        BuildSpecRule.YAML.id(),
-        BuildSpecRule.YAML.severity(),
-        Location.inFile(file, line, column, ""),
+    return new BuildSpecException(
         String.format(
-            "invalid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8",
-            bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
+            "%s:%d:%d: invalid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8",
+            name, line, column, bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.internal.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -209,7 +210,7 @@ public final class ImageDefinitions {
     } catch (JsonParseException e) {
       throw error(fileName, e.getLocation(), "not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new BuildSpecException(fileName + ": cannot read: " + e.getMessage(), e);
+      throw new BuildSpecException(fileName + ": cannot read: " + FileProblems.describe(e), e);
     }
     try {
       return b.build();

@@ -40,6 +40,8 @@ class BuildSpecWriterPropertyTest {
           "1e3",
           "1.10",
           ".5",
+          "._2",
+          "-._5",
           "+1",
           "-",
           ".inf",
@@ -165,5 +167,23 @@ class BuildSpecWriterPropertyTest {
         .containsExactlyEntriesOf(variables);
     assertThat(YamlReadBack.stringMap(jackson.get("phases").get("install").get("runtime-versions")))
         .containsExactlyEntriesOf(Map.of(safeRuntime, safeVersion));
+  }
+
+  @net.jqwik.api.Example
+  void everyDangerousText_asVariableNameAndValue_readsBackAsTheSameString() {
+    for (String text : DANGEROUS) {
+      Map<String, String> variables =
+          text.isBlank()
+              ? Map.of("K" + text.hashCode(), text)
+              : Map.of("K" + text.hashCode(), text, text.strip(), "v");
+      BuildSpec spec =
+          BuildSpec.builder()
+              .env(e -> e.variables(variables))
+              .build(p -> p.commands("true"))
+              .build();
+      String yaml = BuildSpecWriter.write(spec);
+      Map<Object, Object> snake = YamlReadBack.snake(yaml);
+      assertThat(at(snake, "env", "variables")).as(yaml).isEqualTo(variables);
+    }
   }
 }

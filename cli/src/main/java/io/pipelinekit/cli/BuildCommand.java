@@ -1,8 +1,16 @@
 package io.pipelinekit.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,6 +63,21 @@ final class BuildCommand implements Callable<Integer> {
       defaultValue = ".")
   Path sourceRoot;
 
+  /** Output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text (default) or json: the files written, or each broken rule (rule, severity, where,"
+              + " message) as one JSON document on stdout. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "text")
+  Format format = Format.text;
+
   @Option(
       names = "--list-parameters",
       description =
@@ -72,10 +95,25 @@ final class BuildCommand implements Callable<Integer> {
       stdout.flush();
       return ExitCodes.OK;
     }
-    Pipeline pipeline = definition.load();
-    Synthesis synthesis = Synthesis.of(pipeline, sourceRoot);
+    Synthesis synthesis;
+    try {
+      Pipeline pipeline = definition.load();
+      synthesis = Synthesis.of(pipeline, sourceRoot);
+    } catch (DefinitionException e) {
+      if (format == Format.json) {
+        writeProblems(stdout, e);
+      }
+      throw e; // the message on stderr, exit 2, as with text
+    }
     Path dir = out.toAbsolutePath().normalize();
     OutputFiles.writeAll(dir, synthesis.files());
+    if (format == Format.json) {
+      writeWritten(stdout, synthesis);
+      PrintWriter stderr = spec.commandLine().getErr();
+      synthesis.warnings().forEach(w -> stderr.println("pipeline: warning: " + w));
+      stderr.flush();
+      return ExitCodes.OK;
+    }
     synthesis.summary().forEach(stdout::println);
     PrintWriter stderr = spec.commandLine().getErr();
     synthesis.warnings().forEach(w -> stderr.println("pipeline: warning: " + w));
@@ -88,5 +126,75 @@ final class BuildCommand implements Callable<Integer> {
     }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * {@code {"ok": false, "error": ..., "problems": [{"rule", "severity", "where", "message"}]}}; a
+   * problem that is no structure rule (a required setting, an unreadable fragment) has no problems,
+   * only the error.
+   */
+  private static void writeProblems(PrintWriter out, DefinitionException e) {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeBooleanField("ok", false);
+      g.writeStringField("error", e.getMessage());
+      g.writeArrayFieldStart("problems");
+      for (Finding f : e.problems()) {
+        g.writeStartObject();
+        g.writeStringField("rule", f.ruleId());
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("where", f.location().pointer());
+        g.writeStringField("message", f.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException io) {
+      throw new UncheckedIOException(io);
+    }
+    out.println();
+    out.flush();
+  }
+
+  /** {@code {"ok": true, "out": ..., "files": [{"path", "bytes"}], "summary": [...], ...}}. */
+  private void writeWritten(PrintWriter out, Synthesis synthesis) {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeBooleanField("ok", true);
+      g.writeStringField("out", this.out.toString());
+      g.writeArrayFieldStart("files");
+      for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("path", file.getKey());
+        g.writeNumberField("bytes", file.getValue().getBytes(StandardCharsets.UTF_8).length);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("summary");
+      for (String line : synthesis.summary()) {
+        g.writeString(line);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("warnings");
+      for (String w : synthesis.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException io) {
+      throw new UncheckedIOException(io);
+    }
+    out.println();
+    out.flush();
+  }
+
+  private static JsonGenerator generator(PrintWriter out) throws IOException {
+    JsonGenerator g = new JsonFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    return g;
   }
 }

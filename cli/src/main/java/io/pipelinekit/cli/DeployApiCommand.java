@@ -8,6 +8,7 @@ import io.pipelinekit.aws.PublishOptions;
 import io.pipelinekit.aws.PublishResult;
 import io.pipelinekit.aws.RestApiPublisher;
 import io.pipelinekit.aws.RetryPolicy;
+import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
 import java.io.PrintWriter;
@@ -190,6 +191,7 @@ final class DeployApiCommand implements Callable<Integer> {
    * --no-lint}, which still shows them.
    */
   private static void lint(Path file, boolean noLint, PrintWriter err) {
+    checkSize(file);
     LintResult result = OpenApiLinter.lint(file);
     for (Finding finding : result.findings()) {
       err.println(finding.format());
@@ -203,6 +205,33 @@ final class DeployApiCommand implements Callable<Integer> {
               + ": nothing was published; fix them, or pass --no-lint to publish anyway");
     }
     err.flush();
+  }
+
+  /**
+   * API Gateway's import limit, before the linter's own (larger, and adjustable with lint's {@code
+   * --max-bytes}, an option this command does not have).
+   */
+  private static void checkSize(Path file) {
+    java.util.Optional<String> notAFile = FileProblems.notARegularFile(file);
+    if (notAFile.isPresent()) {
+      throw CliException.invalidInput(file + ": " + notAFile.get() + "; check --spec");
+    }
+    long size;
+    try {
+      size = java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      throw CliException.invalidInput(file + ": cannot read: " + FileProblems.describe(e));
+    }
+    if (size > RestApiPublisher.MAX_DOCUMENT_BYTES) {
+      throw CliException.invalidInput(
+          file
+              + ": "
+              + size
+              + " bytes is over API Gateway's 6 MB import limit ("
+              + RestApiPublisher.MAX_DOCUMENT_BYTES
+              + " bytes); split the API or drop unused components (e.g. examples); nothing was"
+              + " published");
+    }
   }
 
   static AwsSettings settings(AwsOptions aws) {
@@ -290,6 +319,10 @@ final class DeployApiCommand implements Callable<Integer> {
       Matcher m = SIMPLE.matcher(v);
       Duration d;
       if (m.matches()) {
+        if (m.group(1).length() > 9) {
+          throw new CommandLine.TypeConversionException(
+              "'" + value + "' is too long a duration; use at most 9 digits, e.g. 30m or 2h");
+        }
         long n = Long.parseLong(m.group(1));
         d =
             switch (m.group(2)) {
@@ -301,7 +334,7 @@ final class DeployApiCommand implements Callable<Integer> {
       } else {
         try {
           d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
           throw new CommandLine.TypeConversionException(
               "'" + value + "' is not a duration; use e.g. 500ms, 30s, 2m or PT2M");
         }

@@ -1,6 +1,9 @@
 package io.pipelinekit.cli;
 
+import io.pipelinekit.core.FileProblems;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -53,6 +56,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     for (UserErrors.Kind kind : UserErrors.KINDS) {
       if (kind.type().isInstance(ex)) {
         return new Classified(kind.exitCode(), ex.getMessage(), false);
+      }
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        // The environment, not a bug: a file that cannot be read or written, in words.
+        String file =
+            io instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
+        return new Classified(
+            ExitCodes.USAGE, (file == null ? "" : file + ": ") + FileProblems.describe(io), false);
       }
     }
     String message = ex.getMessage() == null ? ex.getClass().getName() : ex.getMessage();

@@ -7,6 +7,7 @@ import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.buildspec.BuildSpecException;
 import io.pipelinekit.buildspec.BuildSpecLinter;
+import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
 import java.io.IOException;
@@ -210,16 +211,20 @@ public final class LintCommand implements Callable<Integer> {
     return LintReport.FileReport.openApi(result);
   }
 
-  /** The first 256 KiB of the file as text, to tell what kind of document it is. */
+  /**
+   * The first 256 KiB of the file as text (without a UTF-8 byte-order mark), to tell what kind of
+   * document it is. A FIFO or device is never opened: it would block, or never end.
+   */
   private static String head(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ApiSpecException(
-          file + (Files.isDirectory(file) ? ": is a folder, not a file" : ": no such file"));
+    java.util.Optional<String> notAFile = FileProblems.notARegularFile(file);
+    if (notAFile.isPresent()) {
+      throw new ApiSpecException(file + ": " + notAFile.get());
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
+      String head = new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
+      return head.startsWith("\uFEFF") ? head.substring(1) : head;
     } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
+      throw new ApiSpecException(file + ": cannot read the file: " + FileProblems.describe(e), e);
     }
   }
 

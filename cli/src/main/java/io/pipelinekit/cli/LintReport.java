@@ -127,7 +127,7 @@ final class LintReport {
   }
 
   void writeSarif(PrintWriter out, String rulesBaseUrl, String version) {
-    List<Rule> rules = RuleSets.rules();
+    List<Rule> rules = RuleSets.rules(RuleSets.lint());
     List<String> ruleIds = rules.stream().map(Rule::id).toList();
     String base = rulesBaseUrl.endsWith("/") ? rulesBaseUrl : rulesBaseUrl + "/";
     try (JsonGenerator g = generator(out)) {

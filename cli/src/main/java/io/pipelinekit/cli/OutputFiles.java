@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -140,7 +141,10 @@ final class OutputFiles {
 
     private static CliException cannotWrite(Path target, IOException e) {
       return CliException.invalidInput(
-          target + ": cannot write the file (" + e + "); check the folder and its permissions");
+          target
+              + ": cannot write the file: "
+              + FileProblems.describe(e)
+              + "; check the folder and its permissions");
     }
   }
 }

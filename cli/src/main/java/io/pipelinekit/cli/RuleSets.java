@@ -5,6 +5,7 @@ import io.pipelinekit.buildspec.BuildSpecLinter;
 import io.pipelinekit.core.Rule;
 import io.pipelinekit.core.RuleSet;
 import io.pipelinekit.core.internal.DidYouMean;
+import io.pipelinekit.pipeline.PipelineRuleSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,22 +15,32 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Every rule set the command line knows, in one place: {@code pipeline rules} lists them, {@code
- * --disable} checks rule ids against their union, SARIF output describes their rules.
+ * --disable} checks rule ids against their union, SARIF output describes the rules lint applies.
  */
 final class RuleSets {
   private RuleSets() {}
 
-  /** The rule sets, in the order {@code pipeline rules} and SARIF list them. */
+  /** The rule sets {@code pipeline lint} applies, in the order SARIF output describes them. */
+  static List<RuleSet> lint() {
+    return List.of(OpenApiLinter.ruleSet(), BuildSpecLinter.ruleSet());
+  }
+
+  /** Every rule set, in the order {@code pipeline rules} lists them: lint's, then the model's. */
   static List<RuleSet> all() {
-    return List.of(
-        OpenApiLinter.ruleSet(), //
-        BuildSpecLinter.ruleSet());
+    List<RuleSet> all = new ArrayList<>(lint());
+    all.add(PipelineRuleSet.INSTANCE);
+    return List.copyOf(all);
   }
 
   /** Every rule of every set, in order. */
   static List<Rule> rules() {
+    return rules(all());
+  }
+
+  /** Every rule of these sets, in order. */
+  static List<Rule> rules(List<RuleSet> sets) {
     List<Rule> rules = new ArrayList<>();
-    for (RuleSet set : all()) {
+    for (RuleSet set : sets) {
       rules.addAll(set.rules());
     }
     return rules;

@@ -30,7 +30,12 @@ class RulesCommandTest {
                     .matches(
                         "buildspec-latest-tag +warning +an image tagged or pushed as :latest"
                             + "  docs/rules/buildspec-latest-tag\\.md"))
-        .anySatisfy(l -> assertThat(l).startsWith("oas-schema ").contains(" error "));
+        .anySatisfy(l -> assertThat(l).startsWith("oas-schema ").contains(" error "))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("pipeline-env-plaintext-secret ")
+                    .endsWith("  docs/rules/pipeline-env-plaintext-secret.md"));
     // columns line up: severity and summary start in the same column on every line
     int idWidth = lines.stream().mapToInt(l -> l.indexOf(' ')).max().orElseThrow();
     assertThat(lines)
@@ -62,7 +67,7 @@ class RulesCommandTest {
         assertThat(rule.get("ruleSet").asText()).isEqualTo("openapi");
       }
     }
-    assertThat(sets).contains("openapi", "buildspec");
+    assertThat(sets).contains("openapi", "buildspec", "pipeline");
   }
 
   @Test

@@ -1,43 +1,63 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.core.Finding;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A pipeline definition that breaks one of CodePipeline's or CodeBuild's rules. The message names
  * the stage and action (or project) and says how to fix it; when a whole pipeline is checked, it
- * lists every problem found, one per line, and {@link #problems()} returns them.
+ * lists every problem found, one per line, and {@link #problems()} returns them with their rule ids
+ * ({@link PipelineRuleSet}).
  */
 public class DefinitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
+  private final transient List<Finding> problems;
+  private final List<String> messages;
 
+  /** One problem that is not a structure rule (a required setting, a file that cannot be read). */
   public DefinitionException(String message) {
     super(message);
-    this.problems = List.of(message);
+    this.problems = List.of();
+    this.messages = List.of(message);
   }
 
   public DefinitionException(String message, Throwable cause) {
     super(message, cause);
-    this.problems = List.of(message);
+    this.problems = List.of();
+    this.messages = List.of(message);
   }
 
-  /** Every problem of a pipeline, listed under a heading. */
-  public DefinitionException(String heading, List<String> problems) {
+  /** Every rule a pipeline breaks, listed under a heading, one line per finding's message. */
+  public DefinitionException(String heading, List<Finding> problems) {
     super(format(heading, problems));
     this.problems = List.copyOf(problems);
+    List<String> texts = new ArrayList<>();
+    problems.forEach(p -> texts.add(p.message()));
+    this.messages = List.copyOf(texts);
   }
 
-  private static String format(String heading, List<String> problems) {
+  private static String format(String heading, List<Finding> problems) {
     StringBuilder b = new StringBuilder(heading);
-    for (String problem : problems) {
-      b.append("\n  - ").append(problem);
+    for (Finding problem : problems) {
+      b.append("\n  - ").append(problem.message());
     }
     return b.toString();
   }
 
-  /** Each problem: where, what, how to fix. */
-  public List<String> problems() {
-    return problems;
+  /**
+   * Each broken rule: its id ({@code pipeline-…}), severity, the place in the model ({@code
+   * location().pointer()}, e.g. {@code stage 'Deploy' action 'Deploy'}) and the message (where,
+   * what, how to fix). Empty when the problem is not a structure rule; {@link #getMessage()} says
+   * what it is.
+   */
+  public List<Finding> problems() {
+    return problems == null ? List.of() : problems;
+  }
+
+  /** Each problem's text: the findings' messages, or the one message. */
+  public List<String> messages() {
+    return messages;
   }
 }

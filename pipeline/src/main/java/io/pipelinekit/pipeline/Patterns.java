@@ -16,6 +16,8 @@ public final class Patterns {
   private Patterns(Builder b) {
     this.includes = Checks.copy(b.includes, "Patterns", "includes");
     this.excludes = Checks.copy(b.excludes, "Patterns", "excludes");
+    includes.forEach(glob -> Checks.noControlCharacters(glob, "Patterns", "include"));
+    excludes.forEach(glob -> Checks.noControlCharacters(glob, "Patterns", "exclude"));
   }
 
   /** Patterns that include the given globs. */

@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.core.Finding;
 import io.pipelinekit.pipeline.internal.Checks;
 import io.pipelinekit.pipeline.internal.PipelineRules;
 import java.util.ArrayList;
@@ -232,7 +233,7 @@ public final class Pipeline {
     /** The pipeline, checked: every rule broken is listed in one {@link DefinitionException}. */
     public Pipeline build() {
       Pipeline pipeline = new Pipeline(this);
-      List<String> problems = PipelineRules.check(pipeline);
+      List<Finding> problems = PipelineRules.check(pipeline);
       if (!problems.isEmpty()) {
         throw new DefinitionException(
             "pipeline '"

@@ -3,6 +3,7 @@ package io.pipelinekit.pipeline;
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.buildspec.BuildSpec;
 import io.pipelinekit.buildspec.BuildSpecWriter;
+import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.pipeline.internal.BuildSpecs;
 import io.pipelinekit.pipeline.internal.Declarations;
 import io.pipelinekit.pipeline.internal.Graphs;
@@ -123,7 +124,7 @@ public final class Synthesis {
       root = sourceRoot.toRealPath();
     } catch (IOException e) {
       throw new DefinitionException(
-          "source root " + sourceRoot + " cannot be read: " + e.getMessage(), e);
+          "source root " + sourceRoot + " cannot be read: " + FileProblems.describe(e), e);
     }
     List<Path> fragments = new ArrayList<>();
     for (String fragment : api.fragments()) {
@@ -149,7 +150,7 @@ public final class Synthesis {
               where + " links to a file outside the source root " + root + "; copy it in instead");
         }
       } catch (IOException e) {
-        throw new DefinitionException(where + " cannot be read: " + e.getMessage(), e);
+        throw new DefinitionException(where + " cannot be read: " + FileProblems.describe(e), e);
       }
       if (Files.isSymbolicLink(path) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         throw new DefinitionException(where + " is a dangling link");

@@ -29,7 +29,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("software.amazon..")
         .because(
-            "the model and every golden-file test must need no AWS (pipeline.aws holds SDK calls)")
+            "the model and every golden-file test must need no AWS (pipeline-aws holds the SDK calls)")
         .check(classes);
   }
 

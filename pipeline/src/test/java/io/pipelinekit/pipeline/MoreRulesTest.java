@@ -18,8 +18,8 @@ class MoreRulesTest {
   private static void rejectedWith(Pipeline.Builder pipeline, String... fragments) {
     DefinitionException e = catchThrowableOfType(DefinitionException.class, pipeline::build);
     assertThat(e).as("expected a DefinitionException").isNotNull();
-    assertThat(e.problems()).as(e.getMessage()).hasSize(1);
-    assertThat(e.problems().get(0)).contains(fragments);
+    assertThat(e.messages()).as(e.getMessage()).hasSize(1);
+    assertThat(e.messages().get(0)).contains(fragments);
   }
 
   private static Pipeline.Builder withBuild(CodeBuildAction buildAction) {
@@ -48,7 +48,7 @@ class MoreRulesTest {
             pipeline(
                     Stage.named("Source"), Stage.named("Approve", ManualApprovalAction.named("Ok")))
                 ::build);
-    assertThat(e.problems())
+    assertThat(e.messages())
         .contains("stage 'Source' (the first stage) has no actions: add a source action");
   }
 
@@ -160,7 +160,7 @@ class MoreRulesTest {
                         .images(ContainerImage.of("app", "service/app2", "Dockerfile"))
                         .build())
                 ::build);
-    assertThat(e.problems())
+    assertThat(e.messages())
         .contains(
             "CodeBuild project 'service-build' image 'app': two images have this container name;"
                 + " container names must be unique");
@@ -176,7 +176,7 @@ class MoreRulesTest {
                         .images(ContainerImage.of("my.app", "service/app2", "Dockerfile"))
                         .build())
                 ::build);
-    assertThat(e.problems())
+    assertThat(e.messages())
         .anyMatch(p -> p.contains("image 'my.app': container names use 1–255 characters"));
   }
 
@@ -195,7 +195,7 @@ class MoreRulesTest {
                                 .build())
                         .build())
                 ::build);
-    assertThat(e.problems())
+    assertThat(e.messages())
         .anyMatch(p -> p.contains("image 'worker': '-v1' is not a valid image tag"));
   }
 

@@ -26,8 +26,8 @@ class PipelineRulesTest {
   /** Exactly one problem, containing every fragment. */
   private static void rejectedWith(Pipeline.Builder pipeline, String... fragments) {
     DefinitionException e = rejected(pipeline);
-    assertThat(e.problems()).as(e.getMessage()).hasSize(1);
-    assertThat(e.problems().get(0)).contains(fragments);
+    assertThat(e.messages()).as(e.getMessage()).hasSize(1);
+    assertThat(e.messages().get(0)).contains(fragments);
     assertThat(e.getMessage()).contains(fragments);
   }
 
@@ -68,7 +68,7 @@ class PipelineRulesTest {
             pipeline(
                 Stage.named("Build stage", build().build()),
                 Stage.named("Deploy", deploy().deploymentTimeoutMinutes(90).build())));
-    assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(e.messages()).hasSizeGreaterThanOrEqualTo(3);
     assertThat(e.getMessage())
         .startsWith("pipeline 'service' breaks ")
         .contains("stage 'Build stage': the name is not allowed")
@@ -225,7 +225,7 @@ class PipelineRulesTest {
                   Stage.named(
                       "More",
                       Source.s3("bucket", "key.zip").toBuilder().name("S3").output("S3").build())));
-      assertThat(e.problems())
+      assertThat(e.messages())
           .containsExactly(
               "stage 'More' action 'S3': source actions may appear only in the first stage; move it to stage 'Source'",
               "pipeline 'service' has no action besides sources: add a build, test, approval or deploy action");
@@ -373,7 +373,7 @@ class PipelineRulesTest {
                           .image("Image3", "IMAGE3_NAME")
                           .build())));
       DefinitionException e = rejected(b);
-      assertThat(e.problems())
+      assertThat(e.messages())
           .anySatisfy(
               p ->
                   assertThat(p)
@@ -737,7 +737,7 @@ class PipelineRulesTest {
                       .build())
               .build();
       DefinitionException e = rejected(buildingWorker(p));
-      assertThat(e.problems())
+      assertThat(e.messages())
           .containsExactly(
               "CodeBuild project 'service-build' image 'worker': pushes the mutable tag 'latest', which makes deploys unreproducible; keep the commit-id tag (ImageTagPolicy.commitId()), or ask for it explicitly with ImageTagPolicy.latest()");
     }
@@ -871,7 +871,7 @@ class PipelineRulesTest {
                                       .containers("web", "nginx")
                                       .build())
                               .build()))));
-      assertThat(e.problems())
+      assertThat(e.messages())
           .contains(
               "stage 'Deploy' action 'Deploy': imagedefinitions.json names container 'app' (an image of project 'service-build'), but task definition 'service' has no such container [web, nginx]; the deploy would fail: make the image's container name match the task definition's",
               "stage 'Deploy' action 'Deploy': task definition 'service' container 'web' gets no image from project 'service-build' [app, nginx]; build an image with that container name, or list it with .otherContainers(...)");
@@ -971,7 +971,7 @@ class PipelineRulesTest {
                   stagesWith(
                       Stage.named("Build", build().project(p).outputs("Reports").build()),
                       Stage.named("Deploy", deploy().build()))));
-      assertThat(e.problems())
+      assertThat(e.messages())
           .containsExactly(
               "stage 'Build' action 'Build': output artifact 'Reports' has no secondary artifact with that identifier in project 'service-build's buildspec [BuildOutput, Report]; with more than one output every output must match a secondary-artifacts identifier: add .secondaryArtifact(\"Reports\", files...)",
               "stage 'Build' action 'Build': secondary artifact 'Report' of project 'service-build' is not an output of the action [BuildOutput, Reports]; add it to .outputs(...) or remove it");

@@ -4,6 +4,7 @@ import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiDocument;
 import io.pipelinekit.apispec.OpenApiLoader;
+import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The bytes that will be sent to PutRestApi, with the few top-level facts publishing needs (which
@@ -33,13 +35,17 @@ public final class PublishedDocument {
   }
 
   public static PublishedDocument read(Path file) {
+    Optional<String> notAFile = FileProblems.notARegularFile(file);
+    if (notAFile.isPresent()) {
+      throw new ApiSpecException(file + ": " + notAFile.get() + "; check --spec");
+    }
     long size;
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
       throw new ApiSpecException(file + ": no such file; check --spec");
     } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ApiSpecException(file + ": cannot read: " + FileProblems.describe(e), e);
     }
     if (size > MAX_BYTES) {
       throw new ApiSpecException(
@@ -55,7 +61,7 @@ public final class PublishedDocument {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read: " + e.getMessage(), e);
+      throw new ApiSpecException(file + ": cannot read: " + FileProblems.describe(e), e);
     }
     OpenApiDocument root = parse(file);
     return new PublishedDocument(file, bytes, root);

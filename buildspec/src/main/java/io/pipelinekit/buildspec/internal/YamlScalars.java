@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  * allow raw or would fold (control characters, line breaks, tabs, BOM).
  */
 public final class YamlScalars {
-  /** Anything that could read as a YAML 1.1 int, float, sexagesimal or timestamp. */
-  private static final Pattern NUMBER_LIKE = Pattern.compile("^[-+]?\\.?[0-9].*", Pattern.DOTALL);
+  /**
+   * Anything that could read as a YAML 1.1 int, float, sexagesimal or timestamp. YAML 1.1 floats
+   * allow '_' between digits, also right after the point: {@code ._2} reads as 0.2.
+   */
+  private static final Pattern NUMBER_LIKE =
+      Pattern.compile("^[-+]?(\\.?[0-9]|\\._).*", Pattern.DOTALL);
 
   private static final Pattern INF_NAN = Pattern.compile("^[-+]?\\.(inf|nan)$");
 

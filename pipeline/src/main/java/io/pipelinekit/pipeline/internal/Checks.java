@@ -22,14 +22,67 @@ public final class Checks {
     return value;
   }
 
-  /** A string that must be set and not blank. */
+  /** A string that must be set, not blank, and free of control characters. */
   public static String requiredText(String value, String where, String setting, String example) {
     required(value, where, setting, example);
     if (value.isBlank()) {
       throw new DefinitionException(
           where + ": " + setting + " is blank; set it with ." + setting + "(" + example + ")");
     }
+    return noControlCharacters(value, where, setting);
+  }
+
+  /**
+   * The value, when it holds no control character (a line break, a tab, NUL, ...). No name, branch,
+   * ARN or path AWS accepts holds one — ECS cluster names are letters, digits, '-' and '_'
+   * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html);
+   * CodePipeline's branch filters match {@code .*}, which excludes line terminators
+   * (https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_GitBranchFilterCriteria.html)
+   * — and a line break in one would break every file written from it (graph, YAML, JSON diffs),
+   * often after passing through {@code -P name=value} unseen.
+   */
+  public static String noControlCharacters(String value, String where, String setting) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new DefinitionException(
+            where
+                + ": "
+                + setting
+                + " '"
+                + printable(value)
+                + "' holds "
+                + (c == '\n' || c == '\r'
+                    ? "a line break"
+                    : c == '\t' ? "a tab" : "a control character")
+                + String.format(java.util.Locale.ROOT, " (U+%04X)", (int) c)
+                + " at character "
+                + (i + 1)
+                + "; remove it (a -P value taken from a file or a variable often carries one)");
+      }
+    }
     return value;
+  }
+
+  /** The value with control characters shown as {@code \n}, {@code \t}, {@code \u0000}. */
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < value.length() && out.length() < 100; i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isISOControl(c)) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** An unmodifiable copy; null elements rejected with the collection's name. */

@@ -246,11 +246,18 @@ public final class Differ {
   }
 
   private static String describeParameter(At parameter) {
-    String in = parameter.node().path("in").asText("?");
+    JsonNode ref = parameter.node().get("$ref");
+    if (ref != null) {
+      // resolve() stopped here: the reference names nothing (or leaves the document).
+      return "parameter $ref '" + ref.asText() + "' (which does not resolve; fix the reference)";
+    }
+    String in = parameter.node().path("in").asText("");
     if (in.equals("body")) {
       return "request body";
     }
-    return in + " parameter '" + parameter.node().path("name").asText("?") + "'";
+    String name = parameter.node().path("name").asText("");
+    return (in.isEmpty() ? "" : in + " ")
+        + (name.isEmpty() ? "parameter without a name" : "parameter '" + name + "'");
   }
 
   // ---- request bodies, responses, content

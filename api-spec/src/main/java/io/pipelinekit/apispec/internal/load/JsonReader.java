@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import java.io.IOException;
@@ -51,8 +52,13 @@ final class JsonReader {
                   line,
                   column,
                   1);
-          case VALUE_NUMBER_FLOAT ->
-              tree.value(TreeBuilder.NODES.numberNode(p.getDoubleValue()), line, column, 1);
+          case VALUE_NUMBER_FLOAT -> {
+            JsonNode number = YamlReader.decimal(p.getText(), p.getDoubleValue());
+            if (number == null) {
+              throw LoadErrors.at(file, line, column, YamlReader.outOfRange(p.getText()));
+            }
+            tree.value(number, line, column, 1);
+          }
           case VALUE_TRUE -> tree.value(TreeBuilder.NODES.booleanNode(true), line, column, 1);
           case VALUE_FALSE -> tree.value(TreeBuilder.NODES.booleanNode(false), line, column, 1);
           case VALUE_NULL -> tree.value(TreeBuilder.NODES.nullNode(), line, column, 1);
@@ -85,7 +91,8 @@ final class JsonReader {
                 + options.maxStringLength()
                 + " characters; shorten it or raise the limit (--max-string-length)";
       } else {
-        message = "invalid JSON: " + message;
+        // Jackson names its own classes in some messages ("from `StreamReadConstraints...`").
+        message = "invalid JSON: " + message.replaceAll(",?\\s*from `[^`]*`", "");
       }
       throw LoadErrors.at(
           file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), message, e);

@@ -3,6 +3,7 @@ package io.pipelinekit.apispec.internal.load;
 import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class SafeLoader {
         if (Files.isDirectory(file)) {
           throw new ApiSpecException(file + ": is a folder, not a file; name an OpenAPI file");
         }
-        throw new ApiSpecException(file + ": no such file; check the path");
+        throw notARegularFile(file);
       }
       long size = Files.size(file);
       if (size > maxBytes) {
@@ -70,8 +71,15 @@ public final class SafeLoader {
     } catch (NoSuchFileException e) {
       throw new ApiSpecException(file + ": no such file; check the path", e);
     } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read the file: " + e.getMessage(), e);
+      throw new ApiSpecException(file + ": cannot read the file: " + FileProblems.describe(e), e);
     }
+  }
+
+  /** Missing, or a FIFO or device (never opened: it would block or never end). */
+  private static ApiSpecException notARegularFile(Path file) {
+    String why = FileProblems.notARegularFile(file).orElse("no such file");
+    return new ApiSpecException(
+        file + ": " + why + (why.equals("no such file") ? "; check the path" : ""));
   }
 
   private static ApiSpecException tooLarge(Path file, long size, long maxBytes) {

@@ -1,5 +1,6 @@
 package io.pipelinekit.apispec.internal.load;
 
+import io.pipelinekit.core.FileProblems;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -7,12 +8,20 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Strict UTF-8 decoding: a malformed byte is an error with its line and column. */
+/**
+ * Strict UTF-8 decoding: a malformed byte is an error with its line and column; UTF-16 and UTF-32
+ * (by byte-order mark or NUL pattern) are named as such.
+ */
 final class Utf8Text {
   private Utf8Text() {}
 
   static String decode(Path file, byte[] bytes) {
+    Optional<String> wide = FileProblems.unsupportedEncoding(bytes);
+    if (wide.isPresent()) {
+      throw LoadErrors.at(file, 1, 1, wide.get());
+    }
     int start = 0;
     if (bytes.length >= 3
         && (bytes[0] & 0xFF) == 0xEF

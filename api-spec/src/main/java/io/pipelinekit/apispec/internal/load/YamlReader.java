@@ -3,7 +3,9 @@ package io.pipelinekit.apispec.internal.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.core.TextPosition;
 import io.pipelinekit.core.internal.BoundedYaml;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML document into a Jackson tree from SnakeYAML's event stream (no SnakeYAML object
@@ -171,6 +174,17 @@ final class YamlReader {
                 : "a tab character where a space is needed (after ':' or '-'); use a space";
       }
       throw LoadErrors.at(file, line, column, "invalid YAML: " + problem.strip(), e);
+    } catch (ReaderException e) {
+      // A character YAML does not allow (NUL, other control characters): where it is.
+      TextPosition at = TextPosition.ofCodePoint(text, e.getPosition());
+      throw LoadErrors.at(
+          file,
+          at.line(),
+          at.column(),
+          "invalid YAML: "
+              + TextPosition.describe(e.getCodePoint())
+              + " is not allowed in YAML; is this a text file?",
+          e);
     } catch (YAMLException e) {
       throw LoadErrors.at(file, 1, 1, "invalid YAML: " + e.getMessage(), e);
     }
@@ -230,7 +244,11 @@ final class YamlReader {
       return TreeBuilder.NODES.numberNode(new BigInteger(v.substring(2), 8));
     }
     if (FLOAT.matcher(v).matches()) {
-      return TreeBuilder.NODES.numberNode(Double.parseDouble(v));
+      JsonNode number = decimal(v, Double.parseDouble(v));
+      if (number == null) {
+        throw new YAMLException(outOfRange(v));
+      }
+      return number;
     }
     if (INF.matcher(v).matches()) {
       return TreeBuilder.NODES.numberNode(
@@ -240,5 +258,28 @@ final class YamlReader {
       return TreeBuilder.NODES.numberNode(Double.NaN);
     }
     return TreeBuilder.NODES.textNode(v);
+  }
+
+  /**
+   * A decimal number: a double, unless the literal is beyond a double's range ({@code 1e99999}),
+   * which stays exact (as a {@code BigDecimal}) so that it is written back as the number it is, not
+   * as infinity; null when even that cannot hold it (an exponent beyond 2^31). The JSON reader does
+   * the same.
+   */
+  static JsonNode decimal(String literal, double value) {
+    if (Double.isFinite(value)) {
+      return TreeBuilder.NODES.numberNode(value);
+    }
+    try {
+      return TreeBuilder.NODES.numberNode(new BigDecimal(literal));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String outOfRange(String literal) {
+    return "the number "
+        + (literal.length() > 40 ? literal.substring(0, 40) + "..." : literal)
+        + " is out of range (its exponent is too large); write a smaller number";
   }
 }

@@ -663,11 +663,7 @@ public final class Merger {
                   EXTERNAL_REF,
                   Severity.WARNING,
                   originOf(at).location(),
-                  "$ref '"
-                      + target
-                      + "' points to another file; in the merged document it resolves against"
-                      + " the output's folder, so keep the output beside the fragments or move"
-                      + " the definition into a fragment."));
+                  externalRefMessage(target)));
         }
       }
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -685,6 +681,23 @@ public final class Merger {
         checkRefs(root, pointer + "/" + i, node.get(i), depth + 1, false);
       }
     }
+  }
+
+  /** A reference to another document: a file beside the fragments, or a remote (http) one. */
+  private static String externalRefMessage(String target) {
+    String scheme = target.toLowerCase(java.util.Locale.ROOT);
+    if (scheme.startsWith("https://") || scheme.startsWith("http://")) {
+      return "$ref '"
+          + target
+          + "' points to a remote document; the merged document keeps the reference as it is (it"
+          + " is never fetched), so whoever reads the merged document needs that URL; copy the"
+          + " definition into a fragment to make the document self-contained.";
+    }
+    return "$ref '"
+        + target
+        + "' points to another file; in the merged document it resolves against the output's"
+        + " folder, so keep the output beside the fragments or move the definition into a"
+        + " fragment.";
   }
 
   private static boolean resolves(JsonNode root, String pointer) {

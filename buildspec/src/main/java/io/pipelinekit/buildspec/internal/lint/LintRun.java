@@ -2,6 +2,7 @@ package io.pipelinekit.buildspec.internal.lint;
 
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Location;
+import io.pipelinekit.core.TextPosition;
 import io.pipelinekit.core.internal.BoundedYaml;
 import io.pipelinekit.core.internal.DidYouMean;
 import io.pipelinekit.core.internal.Secrets;
@@ -29,6 +30,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /** One lint of one buildspec text: load with limits, then walk the node tree with the rules. */
 public final class LintRun {
@@ -192,34 +194,62 @@ public final class LintRun {
               + oneLine(problem)
               + (e.getContext() != null ? " (" + oneLine(e.getContext()) + ")" : ""));
       return null;
+    } catch (ReaderException e) {
+      TextPosition at = TextPosition.ofCodePoint(content, e.getPosition());
+      throw new Unreadable(
+          at.line(),
+          at.column(),
+          TextPosition.describe(e.getCodePoint())
+              + " is not allowed in YAML; is this a text file?");
     } catch (YAMLException e) {
-      add(
-          BuildSpecRule.YAML,
-          1,
-          1,
-          "",
-          "cannot be loaded: " + oneLine(e.getMessage()) + limitsHint(e));
+      String limit = limitExceeded(e);
+      if (limit != null) {
+        throw new Unreadable(1, 1, limit);
+      }
+      add(BuildSpecRule.YAML, 1, 1, "", "cannot be loaded: " + oneLine(e.getMessage()));
       return null;
     } catch (StackOverflowError e) {
-      add(
-          BuildSpecRule.YAML,
-          1,
-          1,
-          "",
-          "nested too deeply to be a buildspec (limit " + MAX_DEPTH + ")");
-      return null;
+      throw new Unreadable(
+          1, 1, "nested deeper than " + MAX_DEPTH + " levels; a buildspec is never this deep");
     }
   }
 
-  private static String limitsHint(YAMLException e) {
+  /**
+   * The text cannot be read as a buildspec at all (over the alias or nesting limit, a character
+   * YAML does not allow): not a finding, an unreadable input.
+   */
+  public static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+    private final int column;
+
+    Unreadable(int line, int column, String message) {
+      super(message);
+      this.line = line;
+      this.column = column;
+    }
+
+    public int line() {
+      return line;
+    }
+
+    public int column() {
+      return column;
+    }
+  }
+
+  /** What a limit the loader stopped at protects against, or null for another problem. */
+  private static String limitExceeded(YAMLException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("aliases")) {
-      return " (at most " + MAX_ALIASES + " aliases to lists or maps are read)";
+      return "more than "
+          + MAX_ALIASES
+          + " aliases to lists or maps (an alias bomb?); a buildspec needs far fewer";
     }
     if (m.contains("Nesting")) {
-      return " (at most " + MAX_DEPTH + " levels of nesting are read)";
+      return "nested deeper than " + MAX_DEPTH + " levels; a buildspec is never this deep";
     }
-    return "";
+    return null;
   }
 
   private static String oneLine(String s) {

@@ -1,7 +1,9 @@
 package io.pipelinekit.service.app;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.pipelinekit.service.app.internal.AppHandler;
+import io.pipelinekit.service.app.internal.SlowRequestGuard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -34,9 +36,13 @@ public final class ServiceApp implements AutoCloseable {
     }
   }
 
+  /** The idle timeout the JDK server of this JVM runs with, once the first app has started. */
+  private static Duration jvmIdleTimeout;
+
   private final AppConfig config;
   private final HttpServer server;
   private final ExecutorService workers;
+  private final SlowRequestGuard guard;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile boolean draining;
@@ -44,20 +50,58 @@ public final class ServiceApp implements AutoCloseable {
 
   private ServiceApp(AppConfig config, PrintStream errors) throws IOException {
     this.config = config;
+    useIdleTimeout(config.idleTimeout());
     this.server =
         HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
-    this.workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
-    server.setExecutor(workers);
-    server.createContext(
-        "/",
-        new AppHandler(
-            config.maxBodyBytes(), config.accessLog(), errors, inFlight, () -> draining));
+    // Slow clients may hold up to maxSlowRequests threads; workerThreads stay for the others.
+    this.workers =
+        Executors.newFixedThreadPool(
+            config.workerThreads() + config.maxSlowRequests(), workerThreads());
+    this.guard =
+        new SlowRequestGuard(
+            workers,
+            config.headerTimeout(),
+            config.bodyTimeout(),
+            config.maxSlowRequests(),
+            config.accessLog(),
+            errors);
+    server.setExecutor(guard);
+    HttpContext context =
+        server.createContext(
+            "/",
+            new AppHandler(
+                config.maxBodyBytes(), config.accessLog(), errors, inFlight, () -> draining));
+    context.getFilters().add(guard.headersRead());
+  }
+
+  /**
+   * The JDK server closes idle connections (kept-alive ones, and new ones that have sent nothing)
+   * after {@code sun.net.httpserver.idleInterval} seconds, checked every {@code
+   * sun.net.httpserver.clockTick} ms (10 s unless set): both are read once, when the JVM's first
+   * server is made, so they are set before that and cannot differ between apps in one JVM.
+   */
+  private static synchronized void useIdleTimeout(Duration idle) {
+    if (jvmIdleTimeout == null) {
+      System.setProperty("sun.net.httpserver.idleInterval", String.valueOf(idle.toSeconds()));
+      System.setProperty("sun.net.httpserver.clockTick", "1000");
+      jvmIdleTimeout = idle;
+    } else if (!jvmIdleTimeout.equals(idle)) {
+      throw new IllegalStateException(
+          "idleTimeout is one setting for the whole JVM (the JDK HTTP server reads it once):"
+              + " the first app started here uses "
+              + jvmIdleTimeout.toSeconds()
+              + " s, this one asked for "
+              + idle.toSeconds()
+              + " s");
+    }
   }
 
   /**
    * Starts the app and returns once it accepts connections.
    *
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
+   * @throws IllegalStateException when an app started earlier in this JVM has another {@link
+   *     AppConfig#idleTimeout()} (the JDK server takes one for the whole JVM)
    */
   public static ServiceApp start(AppConfig config) throws IOException {
     return start(config, System.err);
@@ -127,6 +171,7 @@ public final class ServiceApp implements AutoCloseable {
     workers.shutdown();
     awaitWorkers(Duration.ofSeconds(1));
     workers.shutdownNow();
+    guard.close();
     return drained;
   }
 
@@ -197,7 +242,9 @@ public final class ServiceApp implements AutoCloseable {
           "service-app: unknown arguments "
               + List.of(args)
               + "; configure it with"
-              + " PORT, BIND_ADDRESS, MAX_BODY_BYTES, WORKER_THREADS, SHUTDOWN_GRACE_SECONDS");
+              + " PORT, BIND_ADDRESS, MAX_BODY_BYTES, WORKER_THREADS, SHUTDOWN_GRACE_SECONDS,"
+              + " HEADER_TIMEOUT_SECONDS, BODY_TIMEOUT_SECONDS, IDLE_TIMEOUT_SECONDS,"
+              + " MAX_SLOW_REQUESTS");
       System.exit(2);
       return;
     }

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServicePipelineTest {
+  /** The CLI names no default definition (bin/pipeline passes this one). */
+  private static final String DEFINITION = ServicePipeline.class.getName();
+
   @TempDir Path tmp;
 
   private static Pipeline pipeline(Map<String, String> parameters) {
@@ -93,7 +96,9 @@ class ServicePipelineTest {
     Path out = tmp.resolve("out");
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
-    String[] args = {"build", "--out", out.toString(), "--source-root", root.toString()};
+    String[] args = {
+      "build", "--definition", DEFINITION, "--out", out.toString(), "--source-root", root.toString()
+    };
     int code = PipelineCli.execute(new PrintWriter(stdout), new PrintWriter(stderr), args);
     assertThat(code).as(stderr.toString()).isZero();
     assertThat(stdout.toString())
@@ -138,6 +143,8 @@ class ServicePipelineTest {
             new PrintWriter(new StringWriter()),
             new PrintWriter(stderr),
             "build",
+            "--definition",
+            DEFINITION,
             "--out",
             out.toString(),
             "--source-root",
@@ -164,6 +171,8 @@ class ServicePipelineTest {
             new PrintWriter(stdout),
             new PrintWriter(new StringWriter()),
             "build",
+            "--definition",
+            DEFINITION,
             "--list-parameters");
     assertThat(code).isZero();
     assertThat(stdout.toString())
@@ -180,6 +189,8 @@ class ServicePipelineTest {
             new PrintWriter(new StringWriter()),
             new PrintWriter(stderr),
             "build",
+            "--definition",
+            DEFINITION,
             "--out",
             tmp.resolve("out").toString(),
             "-P",

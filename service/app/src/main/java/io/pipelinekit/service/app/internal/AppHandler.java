@@ -106,6 +106,12 @@ public final class AppHandler implements HttpHandler {
       } catch (RuntimeException e) {
         logFailure(requestId, method, path, e);
         reply = problem(500, "internal_error", "the request failed inside the app", requestId);
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          // The SlowRequestGuard cut a client too slow with its body; its connection is closed.
+          status = 408;
+        }
+        throw e;
       }
       status = reply.status();
       Headers response = exchange.getResponseHeaders();
