@@ -17,6 +17,7 @@ import java.util.TreeSet;
  *   <tr><td>{@link #maxStringLength()}</td><td>1 MiB characters in one string</td></tr>
  *   <tr><td>{@link #maxAliases()}</td><td>100 YAML aliases per file</td></tr>
  *   <tr><td>{@link #maxAliasNodes()}</td><td>10,000 nodes added by expanding aliases</td></tr>
+ *   <tr><td>{@link #maxRefFiles()}</td><td>1,000 files that {@code $ref}s name, per document</td></tr>
  *   <tr><td>{@link #allowedRemoteRefHosts()}</td><td>none: no http(s) {@code $ref} accepted</td></tr>
  * </table>
  */
@@ -26,6 +27,7 @@ public final class LoadOptions {
   public static final int DEFAULT_MAX_STRING_LENGTH = 1024 * 1024;
   public static final int DEFAULT_MAX_ALIASES = 100;
   public static final int DEFAULT_MAX_ALIAS_NODES = 10_000;
+  public static final int DEFAULT_MAX_REF_FILES = 1000;
 
   private static final LoadOptions DEFAULTS = builder().build();
 
@@ -34,6 +36,7 @@ public final class LoadOptions {
   private final int maxStringLength;
   private final int maxAliases;
   private final int maxAliasNodes;
+  private final int maxRefFiles;
   private final Set<String> allowedRemoteRefHosts;
 
   private LoadOptions(Builder b) {
@@ -48,6 +51,7 @@ public final class LoadOptions {
       throw new IllegalArgumentException("maxAliasNodes must be 0 or more, was " + b.maxAliasNodes);
     }
     this.maxAliasNodes = b.maxAliasNodes;
+    this.maxRefFiles = (int) positive(b.maxRefFiles, "maxRefFiles");
     this.allowedRemoteRefHosts = Set.copyOf(b.allowedRemoteRefHosts);
   }
 
@@ -74,6 +78,7 @@ public final class LoadOptions {
         .maxStringLength(maxStringLength)
         .maxAliases(maxAliases)
         .maxAliasNodes(maxAliasNodes)
+        .maxRefFiles(maxRefFiles)
         .allowedRemoteRefHosts(allowedRemoteRefHosts);
   }
 
@@ -102,6 +107,14 @@ public final class LoadOptions {
     return maxAliasNodes;
   }
 
+  /**
+   * Most files (besides the document itself) that the document's {@code $ref}s may name,
+   * transitively, each counted once; one more is an error naming the limit, never a silent stop.
+   */
+  public int maxRefFiles() {
+    return maxRefFiles;
+  }
+
   /** Hosts (lower case) whose http(s) {@code $ref}s are accepted; they are never fetched here. */
   public Set<String> allowedRemoteRefHosts() {
     return allowedRemoteRefHosts;
@@ -115,13 +128,20 @@ public final class LoadOptions {
         && maxStringLength == other.maxStringLength
         && maxAliases == other.maxAliases
         && maxAliasNodes == other.maxAliasNodes
+        && maxRefFiles == other.maxRefFiles
         && allowedRemoteRefHosts.equals(other.allowedRemoteRefHosts);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        maxBytes, maxDepth, maxStringLength, maxAliases, maxAliasNodes, allowedRemoteRefHosts);
+        maxBytes,
+        maxDepth,
+        maxStringLength,
+        maxAliases,
+        maxAliasNodes,
+        maxRefFiles,
+        allowedRemoteRefHosts);
   }
 
   @Override
@@ -136,6 +156,8 @@ public final class LoadOptions {
         + maxAliases
         + ", maxAliasNodes="
         + maxAliasNodes
+        + ", maxRefFiles="
+        + maxRefFiles
         + ", allowedRemoteRefHosts="
         + new TreeSet<>(allowedRemoteRefHosts)
         + "}";
@@ -148,6 +170,7 @@ public final class LoadOptions {
     private long maxStringLength = DEFAULT_MAX_STRING_LENGTH;
     private int maxAliases = DEFAULT_MAX_ALIASES;
     private int maxAliasNodes = DEFAULT_MAX_ALIAS_NODES;
+    private int maxRefFiles = DEFAULT_MAX_REF_FILES;
     private final Set<String> allowedRemoteRefHosts = new TreeSet<>();
 
     private Builder() {}
@@ -174,6 +197,11 @@ public final class LoadOptions {
 
     public Builder maxAliasNodes(int maxAliasNodes) {
       this.maxAliasNodes = maxAliasNodes;
+      return this;
+    }
+
+    public Builder maxRefFiles(int maxRefFiles) {
+      this.maxRefFiles = maxRefFiles;
       return this;
     }
 

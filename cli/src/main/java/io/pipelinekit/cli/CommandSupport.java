@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * What several commands do alike: turning option values a library rejects into a usage error, the
- * {@code --allow-remote-refs} option of the commands that load OpenAPI documents, counted nouns in
- * messages, and the API Gateway publisher of {@code deploy-api} and {@code rollback-api}.
+ * {@code $ref} options of the commands that load OpenAPI documents, counted nouns in messages, and
+ * the API Gateway publisher of {@code deploy-api} and {@code rollback-api}.
  */
 final class CommandSupport {
   private CommandSupport() {}
@@ -53,7 +53,10 @@ final class CommandSupport {
     out.println("invoke URL: " + invokeUrl);
   }
 
-  /** {@code --allow-remote-refs}, mixed into the commands that load OpenAPI documents. */
+  /**
+   * The {@code $ref} options ({@code --allow-remote-refs}, {@code --max-ref-files}), mixed into the
+   * commands that load OpenAPI documents.
+   */
   static final class RemoteRefs {
     @Option(
         names = "--allow-remote-refs",
@@ -62,10 +65,18 @@ final class CommandSupport {
         description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
     List<String> hosts = new ArrayList<>();
 
-    /** {@code load} with every allowed host added. */
+    @Option(
+        names = "--max-ref-files",
+        paramLabel = "N",
+        description =
+            "Most files a document's $refs may name (transitively, each counted once); more is an"
+                + " error. Default: ${DEFAULT-VALUE}.")
+    int maxRefFiles = LoadOptions.DEFAULT_MAX_REF_FILES;
+
+    /** {@code load} with every allowed host added, and the file budget. */
     LoadOptions.Builder applyTo(LoadOptions.Builder load) {
       hosts.forEach(load::allowRemoteRefHost);
-      return load;
+      return load.maxRefFiles(maxRefFiles);
     }
   }
 }

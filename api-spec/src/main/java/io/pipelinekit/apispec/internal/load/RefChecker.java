@@ -5,227 +5,185 @@ import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import io.pipelinekit.apispec.internal.load.RefWalk.Dialect;
+import io.pipelinekit.apispec.internal.load.RefWalk.Kind;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Checks every {@code $ref} of a raw tree before anything resolves it:
+ * Checks every {@code $ref} of a raw tree before anything resolves it, by the rules of {@link
+ * RefFiles}, and lists every refused one at once.
  *
- * <ul>
- *   <li>{@code #/...}: a pointer into the same document, fine;
- *   <li>a relative file path: only inside the first document's folder tree (after decoding {@code
- *       %2e} and following symbolic links); the file must exist, and is itself read with the same
- *       limits and checked in turn;
- *   <li>{@code http}/{@code https}: only to a host the options allow, and never fetched;
- *   <li>anything else ({@code file:}, {@code jar:}, absolute paths, {@code ../} escapes): refused.
- * </ul>
+ * <p>The document is walked whole, knowing where it is in the grammar ({@link RefWalk}): a {@code
+ * $ref} is checked wherever the grammar makes it a reference, and only literal data (an example
+ * value, a schema's default, ...) is skipped. From there the walk follows references: each target,
+ * in this document or in a file (read through {@link RefFiles}: real path inside the folder, the
+ * same limits, within the file budget), is walked as the kind of thing that referred to it, so a
+ * target is checked as what it will be used as — also a part of the document that a walk from the
+ * top saw as data.
  */
 public final class RefChecker {
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-  private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:[\\\\/].*");
   private static final int MAX_PROBLEMS = 20;
-  private static final int MAX_FILES = 1000;
 
   private RefChecker() {}
 
   /** A {@code $ref} that was refused, and where. */
   public record Problem(String where, String message) {}
 
+  /** A reference's target still to walk: a (decoded) pointer into a document, and as what. */
+  private record Pending(LoadedDocument doc, String pointer, Kind kind) {}
+
   /** Throws {@link ApiSpecException} listing every refused reference of the document tree. */
   public static void check(LoadedDocument document, LoadOptions options) {
-    Path rootFolder = folderOf(document.file());
-    Path realRoot = realOrNormal(rootFolder);
-    List<Problem> problems = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
-    seen.add(realOrNormal(document.file().toAbsolutePath()));
-    Deque<LoadedDocument> pending = new ArrayDeque<>();
-    pending.add(document);
-    while (!pending.isEmpty() && problems.size() < MAX_PROBLEMS) {
-      LoadedDocument doc = pending.poll();
-      for (Path next : checkOne(doc, rootFolder, realRoot, options, problems)) {
-        if (seen.add(next) && seen.size() <= MAX_FILES) {
-          pending.add(SafeLoader.parse(next, options));
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      StringBuilder message = new StringBuilder();
-      for (Problem p : problems) {
-        if (message.length() > 0) {
-          message.append('\n');
-        }
-        message.append(p.where()).append(": ").append(p.message());
-      }
-      throw new ApiSpecException(message.toString());
-    }
+    new Run(document, options).check();
   }
 
-  private static List<Path> checkOne(
-      LoadedDocument doc,
-      Path rootFolder,
-      Path realRoot,
-      LoadOptions options,
-      List<Problem> problems) {
-    List<Path> files = new ArrayList<>();
-    Path base = folderOf(doc.file());
-    Deque<Object[]> stack = new ArrayDeque<>();
-    stack.push(new Object[] {doc.root(), NodePath.ROOT});
-    while (!stack.isEmpty()) {
-      Object[] item = stack.pop();
-      JsonNode node = (JsonNode) item[0];
-      NodePath path = (NodePath) item[1];
-      if (node.isObject()) {
-        JsonNode ref = node.get("$ref");
-        if (ref != null && ref.isTextual()) {
-          String refusal = refuse(ref.textValue(), base, rootFolder, realRoot, options, files);
-          if (refusal != null && problems.size() < MAX_PROBLEMS) {
-            String where = doc.locate(path.key("$ref").pointer()).toString();
-            problems.add(new Problem(where, refusal));
-          }
-        }
-        boolean schemaProperties = "properties".equals(path.lastKey());
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-          if (!schemaProperties && isLiteralData(e.getKey(), path)) {
+  private static final class Run {
+    private final RefFiles files;
+    private final Dialect dialect;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Deque<Pending> pending = new ArrayDeque<>();
+
+    /** Per document: the pointers walked from, and as what. */
+    private final Map<LoadedDocument, Map<String, Set<Kind>>> walked = new IdentityHashMap<>();
+
+    Run(LoadedDocument document, LoadOptions options) {
+      this.files = RefFiles.rootedAt(document, options);
+      this.dialect = Dialect.of(document.root());
+      pending.add(new Pending(document, "", Kind.DOCUMENT));
+    }
+
+    void check() {
+      try {
+        while (!pending.isEmpty() && problems.size() < MAX_PROBLEMS) {
+          Pending next = pending.poll();
+          JsonNode node = uncovered(next);
+          if (node == null) {
             continue;
           }
-          if (e.getValue().isContainerNode()) {
-            stack.push(new Object[] {e.getValue(), path.key(e.getKey())});
-          }
+          walked
+              .computeIfAbsent(next.doc(), d -> new HashMap<>())
+              .computeIfAbsent(next.pointer(), p -> EnumSet.noneOf(Kind.class))
+              .add(next.kind());
+          Path base = files.baseOf(next.doc());
+          RefWalk.walk(
+              node,
+              pathOf(next.pointer()),
+              next.kind(),
+              dialect,
+              (ref, holder, kind) -> follow(next.doc(), base, ref, holder, kind));
         }
-      } else if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          if (node.get(i).isContainerNode()) {
-            stack.push(new Object[] {node.get(i), path.index(i)});
+      } catch (ApiSpecException stop) {
+        // A file that cannot be read, or the file budget spent: reported after what came before.
+        problems.add(new Problem(null, stop.getMessage()));
+      }
+      if (!problems.isEmpty()) {
+        StringBuilder message = new StringBuilder();
+        for (Problem p : problems) {
+          if (message.length() > 0) {
+            message.append('\n');
           }
+          message.append(p.where() == null ? "" : p.where() + ": ").append(p.message());
         }
+        throw new ApiSpecException(message.toString());
       }
     }
-    return files;
-  }
 
-  /**
-   * Example values, defaults and enums are data, not references: a {@code $ref} key inside them
-   * (GitHub's SCIM examples have many) is not followed.
-   */
-  private static boolean isLiteralData(String key, NodePath path) {
-    switch (key) {
-      case "example", "default", "enum", "const" -> {
-        return true;
+    private void follow(LoadedDocument doc, Path base, String ref, NodePath holder, Kind kind) {
+      if (problems.size() >= MAX_PROBLEMS) {
+        return;
       }
-      case "value" -> {
-        NodePath parent = path.parent();
-        return parent != null && "examples".equals(parent.lastKey());
+      RefFiles.Target target = files.target(ref, base);
+      String where = null;
+      LoadedDocument into = doc;
+      String fragment;
+      if (target instanceof RefFiles.Local local) {
+        fragment = local.fragment();
+      } else if (target instanceof RefFiles.File file) {
+        where = doc.locate(holder.key("$ref").pointer()).toString();
+        into = files.open(file, where);
+        fragment = file.fragment();
+      } else if (target instanceof RefFiles.Refused refused) {
+        where = doc.locate(holder.key("$ref").pointer()).toString();
+        problems.add(new Problem(where, refused.message()));
+        return;
+      } else {
+        return; // an allowed remote reference: never fetched
       }
-      default -> {
-        return false;
-      }
-    }
-  }
-
-  /** Returns why the reference is refused, or null (adding a local file target to files). */
-  static String refuse(
-      String ref,
-      Path base,
-      Path rootFolder,
-      Path realRoot,
-      LoadOptions options,
-      List<Path> files) {
-    if (ref.startsWith("#")) {
-      return null;
-    }
-    if (SCHEME.matcher(ref).find() && !WINDOWS_DRIVE.matcher(ref).matches()) {
-      String scheme = ref.substring(0, ref.indexOf(':')).toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        return "$ref '"
-            + ref
-            + "' uses the "
-            + scheme
-            + ": scheme; only '#/...' pointers, relative files inside the document's folder and"
-            + " allowed http(s) hosts are accepted";
-      }
-      String host;
+      String pointer;
       try {
-        host = new URI(ref).getHost();
-      } catch (URISyntaxException e) {
-        return "$ref '" + ref + "' is not a valid URL";
+        pointer = JsonPointers.percentDecode(fragment);
+      } catch (IllegalArgumentException e) {
+        return; // names nothing: nothing resolves it
       }
-      if (host == null
-          || !options.allowedRemoteRefHosts().contains(host.toLowerCase(Locale.ROOT))) {
-        return "remote $ref '"
-            + ref
-            + "' is not fetched; copy the referenced part into the document or folder, or allow"
-            + " the host with --allow-remote-refs "
-            + (host == null ? "HOST" : host);
+      pending.add(new Pending(into, pointer, kind));
+    }
+
+    /**
+     * The node {@code p} names, unless a walk already went over it as {@code p}'s kind (from the
+     * node itself, or from an ancestor whose walk reached it as that kind, not as data) or there is
+     * no such container node: then null. A reference from a place the grammar does not know ({@link
+     * Kind#ANY}) says nothing about its target, so any walk over the target as structure covers it;
+     * only a target that sits in data is walked again, as {@link Kind#ANY}.
+     */
+    private JsonNode uncovered(Pending p) {
+      Map<String, Set<Kind>> byPointer = walked.getOrDefault(p.doc(), Map.of());
+      // One descent from the top of the document along the pointer, carrying the kind each walk
+      // that started at a prefix of it gives the node there.
+      String pointer = p.pointer();
+      List<Kind> kinds = new ArrayList<>(byPointer.getOrDefault("", Set.of()));
+      // Walks that started below the top: looked up at each prefix (usually there are none).
+      boolean below = byPointer.size() > (byPointer.containsKey("") ? 1 : 0);
+      JsonNode node = p.doc().root();
+      int start = 1;
+      while (start <= pointer.length()) {
+        int slash = pointer.indexOf('/', start);
+        int end = slash < 0 ? pointer.length() : slash;
+        String key = JsonPointers.unescape(pointer.substring(start, end));
+        boolean array = node.isArray();
+        node = array ? RefWalk.elementAt(node, key) : node.get(key);
+        if (node == null) {
+          return null;
+        }
+        for (int i = kinds.size() - 1; i >= 0; i--) {
+          Kind k =
+              array ? RefWalk.element(kinds.get(i)) : RefWalk.child(kinds.get(i), key, dialect);
+          if (k == Kind.LITERAL) {
+            kinds.remove(i);
+          } else {
+            kinds.set(i, k);
+          }
+        }
+        if (below) {
+          Set<Kind> here = byPointer.get(pointer.substring(0, end));
+          if (here != null) {
+            kinds.addAll(here);
+          }
+        }
+        start = end + 1;
       }
-      return null;
+      boolean covered = p.kind() == Kind.ANY ? !kinds.isEmpty() : kinds.contains(p.kind());
+      return covered || !node.isContainerNode() ? null : node;
     }
-    String pathPart = ref;
-    int hash = pathPart.indexOf('#');
-    if (hash >= 0) {
-      pathPart = pathPart.substring(0, hash);
-    }
-    String decoded;
-    try {
-      decoded = JsonPointers.percentDecode(pathPart);
-    } catch (IllegalArgumentException e) {
-      return "$ref '" + ref + "' has a malformed %-escape";
-    }
-    if (decoded.isEmpty()) {
-      return null;
-    }
-    if (decoded.startsWith("/")
-        || decoded.startsWith("\\")
-        || WINDOWS_DRIVE.matcher(decoded).matches()
-        || decoded.indexOf('\0') >= 0) {
-      return "$ref '"
-          + ref
-          + "' is an absolute path; refer to files relative to the document, inside its folder";
-    }
-    Path target = base.resolve(decoded.replace('\\', '/')).normalize();
-    if (!target.startsWith(rootFolder)) {
-      return "$ref '"
-          + ref
-          + "' points outside the document's folder ("
-          + rootFolder
-          + "); move the referenced file inside it";
-    }
-    if (!Files.isRegularFile(target)) {
-      return "$ref '" + ref + "' names a file that does not exist (" + target + ")";
-    }
-    Path real = realOrNormal(target);
-    if (!real.startsWith(realRoot)) {
-      return "$ref '"
-          + ref
-          + "' resolves through a symbolic link to "
-          + real
-          + ", outside the document's folder; copy the file inside it";
-    }
-    files.add(real);
-    return null;
   }
 
-  private static Path folderOf(Path file) {
-    Path parent = file.toAbsolutePath().normalize().getParent();
-    return parent == null ? file.toAbsolutePath().getRoot() : parent;
-  }
-
-  private static Path realOrNormal(Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize();
+  /** The {@link NodePath} of a (decoded) JSON pointer. */
+  private static NodePath pathOf(String pointer) {
+    NodePath path = NodePath.ROOT;
+    if (pointer.isEmpty()) {
+      return path;
     }
+    for (String segment : pointer.substring(1).split("/", -1)) {
+      path = path.key(JsonPointers.unescape(segment));
+    }
+    return path;
   }
 }

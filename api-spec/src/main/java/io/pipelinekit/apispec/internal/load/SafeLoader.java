@@ -7,14 +7,18 @@ import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Reads YAML or JSON documents safely: size checked on the file before reading, strict UTF-8,
  * nesting depth, string length and YAML alias limits, duplicate keys rejected, one document per
- * file, and every {@code $ref} checked (on the raw tree, before anything resolves it) against the
- * rules of {@link RefChecker}. Nothing is ever fetched from the network.
+ * file, and every {@code $ref} checked (on the raw tree, before anything resolves it) by {@link
+ * RefChecker}; every file a {@code $ref} names is opened through {@link RefFiles}. Nothing is ever
+ * fetched from the network.
  */
 public final class SafeLoader {
   private SafeLoader() {}
@@ -31,10 +35,20 @@ public final class SafeLoader {
   }
 
   /** Reads one file into a tree with locations, without looking at its {@code $ref}s. */
-  public static LoadedDocument parse(Path file, LoadOptions options) {
+  private static LoadedDocument parse(Path file, LoadOptions options) {
     byte[] bytes = readBounded(file, options.maxBytes());
     String text = Utf8Text.decode(file, bytes);
     return parseText(file, text, bytes.length, options);
+  }
+
+  /**
+   * {@link #parse} for a file a {@code $ref} reached ({@link RefFiles} checked its real path): a
+   * symbolic link in its last step is not followed.
+   */
+  static LoadedDocument parseConfined(Path realFile, LoadOptions options) {
+    byte[] bytes = readBounded(realFile, options.maxBytes(), LinkOption.NOFOLLOW_LINKS);
+    String text = Utf8Text.decode(realFile, bytes);
+    return parseText(realFile, text, bytes.length, options);
   }
 
   /** Parses already decoded text (JSON when it starts with '{' or '[', else YAML). */
@@ -49,10 +63,10 @@ public final class SafeLoader {
         : YamlReader.read(file, text, sizeBytes, o);
   }
 
-  private static byte[] readBounded(Path file, long maxBytes) {
+  private static byte[] readBounded(Path file, long maxBytes, LinkOption... links) {
     try {
-      if (!Files.isRegularFile(file)) {
-        if (Files.isDirectory(file)) {
+      if (!Files.isRegularFile(file, links)) {
+        if (Files.isDirectory(file, links)) {
           throw new ApiSpecException(file + ": is a folder, not a file; name an OpenAPI file");
         }
         throw notARegularFile(file);
@@ -61,7 +75,10 @@ public final class SafeLoader {
       if (size > maxBytes) {
         throw tooLarge(file, size, maxBytes);
       }
-      try (InputStream in = Files.newInputStream(file)) {
+      OpenOption[] open = new OpenOption[links.length + 1];
+      open[0] = StandardOpenOption.READ;
+      System.arraycopy(links, 0, open, 1, links.length);
+      try (InputStream in = Files.newInputStream(file, open)) {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
           throw tooLarge(file, bytes.length, maxBytes);

@@ -8,6 +8,8 @@ import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.OperationKeys;
+import io.pipelinekit.apispec.internal.load.NodePath;
+import io.pipelinekit.apispec.internal.load.RefWalk;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Location;
 import io.pipelinekit.core.Severity;
@@ -131,7 +133,7 @@ public final class Merger {
     reportOrphanOverlays();
     int[] counts = reportOperationIdClashes();
     JsonNode tree = assemble();
-    checkRefs(tree, "", tree, 0);
+    checkRefs(tree);
     return new Merged(tree, List.copyOf(findings), counts[0], counts[1]);
   }
 
@@ -626,61 +628,39 @@ public final class Merger {
 
   /**
    * Warns about {@code $ref}s the merged document cannot resolve: local ones whose target no
-   * fragment defines, and file references, which resolve against the merged file's folder.
+   * fragment defines, and file references, which resolve against the merged file's folder. A {@code
+   * $ref} counts wherever the OpenAPI grammar makes it a reference (the loader's {@link RefWalk}),
+   * not inside example values, defaults or enums.
    */
-  private void checkRefs(JsonNode root, String pointer, JsonNode node, int depth) {
-    checkRefs(root, pointer, node, depth, false);
-  }
-
-  /** Keys whose values are data (examples, defaults), where a "$ref" key is not a reference. */
-  private static final Set<String> DATA_KEYS =
-      Set.of("example", "value", "default", "enum", "const");
-
-  private void checkRefs(JsonNode root, String pointer, JsonNode node, int depth, boolean names) {
-    if (depth > 2_000) {
-      return;
-    }
-    if (node.isObject()) {
-      JsonNode ref = names ? null : node.get("$ref");
-      if (ref != null && ref.isTextual()) {
-        String target = ref.textValue();
-        String at = pointer + "/$ref";
-        if (target.startsWith("#")) {
-          if (!resolves(root, target.substring(1))) {
+  private void checkRefs(JsonNode root) {
+    RefWalk.walk(
+        root,
+        NodePath.ROOT,
+        RefWalk.Kind.DOCUMENT,
+        RefWalk.Dialect.of(root),
+        (target, holder, kind) -> {
+          String at = holder.key("$ref").pointer();
+          if (target.startsWith("#")) {
+            if (!resolves(root, target.substring(1))) {
+              findings.add(
+                  new Finding(
+                      UNRESOLVED_REF,
+                      Severity.WARNING,
+                      originOf(at).location(),
+                      "$ref '"
+                          + target
+                          + "' names nothing in the merged document; add the fragment that"
+                          + " defines it, or fix the reference."));
+            }
+          } else {
             findings.add(
                 new Finding(
-                    UNRESOLVED_REF,
+                    EXTERNAL_REF,
                     Severity.WARNING,
                     originOf(at).location(),
-                    "$ref '"
-                        + target
-                        + "' names nothing in the merged document; add the fragment that defines"
-                        + " it, or fix the reference."));
+                    externalRefMessage(target)));
           }
-        } else {
-          findings.add(
-              new Finding(
-                  EXTERNAL_REF,
-                  Severity.WARNING,
-                  originOf(at).location(),
-                  externalRefMessage(target)));
-        }
-      }
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        String key = field.getKey();
-        if (!names && DATA_KEYS.contains(key)) {
-          continue;
-        }
-        boolean childNames = !names && key.equals("properties");
-        checkRefs(root, pointer + "/" + escape(key), field.getValue(), depth + 1, childNames);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        checkRefs(root, pointer + "/" + i, node.get(i), depth + 1, false);
-      }
-    }
+        });
   }
 
   /** A reference to another document: a file beside the fragments, or a remote (http) one. */
