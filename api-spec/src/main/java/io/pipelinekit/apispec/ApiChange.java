@@ -1,5 +1,6 @@
 package io.pipelinekit.apispec;
 
+import io.pipelinekit.core.Location;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -103,7 +104,7 @@ public final class ApiChange {
 
   private final Kind kind;
   private final boolean breaking;
-  private final SourceLocation location;
+  private final Location location;
   private final String message;
 
   private ApiChange(Builder builder) {
@@ -131,7 +132,7 @@ public final class ApiChange {
   }
 
   /** Where: file, line, column and JSON pointer (old document for removals, else new). */
-  public SourceLocation location() {
+  public Location location() {
     return location;
   }
 
@@ -178,7 +179,7 @@ public final class ApiChange {
   public static final class Builder {
     private Kind kind;
     private Boolean breaking;
-    private SourceLocation location;
+    private Location location;
     private String message;
 
     private Builder() {}
@@ -193,7 +194,7 @@ public final class ApiChange {
       return this;
     }
 
-    public Builder location(SourceLocation location) {
+    public Builder location(Location location) {
       this.location = location;
       return this;
     }

@@ -1,5 +1,6 @@
 package io.pipelinekit.apispec;
 
+import io.pipelinekit.core.internal.JsonText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -59,46 +60,24 @@ public final class DiffResult {
     long breaking = changes.stream().filter(ApiChange::breaking).count();
     StringBuilder json = new StringBuilder();
     json.append("{\n");
-    json.append("  \"old\": ").append(quote(oldFile.toString())).append(",\n");
-    json.append("  \"new\": ").append(quote(newFile.toString())).append(",\n");
+    json.append("  \"old\": ").append(JsonText.string(oldFile.toString())).append(",\n");
+    json.append("  \"new\": ").append(JsonText.string(newFile.toString())).append(",\n");
     json.append("  \"breaking\": ").append(breaking).append(",\n");
     json.append("  \"nonBreaking\": ").append(changes.size() - breaking).append(",\n");
     json.append("  \"changes\": [");
     for (int i = 0; i < changes.size(); i++) {
       ApiChange c = changes.get(i);
       json.append(i == 0 ? "\n" : ",\n");
-      json.append("    {\"kind\": ").append(quote(c.kind().id()));
+      json.append("    {\"kind\": ").append(JsonText.string(c.kind().id()));
       json.append(", \"breaking\": ").append(c.breaking());
-      json.append(", \"file\": ").append(quote(c.location().file().toString()));
+      json.append(", \"file\": ").append(JsonText.string(c.location().file().toString()));
       json.append(", \"line\": ").append(c.location().line());
       json.append(", \"column\": ").append(c.location().column());
-      json.append(", \"pointer\": ").append(quote(c.pointer()));
-      json.append(", \"message\": ").append(quote(c.message())).append('}');
+      json.append(", \"pointer\": ").append(JsonText.string(c.pointer()));
+      json.append(", \"message\": ").append(JsonText.string(c.message())).append('}');
     }
     json.append(changes.isEmpty() ? "]\n" : "\n  ]\n");
     json.append("}\n");
     return json.toString();
-  }
-
-  private static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,5 +1,7 @@
 package io.pipelinekit.apispec;
 
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;

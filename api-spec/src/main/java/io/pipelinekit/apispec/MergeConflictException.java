@@ -1,5 +1,6 @@
 package io.pipelinekit.apispec;
 
+import io.pipelinekit.core.Finding;
 import java.util.List;
 import java.util.stream.Collectors;
 

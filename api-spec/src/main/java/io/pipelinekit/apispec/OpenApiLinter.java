@@ -4,6 +4,8 @@ import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SwaggerValidation;
 import io.pipelinekit.apispec.internal.rules.ApiGatewayRules;
 import io.pipelinekit.apispec.internal.rules.RuleCatalog;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Lints OpenAPI documents for API Gateway REST import: swagger-parser's validation (rule {@code
- * oas-schema}) plus the {@code apigw-*} rules listed by {@link #rules()}, each documented under
+ * oas-schema}) plus the {@code apigw-*} rules listed by {@link #ruleSet()}, each documented under
  * {@code docs/rules/}.
  */
 public final class OpenApiLinter {
@@ -23,9 +25,9 @@ public final class OpenApiLinter {
 
   private OpenApiLinter() {}
 
-  /** Every rule this linter applies. */
-  public static List<RuleDescription> rules() {
-    return RuleCatalog.all();
+  /** Every rule this linter applies (id, severity, summary, page), in a stable order. */
+  public static RuleSet ruleSet() {
+    return RuleCatalog.ruleSet();
   }
 
   /**

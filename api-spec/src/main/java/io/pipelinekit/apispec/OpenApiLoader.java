@@ -4,6 +4,7 @@ import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
 import io.pipelinekit.apispec.internal.load.SwaggerValidation;
 import io.pipelinekit.apispec.internal.rules.VersionCheck;
+import io.pipelinekit.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
 import io.pipelinekit.apispec.internal.merge.Merger;
 import io.pipelinekit.apispec.internal.yaml.OpenApiWriter;
+import io.pipelinekit.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

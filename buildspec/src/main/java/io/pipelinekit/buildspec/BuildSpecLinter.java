@@ -1,8 +1,10 @@
 package io.pipelinekit.buildspec;
 
+import io.pipelinekit.buildspec.internal.lint.BuildSpecRule;
 import io.pipelinekit.buildspec.internal.lint.LintRun;
-import io.pipelinekit.buildspec.internal.lint.Rule;
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,10 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -64,22 +63,9 @@ public final class BuildSpecLinter {
     return YAML_VERSION.matcher(head).find() && YAML_SECTION.matcher(head).find();
   }
 
-  /** The rules, by id, with their severities, in a stable order. */
-  public static Map<String, BuildSpecFinding.Severity> rules() {
-    Map<String, BuildSpecFinding.Severity> rules = new LinkedHashMap<>();
-    for (Rule r : Rule.values()) {
-      rules.put(r.id(), r.severity());
-    }
-    return Collections.unmodifiableMap(rules);
-  }
-
-  /** One-line summaries of the rules, by id (the page {@code docs/rules/<id>.md} has details). */
-  public static Map<String, String> ruleSummaries() {
-    Map<String, String> rules = new LinkedHashMap<>();
-    for (Rule r : Rule.values()) {
-      rules.put(r.id(), r.summary());
-    }
-    return Collections.unmodifiableMap(rules);
+  /** The rules (id, severity, summary; the page {@code docs/rules/<id>.md} has details). */
+  public static RuleSet ruleSet() {
+    return BuildSpecRule.SET;
   }
 
   /**
@@ -90,12 +76,12 @@ public final class BuildSpecLinter {
    *     byte), a character YAML does not allow, or over the alias or nesting limit. The message
    *     starts with the file (and {@code :line:column} where there is a place).
    */
-  public static List<BuildSpecFinding> lint(Path file) {
+  public static List<Finding> lint(Path file) {
     return lint(file, DEFAULT_MAX_BYTES);
   }
 
   /** As {@link #lint(Path)}, with a different size limit. */
-  public static List<BuildSpecFinding> lint(Path file, int maxBytes) {
+  public static List<Finding> lint(Path file, int maxBytes) {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
     byte[] bytes = readBounded(file, name, maxBytes);
@@ -151,8 +137,8 @@ public final class BuildSpecLinter {
         && (bytes[2] & 0xFF) == 0xBF;
   }
 
-  /** Lints buildspec text; {@code fileName} is used in messages only. */
-  public static List<BuildSpecFinding> lint(String content, String fileName) {
+  /** Lints buildspec text; {@code fileName} is the file findings are located in. */
+  public static List<Finding> lint(String content, String fileName) {
     return lint(content, fileName, DEFAULT_MAX_BYTES);
   }
 
@@ -162,7 +148,7 @@ public final class BuildSpecLinter {
    * @throws BuildSpecException when the text is over the size limit, holds a character YAML does
    *     not allow, or is over the alias or nesting limit (as {@link #lint(Path)})
    */
-  public static List<BuildSpecFinding> lint(String content, String fileName, int maxBytes) {
+  public static List<Finding> lint(String content, String fileName, int maxBytes) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(fileName, "fileName");
     long size = (long) content.length() * 3 > maxBytes ? utf8Length(content) : content.length();
@@ -170,7 +156,7 @@ public final class BuildSpecLinter {
       throw tooLarge(fileName, size, maxBytes);
     }
     try {
-      return new LintRun(content, maxBytes).run();
+      return new LintRun(Path.of(fileName), content, maxBytes).run();
     } catch (LintRun.Unreadable e) {
       throw new BuildSpecException(
           fileName + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package io.pipelinekit.buildspec;
 
-import io.pipelinekit.buildspec.internal.JsonText;
+import io.pipelinekit.core.internal.JsonText;
 import java.util.Objects;
 
 /**

@@ -2,6 +2,7 @@ package io.pipelinekit.buildspec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelinekit.core.Finding;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BuildSpecLinterRuleFixturesTest {
 
   static Stream<String> ruleIds() {
-    return BuildSpecLinter.rules().keySet().stream();
+    return BuildSpecLinter.ruleSet().rules().stream().map(r -> r.id());
   }
 
   private static Path fixture(String rule, String name) throws URISyntaxException {
@@ -33,14 +34,15 @@ class BuildSpecLinterRuleFixturesTest {
   void lint_badFixture_reportsTheRuleWithItsSeverity(String rule) throws Exception {
     Path bad = fixture(rule, "bad.yml");
     assertThat(BuildSpecLinter.looksLikeBuildSpec(Files.readString(bad))).isTrue();
-    List<BuildSpecFinding> findings = BuildSpecLinter.lint(bad);
+    List<Finding> findings = BuildSpecLinter.lint(bad);
     assertThat(findings)
         .as("findings of %s", bad)
         .anySatisfy(
             f -> {
               assertThat(f.ruleId()).isEqualTo(rule);
-              assertThat(f.severity()).isEqualTo(BuildSpecLinter.rules().get(rule));
-              assertThat(f.line()).isGreaterThanOrEqualTo(1);
+              assertThat(f.severity())
+                  .isEqualTo(BuildSpecLinter.ruleSet().rule(rule).orElseThrow().severity());
+              assertThat(f.location().line()).isGreaterThanOrEqualTo(1);
             });
   }
 
@@ -59,7 +61,7 @@ class BuildSpecLinterRuleFixturesTest {
   @MethodSource("ruleIds")
   void everyRule_pageHasSeverityWhyExamplesAndFix(String rule) throws Exception {
     String page = Files.readString(RepoRoot.find().resolve("docs/rules/" + rule + ".md"));
-    String severity = BuildSpecLinter.rules().get(rule).name().toLowerCase(java.util.Locale.ROOT);
+    String severity = BuildSpecLinter.ruleSet().rule(rule).orElseThrow().severity().label();
     assertThat(page)
         .as(rule)
         .startsWith("# " + rule + "\n")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.pipelinekit.core.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BuildSpecLinterTest {
 
-  private static List<BuildSpecFinding> lint(String yaml) {
+  private static List<Finding> lint(String yaml) {
     return BuildSpecLinter.lint(yaml, "buildspec.yml");
   }
 
-  private static List<BuildSpecFinding> of(List<BuildSpecFinding> findings, String rule) {
+  private static int line(Finding f) {
+    return f.location().line();
+  }
+
+  private static int column(Finding f) {
+    return f.location().column();
+  }
+
+  private static String pointer(Finding f) {
+    return f.location().pointer();
+  }
+
+  private static List<Finding> of(List<Finding> findings, String rule) {
     return findings.stream().filter(f -> f.ruleId().equals(rule)).toList();
   }
 
@@ -38,28 +51,28 @@ class BuildSpecLinterTest {
 
   @Test
   void lint_commandWithColonSpace_pointsAtItemWithCodeBuildMessageAndQuotedFix() {
-    List<BuildSpecFinding> findings =
-        lint(
-            "version: 0.2\nphases:\n  build:\n    commands:\n      - echo ok\n"
-                + "      - echo Build started on: $(date)\n");
+    String yaml =
+        "version: 0.2\nphases:\n  build:\n    commands:\n      - echo ok\n"
+            + "      - echo Build started on: $(date)\n";
+    List<Finding> findings = lint(yaml);
     assertThat(findings)
         .extracting(
-            BuildSpecFinding::ruleId,
-            BuildSpecFinding::line,
-            BuildSpecFinding::column,
-            BuildSpecFinding::pointer)
+            Finding::ruleId,
+            BuildSpecLinterTest::line,
+            BuildSpecLinterTest::column,
+            BuildSpecLinterTest::pointer)
         .containsExactly(tuple("buildspec-command-not-string", 6, 9, "/phases/build/commands/1"));
     assertThat(findings.get(0).message())
         .contains("Expected Commands[1] to be of string type")
         .contains("- \"echo Build started on: $(date)\"");
-    assertThat(findings.get(0).format("ci/buildspec.yml"))
+    assertThat(BuildSpecLinter.lint(yaml, "ci/buildspec.yml").get(0).format())
         .startsWith("ci/buildspec.yml:6:9 error buildspec-command-not-string command 1 is read as");
   }
 
   @Test
   void lint_missingVersion_reportsAtRoot() {
     assertThat(lint("phases:\n  build:\n    commands:\n      - x\n"))
-        .extracting(BuildSpecFinding::ruleId, BuildSpecFinding::line)
+        .extracting(Finding::ruleId, BuildSpecLinterTest::line)
         .containsExactly(tuple("buildspec-version", 1));
   }
 
@@ -73,7 +86,7 @@ class BuildSpecLinterTest {
 
   @Test
   void lint_duplicateKeys_nameBothLines() {
-    List<BuildSpecFinding> findings =
+    List<Finding> findings =
         lint(
             "version: 0.2\nenv:\n  variables:\n    A: 1\n    B: 2\n    A: 3\n"
                 + "phases:\n  build:\n    commands:\n      - x\n");
@@ -82,15 +95,15 @@ class BuildSpecLinterTest {
         .satisfies(
             f -> {
               assertThat(f.ruleId()).isEqualTo("buildspec-duplicate-key");
-              assertThat(f.line()).isEqualTo(6);
-              assertThat(f.pointer()).isEqualTo("/env/variables/A");
+              assertThat(f.location().line()).isEqualTo(6);
+              assertThat(f.location().pointer()).isEqualTo("/env/variables/A");
               assertThat(f.message()).contains("'A' appears twice").contains("first at line 4");
             });
   }
 
   @Test
   void lint_unknownKeys_suggestClosestAtEveryLevel() {
-    List<BuildSpecFinding> findings =
+    List<Finding> findings =
         lint(
             "version: 0.2\nenv:\n  variable:\n    A: b\n  parameter_store:\n    P: /p\n"
                 + "phases:\n  prebuild:\n    command:\n      - x\n  build:\n    commands:\n"
@@ -99,7 +112,7 @@ class BuildSpecLinterTest {
                 + "cache:\n  path:\n    - /root/.m2\n");
     assertThat(of(findings, "buildspec-unknown-key"))
         .extracting(
-            BuildSpecFinding::pointer,
+            BuildSpecLinterTest::pointer,
             f -> f.message().replaceAll(".*Did you mean '([^']+)'.*", "$1"))
         .containsExactlyInAnyOrder(
             tuple("/env/variable", "variables"),
@@ -128,7 +141,7 @@ class BuildSpecLinterTest {
   @Test
   void lint_awsKeyInVariableOrCommand_isRedacted() {
     String key = "AKIAIOSFODNN7EXAMPLE";
-    List<BuildSpecFinding> findings =
+    List<Finding> findings =
         lint(
             "version: 0.2\nenv:\n  variables:\n    KEY: "
                 + key
@@ -142,27 +155,27 @@ class BuildSpecLinterTest {
 
   @Test
   void lint_secretLookingNames_reportedUnlessReferenceOrSecretsManager() {
-    List<BuildSpecFinding> findings =
+    List<Finding> findings =
         lint(
             "version: 0.2\nenv:\n  variables:\n    GITHUB_TOKEN: ghp_abc\n    api_key: k\n"
                 + "    SECRET_ARN: arn:aws:secretsmanager:eu-west-1:1:secret:x\n"
                 + "    DB_PASSWORD: $FROM_ELSEWHERE\n    TOKEN_URL: https://x\n    EMPTY_SECRET: ''\n"
                 + "phases:\n  build:\n    commands:\n      - x\n");
     assertThat(of(findings, "buildspec-plaintext-secret"))
-        .extracting(BuildSpecFinding::pointer)
+        .extracting(BuildSpecLinterTest::pointer)
         .containsExactly("/env/variables/GITHUB_TOKEN", "/env/variables/api_key");
     assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("ghp_abc"));
   }
 
   @Test
   void lint_reservedNamesInEverySection() {
-    List<BuildSpecFinding> findings =
+    List<Finding> findings =
         lint(
             "version: 0.2\nenv:\n  variables:\n    CODEBUILD_A: 1\n  parameter-store:\n"
                 + "    CODEBUILD_B: /b\n  secrets-manager:\n    CODEBUILD_C: c:d\n"
                 + "phases:\n  build:\n    commands:\n      - x\n");
     assertThat(of(findings, "buildspec-reserved-variable"))
-        .extracting(BuildSpecFinding::pointer)
+        .extracting(BuildSpecLinterTest::pointer)
         .containsExactly(
             "/env/variables/CODEBUILD_A",
             "/env/parameter-store/CODEBUILD_B",
@@ -171,21 +184,21 @@ class BuildSpecLinterTest {
 
   @Test
   void lint_singleValueWhereListExpected_isAcceptedButStillChecked() {
-    List<BuildSpecFinding> findings =
+    List<Finding> findings =
         lint(
             "version: 0.2\nenv:\n  exported-variables: AWS_REGION\nphases:\n  build:\n"
                 + "    commands:\n      - x\nartifacts:\n  files: imagedefinitions.json\n");
     assertThat(findings)
-        .extracting(BuildSpecFinding::ruleId, BuildSpecFinding::pointer)
+        .extracting(Finding::ruleId, BuildSpecLinterTest::pointer)
         .containsExactly(tuple("buildspec-exported-aws-variable", "/env/exported-variables"));
   }
 
   @Test
   void lint_awsEcsTutorialBuildSpec_reportsItsKnownProblems() throws Exception {
     java.net.URL url = getClass().getResource("/lint/samples/ecs-tutorial.yml");
-    List<BuildSpecFinding> findings = BuildSpecLinter.lint(Path.of(url.toURI()));
+    List<Finding> findings = BuildSpecLinter.lint(Path.of(url.toURI()));
     assertThat(findings)
-        .extracting(BuildSpecFinding::line, BuildSpecFinding::ruleId)
+        .extracting(BuildSpecLinterTest::line, Finding::ruleId)
         .containsExactly(
             tuple(9, "buildspec-ecr-get-login"),
             tuple(17, "buildspec-docker-privileged"),
@@ -225,7 +238,7 @@ class BuildSpecLinterTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.pointer()).isEqualTo("/phases/post_build/commands/1");
+              assertThat(f.location().pointer()).isEqualTo("/phases/post_build/commands/1");
               assertThat(f.message()).startsWith("'aws cloudformation deploy' runs in post_build");
             });
     assertThat(
@@ -234,7 +247,7 @@ class BuildSpecLinterTest {
                     "version: 0.2\nphases:\n  post_build:\n    commands:\n      - echo ok\n"
                         + "    finally:\n      - pipeline deploy-api --rest-api-id a --stage s --spec o\n"),
                 "buildspec-unguarded-deploy"))
-        .extracting(BuildSpecFinding::pointer)
+        .extracting(BuildSpecLinterTest::pointer)
         .containsExactly("/phases/post_build/finally/0");
     assertThat(
             of(
@@ -244,7 +257,7 @@ class BuildSpecLinterTest {
                         + "    finally:\n      - docker push repo/app:1\n"),
                 "buildspec-unguarded-deploy"))
         .as("a guard in commands does not stop finally")
-        .extracting(BuildSpecFinding::pointer)
+        .extracting(BuildSpecLinterTest::pointer)
         .containsExactly("/phases/post_build/finally/0");
   }
 
@@ -269,14 +282,14 @@ class BuildSpecLinterTest {
         "version: 0.2\nx-common: &common\n  commands:\n    - echo a\n"
             + "phases:\n  build:\n    <<: *common\n    on-failure: ABORT\n";
     assertThat(lint(yaml))
-        .extracting(BuildSpecFinding::ruleId, BuildSpecFinding::pointer)
+        .extracting(Finding::ruleId, BuildSpecLinterTest::pointer)
         .containsExactly(tuple("buildspec-unknown-key", "/x-common"));
   }
 
   @Test
   void lint_secondDocument_isAnError() {
     assertThat(lint("version: 0.2\nphases:\n  build:\n    commands: [x]\n---\nversion: 0.2\n"))
-        .extracting(BuildSpecFinding::ruleId, BuildSpecFinding::line)
+        .extracting(Finding::ruleId, BuildSpecLinterTest::line)
         .containsExactly(tuple("buildspec-yaml", 6));
   }
 
@@ -354,7 +367,7 @@ class BuildSpecLinterTest {
   @Test
   void lint_tabInIndentation_reportedOnceWithoutSyntaxNoise() {
     assertThat(lint("version: 0.2\nphases:\n\tbuild:\n    commands: [x]\n"))
-        .extracting(BuildSpecFinding::ruleId, BuildSpecFinding::line, BuildSpecFinding::column)
+        .extracting(Finding::ruleId, BuildSpecLinterTest::line, BuildSpecLinterTest::column)
         .containsExactly(tuple("buildspec-tabs", 3, 1));
   }
 
@@ -362,7 +375,7 @@ class BuildSpecLinterTest {
   void lint_writtenBuildSpec_hasNoErrorsOrWarnings() {
     String yaml = BuildSpecWriter.write(Examples.containerService());
     assertThat(BuildSpecLinter.lint(yaml, "buildspec.yml"))
-        .extracting(BuildSpecFinding::ruleId)
+        .extracting(Finding::ruleId)
         .containsExactly("buildspec-docker-privileged");
   }
 

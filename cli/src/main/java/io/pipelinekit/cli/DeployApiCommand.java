@@ -1,9 +1,7 @@
 package io.pipelinekit.cli;
 
-import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
-import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.aws.AwsSettings;
 import io.pipelinekit.aws.PublishListener;
 import io.pipelinekit.aws.PublishOptions;
@@ -11,6 +9,8 @@ import io.pipelinekit.aws.PublishResult;
 import io.pipelinekit.aws.RestApiPublisher;
 import io.pipelinekit.aws.RetryPolicy;
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

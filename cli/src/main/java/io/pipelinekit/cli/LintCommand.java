@@ -5,11 +5,11 @@ import io.pipelinekit.apispec.LintOptions;
 import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiLinter;
-import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.buildspec.BuildSpecException;
-import io.pipelinekit.buildspec.BuildSpecFinding;
 import io.pipelinekit.buildspec.BuildSpecLinter;
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -91,7 +91,9 @@ public final class LintCommand implements Callable<Integer> {
       names = "--disable",
       paramLabel = "RULE",
       split = ",",
-      description = "Do not run this rule (repeatable).")
+      description =
+          "Do not report this rule (repeatable, or comma-separated); 'pipeline rules' lists the"
+              + " ids.")
   List<String> disabled = new ArrayList<>();
 
   @Option(
@@ -138,12 +140,16 @@ public final class LintCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LintOptions options = options();
+    // --disable, in one place: checked against every rule set before any file is read, and
+    // applied to every file's findings below. The OpenAPI linter is told too, only so that it skips
+    // the work (swagger-parser's validation is most of a large document's time).
+    Set<String> disabledRules = RuleSets.checkDisabled(spec, disabled);
+    LintOptions options = options(disabledRules);
     List<LintReport.FileReport> reports = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (Path file : files) {
       try {
-        reports.add(lintOne(file, options));
+        reports.add(lintOne(file, options).without(disabledRules));
       } catch (ApiSpecException | BuildSpecException | CliException e) {
         errors.add(e.getMessage());
         err.println("pipeline: " + e.getMessage());
@@ -168,7 +174,7 @@ public final class LintCommand implements Callable<Integer> {
     return report.hasFindingsAtLeast(failOn.severity) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
   }
 
-  private LintOptions options() {
+  private LintOptions options(Set<String> disabledRules) {
     return CommandSupport.fromOptions(
         spec,
         () ->
@@ -184,7 +190,7 @@ public final class LintCommand implements Callable<Integer> {
                                 .maxAliases(maxAliases)
                                 .maxAliasNodes(maxAliasNodes))
                         .build())
-                .disabledRules(Set.copyOf(disabled))
+                .disabledRules(disabledRules)
                 .build());
   }
 
@@ -195,12 +201,11 @@ public final class LintCommand implements Callable<Integer> {
     // 'openapi' key may come late (Stripe's sorted keys put it after 4 MB of components), and the
     // loader says "not an OpenAPI document" when the top level has neither 'openapi' nor 'swagger'.
     if (!OpenApiLinter.looksLikeOpenApi(head) && BuildSpecLinter.looksLikeBuildSpec(head)) {
-      List<BuildSpecFinding> findings =
+      List<Finding> findings =
           maxBytes == null
               ? BuildSpecLinter.lint(file)
               : BuildSpecLinter.lint(file, (int) Math.min(Integer.MAX_VALUE, maxBytes));
-      return LintReport.FileReport.buildSpec(
-          file, findings.stream().filter(f -> !disabled.contains(f.ruleId())).toList());
+      return LintReport.FileReport.buildSpec(file, findings);
     }
     LintResult result = OpenApiLinter.lint(file, options);
     return LintReport.FileReport.openApi(result);

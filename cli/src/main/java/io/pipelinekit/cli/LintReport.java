@@ -4,91 +4,39 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.LintResult;
-import io.pipelinekit.apispec.OpenApiLinter;
-import io.pipelinekit.apispec.RuleDescription;
-import io.pipelinekit.apispec.Severity;
-import io.pipelinekit.buildspec.BuildSpecFinding;
-import io.pipelinekit.buildspec.BuildSpecLinter;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Rule;
+import io.pipelinekit.core.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /** The findings of one {@code pipeline lint} run, written as text, JSON or SARIF 2.1.0. */
 final class LintReport {
 
-  /** One finding, whatever linter produced it. */
-  record Item(
-      String ruleId,
-      Severity severity,
-      Path file,
-      int line,
-      int column,
-      String pointer,
-      String message) {
-    static Item of(Finding f) {
-      return new Item(
-          f.ruleId(),
-          f.severity(),
-          f.location().file(),
-          f.location().line(),
-          f.location().column(),
-          f.location().pointer(),
-          f.message());
-    }
-
-    String text() {
-      return file
-          + ":"
-          + line
-          + ":"
-          + column
-          + " "
-          + severity.label()
-          + " "
-          + ruleId
-          + " "
-          + message;
-    }
-  }
-
-  /** The findings of one file. */
-  record FileReport(Path file, String kind, String version, List<Item> items) {
-    static FileReport buildSpec(Path file, List<BuildSpecFinding> findings) {
-      return new FileReport(
-          file,
-          "buildspec",
-          "",
-          findings.stream()
-              .map(
-                  f ->
-                      new Item(
-                          f.ruleId(),
-                          Severity.valueOf(f.severity().name()),
-                          file,
-                          f.line(),
-                          f.column(),
-                          f.pointer(),
-                          f.message()))
-              .sorted(
-                  java.util.Comparator.comparingInt(Item::line)
-                      .thenComparingInt(Item::column)
-                      .thenComparing(Item::ruleId))
-              .toList());
+  /** The findings of one file, as the linter sorted them. */
+  record FileReport(Path file, String kind, String version, List<Finding> items) {
+    static FileReport buildSpec(Path file, List<Finding> findings) {
+      return new FileReport(file, "buildspec", "", findings);
     }
 
     static FileReport openApi(LintResult result) {
-      return new FileReport(
-          result.file(),
-          "openapi",
-          result.specVersion(),
-          result.findings().stream().map(Item::of).toList());
+      return new FileReport(result.file(), "openapi", result.specVersion(), result.findings());
+    }
+
+    /** The same file without the findings of these rules. */
+    FileReport without(Set<String> ruleIds) {
+      return ruleIds.isEmpty()
+          ? this
+          : new FileReport(
+              file,
+              kind,
+              version,
+              items.stream().filter(f -> !ruleIds.contains(f.ruleId())).toList());
     }
   }
 
@@ -113,8 +61,8 @@ final class LintReport {
   void writeText(PrintWriter out, PrintWriter err) {
     StringBuilder sb = new StringBuilder(8192);
     for (FileReport file : files) {
-      for (Item item : file.items()) {
-        sb.append(item.text()).append('\n');
+      for (Finding item : file.items()) {
+        sb.append(item.format()).append('\n');
         if (sb.length() > 1 << 16) {
           out.print(sb);
           sb.setLength(0);
@@ -145,13 +93,13 @@ final class LintReport {
         g.writeStringField("kind", file.kind());
         g.writeStringField("version", file.version());
         g.writeArrayFieldStart("findings");
-        for (Item item : file.items()) {
+        for (Finding item : file.items()) {
           g.writeStartObject();
           g.writeStringField("ruleId", item.ruleId());
           g.writeStringField("severity", item.severity().label());
-          g.writeNumberField("line", item.line());
-          g.writeNumberField("column", item.column());
-          g.writeStringField("pointer", item.pointer());
+          g.writeNumberField("line", item.location().line());
+          g.writeNumberField("column", item.location().column());
+          g.writeStringField("pointer", item.location().pointer());
           g.writeStringField("message", item.message());
           g.writeEndObject();
         }
@@ -179,21 +127,8 @@ final class LintReport {
   }
 
   void writeSarif(PrintWriter out, String rulesBaseUrl, String version) {
-    Map<String, RuleDescription> rules = new LinkedHashMap<>();
-    for (RuleDescription r : OpenApiLinter.rules()) {
-      rules.put(r.id(), r);
-    }
-    Map<String, String> buildSpecSummaries = BuildSpecLinter.ruleSummaries();
-    BuildSpecLinter.rules()
-        .forEach(
-            (id, severity) ->
-                rules.put(
-                    id,
-                    new RuleDescription(
-                        id,
-                        Severity.valueOf(severity.name()),
-                        buildSpecSummaries.getOrDefault(id, id))));
-    List<String> ruleIds = new ArrayList<>(rules.keySet());
+    List<Rule> rules = RuleSets.rules(RuleSets.lint());
+    List<String> ruleIds = rules.stream().map(Rule::id).toList();
     String base = rulesBaseUrl.endsWith("/") ? rulesBaseUrl : rulesBaseUrl + "/";
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
@@ -206,7 +141,7 @@ final class LintReport {
       g.writeStringField("name", "pipelinekit");
       g.writeStringField("semanticVersion", version);
       g.writeArrayFieldStart("rules");
-      for (RuleDescription r : rules.values()) {
+      for (Rule r : rules) {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("name", r.id());
@@ -243,7 +178,7 @@ final class LintReport {
       g.writeArrayFieldStart("results");
       for (FileReport file : files) {
         String uri = uri(file.file());
-        for (Item item : file.items()) {
+        for (Finding item : file.items()) {
           g.writeStartObject();
           g.writeStringField("ruleId", item.ruleId());
           int index = ruleIds.indexOf(item.ruleId());
@@ -264,14 +199,14 @@ final class LintReport {
           }
           g.writeEndObject();
           g.writeObjectFieldStart("region");
-          g.writeNumberField("startLine", Math.max(1, item.line()));
-          g.writeNumberField("startColumn", Math.max(1, item.column()));
+          g.writeNumberField("startLine", Math.max(1, item.location().line()));
+          g.writeNumberField("startColumn", Math.max(1, item.location().column()));
           g.writeEndObject();
           g.writeEndObject();
-          if (!item.pointer().isEmpty()) {
+          if (!item.location().pointer().isEmpty()) {
             g.writeArrayFieldStart("logicalLocations");
             g.writeStartObject();
-            g.writeStringField("fullyQualifiedName", item.pointer());
+            g.writeStringField("fullyQualifiedName", item.location().pointer());
             g.writeEndObject();
             g.writeEndArray();
           }
@@ -317,7 +252,8 @@ final class LintReport {
     return abs.toUri().toString();
   }
 
-  private static JsonGenerator generator(PrintWriter out) throws IOException {
+  /** A JSON generator with two-space indentation, as every JSON output of the CLI is written. */
+  static JsonGenerator generator(PrintWriter out) throws IOException {
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     DefaultPrettyPrinter pp =

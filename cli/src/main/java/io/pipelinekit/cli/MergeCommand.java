@@ -1,9 +1,9 @@
 package io.pipelinekit.cli;
 
-import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.MergeResult;
 import io.pipelinekit.apispec.OpenApiMerger;
+import io.pipelinekit.core.Finding;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

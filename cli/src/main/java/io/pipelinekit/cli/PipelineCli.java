@@ -70,8 +70,9 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new GraphCommand());
     cli.addSubcommand(new ImageDefinitionsCommand());
 
-    // -- lint
+    // -- lint, rules
     cli.addSubcommand(new LintCommand());
+    cli.addSubcommand(new RulesCommand());
 
     // -- merge, diff
     cli.addSubcommand(new MergeCommand());

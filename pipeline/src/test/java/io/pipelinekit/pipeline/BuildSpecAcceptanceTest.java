@@ -3,9 +3,10 @@ package io.pipelinekit.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelinekit.buildspec.BuildSpec;
-import io.pipelinekit.buildspec.BuildSpecFinding;
 import io.pipelinekit.buildspec.BuildSpecLinter;
 import io.pipelinekit.buildspec.Phase;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +102,10 @@ class BuildSpecAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("buildspecs")
   void buildspec_passesTheBuildSpecLinter(String name, BuildSpec spec, String yaml) {
-    List<BuildSpecFinding> findings = BuildSpecLinter.lint(yaml, "buildspec.yaml");
+    List<Finding> findings = BuildSpecLinter.lint(yaml, "buildspec.yaml");
     assertThat(findings)
-        .as(findings.stream().map(f -> f.format("buildspec.yaml")).toList().toString())
-        .noneMatch(f -> f.severity() != BuildSpecFinding.Severity.INFO);
+        .as(findings.stream().map(f -> f.format()).toList().toString())
+        .noneMatch(f -> f.severity() != Severity.INFO);
   }
 
   @SuppressWarnings("unchecked")

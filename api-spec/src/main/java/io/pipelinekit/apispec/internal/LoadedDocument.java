@@ -1,7 +1,7 @@
 package io.pipelinekit.apispec.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipelinekit.apispec.SourceLocation;
+import io.pipelinekit.core.Location;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -31,15 +31,15 @@ public record LoadedDocument(
    * Where the node at {@code pointer} is; falls back to the nearest ancestor with a known place
    * (then to 1:1), so every finding has a line.
    */
-  public SourceLocation locate(String pointer) {
+  public Location locate(String pointer) {
     String p = pointer;
     while (true) {
       int[] lc = locations.get(p);
       if (lc != null) {
-        return new SourceLocation(file, lc[0], lc[1], pointer);
+        return Location.inFile(file, lc[0], lc[1], pointer);
       }
       if (p.isEmpty()) {
-        return new SourceLocation(file, 1, 1, pointer);
+        return Location.inFile(file, 1, 1, pointer);
       }
       int slash = p.lastIndexOf('/');
       p = slash <= 0 ? "" : p.substring(0, slash);

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelinekit.apispec.ApiSpecException;
-import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.MergeResult;
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.SafeLoader;
 import io.pipelinekit.apispec.internal.rules.ApiGatewayRules;
+import io.pipelinekit.core.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.pipelinekit.buildspec.internal;
 
+import io.pipelinekit.core.internal.YamlText;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +11,6 @@ import java.util.regex.Pattern;
  * allow raw or would fold (control characters, line breaks, tabs, BOM).
  */
 public final class YamlScalars {
-  /** Words YAML 1.1 resolves to booleans or null, compared case-insensitively. */
-  private static final Set<String> RESERVED_WORDS =
-      Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", "<<", "=");
-
   /**
    * Anything that could read as a YAML 1.1 int, float, sexagesimal or timestamp. YAML 1.1 floats
    * allow '_' between digits, also right after the point: {@code ._2} reads as 0.2.
@@ -64,7 +60,7 @@ public final class YamlScalars {
       return false;
     }
     String lower = s.toLowerCase(Locale.ROOT);
-    if (RESERVED_WORDS.contains(lower)) {
+    if (YamlText.isReservedWord(s)) {
       return false;
     }
     return !NUMBER_LIKE.matcher(s).matches() && !INF_NAN.matcher(lower).matches();
@@ -74,7 +70,7 @@ public final class YamlScalars {
   static boolean needsDoubleQuotes(String s) {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      if (!isRawSafe(cp)) {
+      if (!YamlText.isRawSafe(cp)) {
         return true;
       }
       i += Character.charCount(cp);
@@ -82,53 +78,7 @@ public final class YamlScalars {
     return false;
   }
 
-  /**
-   * A printable YAML character that is not a line break (LF, CR, NEL, LS, PS), not a tab and not a
-   * byte-order mark.
-   */
-  private static boolean isRawSafe(int cp) {
-    if (cp >= 0x20 && cp <= 0x7E) {
-      return true;
-    }
-    if (cp >= 0xA0 && cp <= 0xD7FF) {
-      return cp != 0x2028 && cp != 0x2029;
-    }
-    if (cp >= 0xE000 && cp <= 0xFFFD) {
-      return cp != 0xFEFF;
-    }
-    return cp >= 0x10000 && cp <= 0x10FFFF;
-  }
-
   static String doubleQuoted(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8).append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '\\' -> out.append("\\\\");
-        case '"' -> out.append("\\\"");
-        case 0 -> out.append("\\0");
-        case 0x07 -> out.append("\\a");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case 0x0B -> out.append("\\v");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        case 0x1B -> out.append("\\e");
-        default -> {
-          if (isRawSafe(cp)) {
-            out.appendCodePoint(cp);
-          } else if (cp <= 0xFF) {
-            out.append(String.format(Locale.ROOT, "\\x%02X", cp));
-          } else if (cp <= 0xFFFF) {
-            out.append(String.format(Locale.ROOT, "\\u%04X", cp));
-          } else {
-            out.append(String.format(Locale.ROOT, "\\U%08X", cp));
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return YamlText.doubleQuoted(s);
   }
 }

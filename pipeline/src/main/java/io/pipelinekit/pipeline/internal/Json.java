@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline.internal;
 
+import io.pipelinekit.core.internal.JsonText;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class Json {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
-      quote(out, s);
+      JsonText.append(out, s);
     } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {
@@ -45,7 +46,7 @@ public final class Json {
         }
         first = false;
         newline(out, indent + 1, pretty);
-        quote(out, (String) e.getKey());
+        JsonText.append(out, (String) e.getKey());
         out.append(pretty ? ": " : ":");
         write(out, e.getValue(), indent + 1, pretty);
       }
@@ -78,30 +79,5 @@ public final class Json {
       out.append('\n');
       out.append("  ".repeat(indent));
     }
-  }
-
-  /** Appends the string as a JSON string literal. */
-  public static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

@@ -1,9 +1,9 @@
 package io.pipelinekit.apispec.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipelinekit.apispec.Finding;
-import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.parser.core.models.ParseOptions;

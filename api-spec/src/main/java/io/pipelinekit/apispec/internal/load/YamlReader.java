@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.core.TextPosition;
+import io.pipelinekit.core.internal.BoundedYaml;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -20,9 +21,7 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one YAML document into a Jackson tree from SnakeYAML's event stream (no SnakeYAML object
@@ -44,12 +43,11 @@ final class YamlReader {
   private YamlReader() {}
 
   static LoadedDocument read(Path file, String text, long sizeBytes, LoadOptions options) {
-    LoaderOptions loaderOptions = new LoaderOptions();
-    loaderOptions.setCodePointLimit(Integer.MAX_VALUE);
-    loaderOptions.setMaxAliasesForCollections(Integer.MAX_VALUE);
-    loaderOptions.setNestingDepthLimit(options.maxDepth() + 1);
-    loaderOptions.setAllowDuplicateKeys(false);
-    Parser parser = new ParserImpl(new StreamReader(text), loaderOptions);
+    // size and alias limits are checked here (on bytes, and on the nodes aliases add), with
+    // messages of our own; SnakeYAML enforces the depth
+    LoaderOptions loaderOptions =
+        BoundedYaml.options(Integer.MAX_VALUE, options.maxDepth() + 1, Integer.MAX_VALUE, false);
+    Parser parser = BoundedYaml.parser(text, loaderOptions);
     TreeBuilder tree = new TreeBuilder(file, options);
     Map<String, Anchored> anchors = new HashMap<>();
     int documents = 0;

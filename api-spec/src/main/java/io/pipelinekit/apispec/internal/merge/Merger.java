@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipelinekit.apispec.ApiSpecException;
-import io.pipelinekit.apispec.Finding;
-import io.pipelinekit.apispec.Severity;
-import io.pipelinekit.apispec.SourceLocation;
 import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.OperationKeys;
 import io.pipelinekit.apispec.internal.load.NodePath;
 import io.pipelinekit.apispec.internal.load.RefWalk;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Location;
+import io.pipelinekit.core.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -78,7 +78,7 @@ public final class Merger {
 
   /** Where a merged node came from: the document and the pointer of the node in it. */
   private record Origin(LoadedDocument document, String pointer) {
-    SourceLocation location() {
+    Location location() {
       return document.locate(pointer);
     }
   }

@@ -1,11 +1,12 @@
 package io.pipelinekit.apispec.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipelinekit.apispec.Finding;
-import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.OperationKeys;
 import io.pipelinekit.apispec.internal.load.NodePath;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
+import io.pipelinekit.core.internal.DidYouMean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -316,7 +317,7 @@ public final class ApiGatewayRules {
       if (INTEGRATION_FIELDS.contains(key) || key.startsWith("x-")) {
         continue;
       }
-      String guess = closest(key, INTEGRATION_FIELDS);
+      String guess = DidYouMean.suggest(key, INTEGRATION_FIELDS, 3).orElse(null);
       ctx.report(
           "apigw-integration-unknown-field",
           RuleContext.child(ip, key),
@@ -326,39 +327,6 @@ public final class ApiGatewayRules {
               + "' is not one API Gateway knows"
               + (guess == null ? "" : "; did you mean '" + guess + "'?"));
     }
-  }
-
-  /** The known name nearest to {@code key} (case-insensitive edit distance at most 3), or null. */
-  static String closest(String key, List<String> known) {
-    String best = null;
-    int bestDistance = 4;
-    for (String k : known) {
-      int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static void checkIntegration(

@@ -1,14 +1,15 @@
 package io.pipelinekit.apispec.internal.rules;
 
-import io.pipelinekit.apispec.RuleDescription;
-import io.pipelinekit.apispec.Severity;
+import io.pipelinekit.core.Rule;
+import io.pipelinekit.core.RuleSet;
+import io.pipelinekit.core.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Every rule the OpenAPI linter knows: id, default severity, summary. Each has a docs page. */
 public final class RuleCatalog {
-  private static final Map<String, RuleDescription> RULES = new LinkedHashMap<>();
+  private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
     add("oas-schema", Severity.ERROR, "The document breaks the OpenAPI specification.");
@@ -114,15 +115,18 @@ public final class RuleCatalog {
   private RuleCatalog() {}
 
   private static void add(String id, Severity severity, String summary) {
-    RULES.put(id, new RuleDescription(id, severity, summary));
+    RULES.put(id, new Rule(id, severity, summary));
   }
 
-  public static List<RuleDescription> all() {
-    return List.copyOf(RULES.values());
+  /** The OpenAPI linter's rule set, in catalog order. */
+  public static RuleSet ruleSet() {
+    return SET;
   }
 
-  public static RuleDescription get(String id) {
-    RuleDescription rule = RULES.get(id);
+  private static final RuleSet SET = RuleSet.of("openapi", List.copyOf(RULES.values()));
+
+  public static Rule get(String id) {
+    Rule rule = RULES.get(id);
     if (rule == null) {
       throw new IllegalArgumentException("unknown rule " + id);
     }

@@ -2,12 +2,12 @@ package io.pipelinekit.apispec.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelinekit.apispec.ApiSpecException;
-import io.pipelinekit.apispec.Finding;
 import io.pipelinekit.apispec.LoadOptions;
-import io.pipelinekit.apispec.Severity;
 import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.load.RefFiles;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

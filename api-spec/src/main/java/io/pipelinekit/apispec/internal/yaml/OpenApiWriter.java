@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelinekit.core.internal.YamlText;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -25,10 +25,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class OpenApiWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_IMPLICIT_KEY = 1000;
-
-  /** Words YAML 1.1 reads as booleans or null (compared in lower case). */
-  private static final Set<String> SPECIAL_WORDS =
-      Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "=");
 
   /** YAML 1.2 octal, which YAML 1.1's patterns below do not cover. */
   private static final Pattern OCTAL_12 = Pattern.compile("0o[0-7]+");
@@ -198,7 +194,7 @@ public final class OpenApiWriter {
         return false;
       }
     }
-    if (SPECIAL_WORDS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+    if (YamlText.isReservedWord(s)) {
       return false;
     }
     return !looksLikeNumber(s);
@@ -319,31 +315,7 @@ public final class OpenApiWriter {
   }
 
   private static void doubleQuoted(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\0' -> out.append("\\0");
-        case '\u0085' -> out.append("\\N");
-        case '\u2028' -> out.append("\\L");
-        case '\u2029' -> out.append("\\P");
-        default -> {
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
-            out.append(String.format("\\x%02X", (int) c));
-          } else if (isSpecial(s, i)) {
-            out.append(String.format("\\u%04X", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    out.append(YamlText.doubleQuoted(s));
   }
 
   private static boolean validPair(String s, int i) {

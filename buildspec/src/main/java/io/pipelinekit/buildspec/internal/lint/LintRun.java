@@ -1,7 +1,12 @@
 package io.pipelinekit.buildspec.internal.lint;
 
-import io.pipelinekit.buildspec.BuildSpecFinding;
+import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Location;
 import io.pipelinekit.core.TextPosition;
+import io.pipelinekit.core.internal.BoundedYaml;
+import io.pipelinekit.core.internal.DidYouMean;
+import io.pipelinekit.core.internal.Secrets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,10 +30,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /** One lint of one buildspec text: load with limits, then walk the node tree with the rules. */
 public final class LintRun {
@@ -109,72 +112,66 @@ public final class LintRun {
   private static final Pattern GUARD_VAR = Pattern.compile("CODEBUILD_BUILD_SUCCEEDING");
   private static final Pattern GUARD_CONTROL =
       Pattern.compile("\\bif\\b|\\btest\\b|\\[|&&|\\|\\||\\bexit\\b");
-  private static final Pattern AWS_KEY_ID =
-      Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])");
-  private static final Pattern SECRET_NAME =
-      Pattern.compile(
-          "PASSWORD|PASSWD|TOKEN|SECRET|API_?KEY|PRIVATE_?KEY", Pattern.CASE_INSENSITIVE);
-  private static final Pattern REFERENCE_NAME =
-      Pattern.compile("(?i).*_(ARN|NAME|ID|PATH|FILE|URL|URI|ENDPOINT|HEADER)$");
-
+  private final Path file;
   private final String content;
   private final int maxBytes;
   private final String[] lines;
-  private final List<BuildSpecFinding> findings = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
 
   private final List<Node> dockerCommands = new ArrayList<>();
 
-  public LintRun(String content, int maxBytes) {
+  public LintRun(Path file, String content, int maxBytes) {
+    this.file = file;
     this.content = content;
     this.maxBytes = maxBytes;
     this.lines = content.split("\r\n|\r|\n", -1);
   }
 
-  public List<BuildSpecFinding> run() {
+  public List<Finding> run() {
     checkTabs();
     Node root = load();
     if (root != null) {
       checkDuplicates(root, "");
       checkRoot(root);
     }
-    List<BuildSpecFinding> sorted = new ArrayList<>(findings);
+    List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(
-        Comparator.comparingInt(BuildSpecFinding::line)
-            .thenComparingInt(BuildSpecFinding::column)
-            .thenComparing(BuildSpecFinding::ruleId));
+        Comparator.<Finding>comparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId));
     return Collections.unmodifiableList(sorted);
   }
 
   // ---------------------------------------------------------------- loading
 
   private Node load() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setAllowRecursiveKeys(false);
-    options.setCodePointLimit(Math.max(maxBytes, 1));
+    // duplicate keys are kept, to be reported as findings with both lines
+    LoaderOptions options = BoundedYaml.options(maxBytes, MAX_DEPTH, MAX_ALIASES, true);
     try {
-      Composer composer =
-          new Composer(new ParserImpl(new StreamReader(content), options), new Resolver(), options);
+      Composer composer = BoundedYaml.composer(content, options);
       Node root = composer.checkNode() ? composer.getNode() : null;
       if (composer.checkNode()) {
         Node second = composer.getNode();
         add(
-            Rule.YAML,
+            BuildSpecRule.YAML,
             second.getStartMark(),
             "",
             "a second YAML document starts here; a buildspec is one document: remove the '---'"
                 + " separator and everything after it, or merge the documents");
       }
       if (root == null) {
-        add(Rule.YAML, 1, 1, "", "the file is empty; a buildspec needs version: 0.2 and phases");
+        add(
+            BuildSpecRule.YAML,
+            1,
+            1,
+            "",
+            "the file is empty; a buildspec needs version: 0.2 and phases");
         return null;
       }
       if (!(root instanceof MappingNode)) {
         add(
-            Rule.YAML,
+            BuildSpecRule.YAML,
             root.getStartMark(),
             "",
             "the document is "
@@ -190,7 +187,7 @@ public final class LintRun {
         return null;
       }
       add(
-          Rule.YAML,
+          BuildSpecRule.YAML,
           mark,
           "",
           "YAML syntax error: "
@@ -209,7 +206,7 @@ public final class LintRun {
       if (limit != null) {
         throw new Unreadable(1, 1, limit);
       }
-      add(Rule.YAML, 1, 1, "", "cannot be loaded: " + oneLine(e.getMessage()));
+      add(BuildSpecRule.YAML, 1, 1, "", "cannot be loaded: " + oneLine(e.getMessage()));
       return null;
     } catch (StackOverflowError e) {
       throw new Unreadable(
@@ -277,7 +274,7 @@ public final class LintRun {
       }
       if (col >= 0) {
         add(
-            Rule.TABS,
+            BuildSpecRule.TABS,
             i + 1,
             col + 1,
             "",
@@ -288,8 +285,8 @@ public final class LintRun {
   }
 
   private boolean tabFindingOnLine(int line) {
-    for (BuildSpecFinding f : findings) {
-      if (f.ruleId().equals(Rule.TABS.id()) && Math.abs(f.line() - line) <= 1) {
+    for (Finding f : findings) {
+      if (f.ruleId().equals(BuildSpecRule.TABS.id()) && Math.abs(f.location().line() - line) <= 1) {
         return true;
       }
     }
@@ -309,7 +306,7 @@ public final class LintRun {
         Node first = keys.putIfAbsent(key, t.getKeyNode());
         if (first != null && !isMerge(t.getKeyNode())) {
           add(
-              Rule.DUPLICATE_KEY,
+              BuildSpecRule.DUPLICATE_KEY,
               t.getKeyNode().getStartMark(),
               child(pointer, key),
               "key '"
@@ -334,7 +331,7 @@ public final class LintRun {
     Entry version = top.get("version");
     if (version == null) {
       add(
-          Rule.VERSION,
+          BuildSpecRule.VERSION,
           root.getStartMark(),
           "",
           "'version' is missing; CodeBuild requires it: add 'version: 0.2' as the first line");
@@ -342,14 +339,14 @@ public final class LintRun {
       String v = scalar(version.value);
       if ("0.1".equals(v)) {
         add(
-            Rule.VERSION,
+            BuildSpecRule.VERSION,
             version.value.getStartMark(),
             "/version",
             "version 0.1 runs every command in a separate shell and is not recommended; use"
                 + " 'version: 0.2' (then 'cd' and exported variables carry over between commands)");
       } else if (!"0.2".equals(v)) {
         add(
-            Rule.VERSION,
+            BuildSpecRule.VERSION,
             version.value.getStartMark(),
             "/version",
             "version must be 0.2 (found "
@@ -389,7 +386,7 @@ public final class LintRun {
               && expectScalar(format, p + "/file-format")
               && !FILE_FORMATS.contains(scalar(format.value))) {
             add(
-                Rule.WRONG_TYPE,
+                BuildSpecRule.WRONG_TYPE,
                 format.value.getStartMark(),
                 p + "/file-format",
                 "file-format '"
@@ -412,7 +409,7 @@ public final class LintRun {
     }
     if (phases == null) {
       add(
-          Rule.WRONG_TYPE,
+          BuildSpecRule.WRONG_TYPE,
           root.getStartMark(),
           "/phases",
           "'phases' is missing; a buildspec needs at least one phase with commands");
@@ -427,7 +424,7 @@ public final class LintRun {
       if (!startsDaemon) {
         Node first = dockerCommands.get(0);
         add(
-            Rule.DOCKER_PRIVILEGED,
+            BuildSpecRule.DOCKER_PRIVILEGED,
             first.getStartMark(),
             pointerOf(first),
             "this buildspec runs Docker, which needs privileged mode on the CodeBuild project"
@@ -459,7 +456,7 @@ public final class LintRun {
         String vp = child(p, var.key);
         if (var.key.startsWith("CODEBUILD_")) {
           add(
-              Rule.RESERVED_VARIABLE,
+              BuildSpecRule.RESERVED_VARIABLE,
               var.keyNode.getStartMark(),
               vp,
               "variable '"
@@ -485,7 +482,7 @@ public final class LintRun {
         String name = scalarOrEmpty(items.get(i));
         if (name.startsWith("AWS_")) {
           add(
-              Rule.EXPORTED_AWS_VARIABLE,
+              BuildSpecRule.EXPORTED_AWS_VARIABLE,
               items.get(i).getStartMark(),
               exported.value instanceof SequenceNode
                   ? "/env/exported-variables/" + i
@@ -505,27 +502,23 @@ public final class LintRun {
 
   private void checkPlaintextVariable(Entry var, String pointer) {
     String value = scalarOrEmpty(var.value);
-    Matcher key = AWS_KEY_ID.matcher(value);
-    if (key.find()) {
+    Optional<String> key = Secrets.awsKeyId(value);
+    if (key.isPresent()) {
       add(
-          Rule.PLAINTEXT_AWS_KEY,
+          BuildSpecRule.PLAINTEXT_AWS_KEY,
           var.value.getStartMark(),
           pointer,
           "variable '"
               + var.key
               + "' holds an AWS access key id ("
-              + redact(key.group())
+              + Secrets.redact(key.get())
               + ") in plaintext; never commit credentials: deactivate the key, and give the"
               + " CodeBuild service role the permissions instead");
       return;
     }
-    if (SECRET_NAME.matcher(var.key).find()
-        && !REFERENCE_NAME.matcher(var.key).matches()
-        && !value.isBlank()
-        && !value.startsWith("$")
-        && !value.startsWith("arn:")) {
+    if (Secrets.looksSecret(var.key, value)) {
       add(
-          Rule.PLAINTEXT_SECRET,
+          BuildSpecRule.PLAINTEXT_SECRET,
           var.value.getStartMark(),
           pointer,
           "variable '"
@@ -555,7 +548,7 @@ public final class LintRun {
           && expectScalar(onFailure, pp + "/on-failure")
           && !ON_FAILURE.matcher(scalarOrEmpty(onFailure.value)).matches()) {
         add(
-            Rule.WRONG_TYPE,
+            BuildSpecRule.WRONG_TYPE,
             onFailure.value.getStartMark(),
             pp + "/on-failure",
             "on-failure must be ABORT or CONTINUE (or RETRY[-count][-regex]); found '"
@@ -571,7 +564,7 @@ public final class LintRun {
         for (Entry rt : entries(runtimes.value, pp + "/runtime-versions", null, "").values()) {
           if (rt.key.trim().equalsIgnoreCase("docker")) {
             add(
-                Rule.DOCKER_RUNTIME,
+                BuildSpecRule.DOCKER_RUNTIME,
                 rt.keyNode.getStartMark(),
                 child(pp + "/runtime-versions", rt.key),
                 "runtime-versions: docker is rejected by current CodeBuild images (\"Unknown"
@@ -613,7 +606,7 @@ public final class LintRun {
       } else {
         String source = sourceLine(item.getStartMark().getLine()).trim();
         add(
-            Rule.COMMAND_NOT_STRING,
+            BuildSpecRule.COMMAND_NOT_STRING,
             item.getStartMark(),
             ip,
             "command "
@@ -638,7 +631,7 @@ public final class LintRun {
     String command = scalarOrEmpty(node);
     if (ECR_GET_LOGIN.matcher(command).find()) {
       add(
-          Rule.ECR_GET_LOGIN,
+          BuildSpecRule.ECR_GET_LOGIN,
           node.getStartMark(),
           pointer,
           "'aws ecr get-login' does not exist in AWS CLI v2 (current CodeBuild images); use 'aws"
@@ -650,21 +643,21 @@ public final class LintRun {
     }
     if (LATEST.matcher(command).find() && IMAGE_CONTEXT.matcher(command).find()) {
       add(
-          Rule.LATEST_TAG,
+          BuildSpecRule.LATEST_TAG,
           node.getStartMark(),
           pointer,
           "the image is tagged or pushed as :latest, which makes deploys unreproducible and"
               + " rollbacks impossible; tag with the commit id"
               + " ($(echo $CODEBUILD_RESOLVED_SOURCE_VERSION | cut -c 1-7))");
     }
-    Matcher key = AWS_KEY_ID.matcher(command);
-    if (key.find()) {
+    Optional<String> key = Secrets.awsKeyId(command);
+    if (key.isPresent()) {
       add(
-          Rule.PLAINTEXT_AWS_KEY,
+          BuildSpecRule.PLAINTEXT_AWS_KEY,
           node.getStartMark(),
           pointer,
           "the command contains an AWS access key id ("
-              + redact(key.group())
+              + Secrets.redact(key.get())
               + "); never commit credentials: deactivate the key, and give the CodeBuild service"
               + " role the permissions instead");
     }
@@ -686,7 +679,7 @@ public final class LintRun {
         Matcher m = deploy.matcher(command);
         if (m.find()) {
           add(
-              Rule.UNGUARDED_DEPLOY,
+              BuildSpecRule.UNGUARDED_DEPLOY,
               n.getStartMark(),
               pointerOf(n),
               "'"
@@ -706,7 +699,7 @@ public final class LintRun {
     Entry files = a.get("files");
     if (files == null && (primary ? !a.containsKey("secondary-artifacts") : true)) {
       add(
-          Rule.WRONG_TYPE,
+          BuildSpecRule.WRONG_TYPE,
           node.getStartMark(),
           pointer + "/files",
           "'files' is missing; list the files to upload (e.g. - imagedefinitions.json)");
@@ -720,7 +713,7 @@ public final class LintRun {
         String sp = child(pointer + "/secondary-artifacts", s.key);
         if (!s.key.matches("[A-Za-z0-9_]+")) {
           add(
-              Rule.WRONG_TYPE,
+              BuildSpecRule.WRONG_TYPE,
               s.keyNode.getStartMark(),
               sp,
               "artifact identifier '"
@@ -791,7 +784,7 @@ public final class LintRun {
     String p = child(pointer, e.key);
     if (e.key.equals("runtime-versions") && pointer.startsWith("/phases/")) {
       add(
-          Rule.UNKNOWN_KEY,
+          BuildSpecRule.UNKNOWN_KEY,
           e.keyNode.getStartMark(),
           p,
           "runtime-versions is only allowed in the install phase; move it to"
@@ -801,7 +794,7 @@ public final class LintRun {
     String suggestion =
         DidYouMean.suggest(e.key, allowed).map(s -> " Did you mean '" + s + "'?").orElse("");
     add(
-        Rule.UNKNOWN_KEY,
+        BuildSpecRule.UNKNOWN_KEY,
         e.keyNode.getStartMark(),
         p,
         "unknown key '"
@@ -817,7 +810,7 @@ public final class LintRun {
   /** {@code 'key' must be EXPECTED, found KIND HINT} at the entry's value. */
   private void wrongType(Entry e, String pointer, String expected, String hint) {
     add(
-        Rule.WRONG_TYPE,
+        BuildSpecRule.WRONG_TYPE,
         e.value.getStartMark(),
         pointer,
         "'" + e.key + "' must be " + expected + ", found " + kind(e.value) + hint);
@@ -866,7 +859,7 @@ public final class LintRun {
       if (!(item instanceof ScalarNode)) {
         ok = false;
         add(
-            Rule.WRONG_TYPE,
+            BuildSpecRule.WRONG_TYPE,
             item.getStartMark(),
             pointer + "/" + i,
             "item "
@@ -911,10 +904,6 @@ public final class LintRun {
     return "a single value";
   }
 
-  private static String redact(String keyId) {
-    return keyId.substring(0, 4) + "…(redacted)";
-  }
-
   private String sourceLine(int zeroBased) {
     return zeroBased >= 0 && zeroBased < lines.length ? lines[zeroBased] : "";
   }
@@ -924,13 +913,15 @@ public final class LintRun {
     return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
-  private void add(Rule rule, Mark mark, String pointer, String message) {
+  private void add(BuildSpecRule rule, Mark mark, String pointer, String message) {
     int line = mark == null ? 1 : mark.getLine() + 1;
     int column = mark == null ? 1 : mark.getColumn() + 1;
     add(rule, line, column, pointer, message);
   }
 
-  private void add(Rule rule, int line, int column, String pointer, String message) {
-    findings.add(new BuildSpecFinding(rule.id(), rule.severity(), line, column, pointer, message));
+  private void add(BuildSpecRule rule, int line, int column, String pointer, String message) {
+    findings.add(
+        new Finding(
+            rule.id(), rule.severity(), Location.inFile(file, line, column, pointer), message));
   }
 }

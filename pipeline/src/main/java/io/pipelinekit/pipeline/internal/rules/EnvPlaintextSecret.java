@@ -1,9 +1,9 @@
 package io.pipelinekit.pipeline.internal.rules;
 
+import io.pipelinekit.core.internal.Secrets;
 import io.pipelinekit.pipeline.EnvironmentVariable;
 import io.pipelinekit.pipeline.EnvironmentVariableType;
 import io.pipelinekit.pipeline.Pipeline;
-import java.util.regex.Pattern;
 
 /**
  * {@code pipeline-env-plaintext-secret}: A plaintext environment variable does not hold what looks
@@ -11,23 +11,9 @@ import java.util.regex.Pattern;
  */
 final class EnvPlaintextSecret extends PipelineRule {
 
-  static final Pattern SECRET_NAME =
-      Pattern.compile(
-          "PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL",
-          Pattern.CASE_INSENSITIVE);
-  static final Pattern SECRET_VALUE =
-      Pattern.compile(
-          "(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}"
-              + "|-----BEGIN [A-Z ]*PRIVATE KEY-----"
-              + "|gh[pousr]_[A-Za-z0-9]{36,}"
-              + "|xox[abprs]-[A-Za-z0-9-]{10,}"
-              + "|glpat-[A-Za-z0-9_-]{20,}");
-
+  /** The secret patterns the buildspec linter uses too, so {@code build} and {@code lint} agree. */
   private static boolean looksSecret(EnvironmentVariable v) {
-    if (SECRET_VALUE.matcher(v.value()).find()) {
-      return true;
-    }
-    return SECRET_NAME.matcher(v.name()).find() && !v.value().isEmpty();
+    return Secrets.looksSecret(v.name(), v.value());
   }
 
   EnvPlaintextSecret() {

@@ -1,9 +1,12 @@
 package io.pipelinekit.buildspec.internal.lint;
 
-import io.pipelinekit.buildspec.BuildSpecFinding.Severity;
+import io.pipelinekit.core.Rule;
+import io.pipelinekit.core.RuleSet;
+import io.pipelinekit.core.Severity;
+import java.util.Arrays;
 
 /** The buildspec lint rules: id, severity and a one-line summary (the page has the details). */
-public enum Rule {
+public enum BuildSpecRule {
   YAML("buildspec-yaml", Severity.ERROR, "the file is not readable YAML within the limits"),
   DUPLICATE_KEY("buildspec-duplicate-key", Severity.ERROR, "a key appears twice in one mapping"),
   TABS("buildspec-tabs", Severity.ERROR, "tab characters in indentation"),
@@ -43,25 +46,25 @@ public enum Rule {
       Severity.ERROR,
       "a value of the wrong kind (list, map or text expected)");
 
-  private final String id;
-  private final Severity severity;
-  private final String summary;
+  /** The buildspec linter's rule set, in declaration order. */
+  public static final RuleSet SET =
+      RuleSet.of("buildspec", Arrays.stream(values()).map(BuildSpecRule::rule).toList());
 
-  Rule(String id, Severity severity, String summary) {
-    this.id = id;
-    this.severity = severity;
-    this.summary = summary;
+  private final Rule rule;
+
+  BuildSpecRule(String id, Severity severity, String summary) {
+    this.rule = new Rule(id, severity, summary);
+  }
+
+  public Rule rule() {
+    return rule;
   }
 
   public String id() {
-    return id;
+    return rule.id();
   }
 
   public Severity severity() {
-    return severity;
-  }
-
-  public String summary() {
-    return summary;
+    return rule.severity();
   }
 }

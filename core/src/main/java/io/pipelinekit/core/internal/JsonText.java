@@ -1,14 +1,25 @@
-package io.pipelinekit.buildspec.internal;
+package io.pipelinekit.core.internal;
 
 import java.util.Locale;
 
-/** JSON string literals for the small deterministic JSON files this module writes. */
+/**
+ * JSON string literals, for the small deterministic JSON writers that do without Jackson (so that
+ * {@code pipeline build} starts fast): quote, backslash and control characters escaped, U+2028 and
+ * U+2029 too (JavaScript reads them as line ends).
+ */
 public final class JsonText {
   private JsonText() {}
 
   /** The JSON string literal of {@code value}, quotes included. */
   public static String string(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    StringBuilder out = new StringBuilder(value.length() + 2);
+    append(out, value);
+    return out.toString();
+  }
+
+  /** Appends the JSON string literal of {@code value}, quotes included. */
+  public static void append(StringBuilder out, String value) {
+    out.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -28,6 +39,6 @@ public final class JsonText {
         }
       }
     }
-    return out.append('"').toString();
+    out.append('"');
   }
 }

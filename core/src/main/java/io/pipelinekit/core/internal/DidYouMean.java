@@ -1,29 +1,40 @@
-package io.pipelinekit.buildspec.internal.lint;
+package io.pipelinekit.core.internal;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the known key closest to an unknown one. */
-final class DidYouMean {
+/**
+ * Suggests the known name closest to an unknown one, for "did you mean …?" in messages: a name that
+ * differs only in case, {@code -}, {@code _} or spaces first, else the nearest by edit distance
+ * (case-insensitive) within a limit.
+ */
+public final class DidYouMean {
   private DidYouMean() {}
 
-  static Optional<String> suggest(String unknown, Collection<String> known) {
+  /** The closest known name within a limit that grows with the name's length (1 to 3 edits). */
+  public static Optional<String> suggest(String unknown, Collection<String> known) {
+    return suggest(unknown, known, Math.max(1, Math.min(3, unknown.length() / 3)));
+  }
+
+  /** The closest known name at most {@code maxDistance} edits away; the first of equals wins. */
+  public static Optional<String> suggest(
+      String unknown, Collection<String> known, int maxDistance) {
     String norm = normalize(unknown);
+    String lower = unknown.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
       if (normalize(k).equals(norm)) {
         return Optional.of(k);
       }
-      int d = distance(unknown.toLowerCase(Locale.ROOT), k);
+      int d = distance(lower, k.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = k;
       }
     }
-    int allowed = Math.max(1, Math.min(3, unknown.length() / 3));
-    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    return bestDistance <= maxDistance ? Optional.ofNullable(best) : Optional.empty();
   }
 
   private static String normalize(String s) {
