@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pipelinekit.apispec.ApiSpecException;
-import io.pipelinekit.apispec.SourceLocation;
+import io.pipelinekit.core.Location;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -60,7 +60,7 @@ public final class CanonicalJson {
       Item item = todo.pop();
       JsonNode node = item.node();
       if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-        SourceLocation at = doc.locate(item.pointer());
+        Location at = doc.locate(item.pointer());
         throw new ApiSpecException(
             at
                 + " ("
