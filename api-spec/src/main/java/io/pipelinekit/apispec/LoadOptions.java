@@ -15,6 +15,7 @@ import java.util.TreeSet;
  *   <tr><td>{@link #maxBytes()}</td><td>16 MiB per file, checked on the file size before reading</td></tr>
  *   <tr><td>{@link #maxDepth()}</td><td>256 levels of nested mappings and sequences</td></tr>
  *   <tr><td>{@link #maxStringLength()}</td><td>1 MiB characters in one string</td></tr>
+ *   <tr><td>{@link #maxNumberLength()}</td><td>1000 digits in one number</td></tr>
  *   <tr><td>{@link #maxAliases()}</td><td>100 YAML aliases per file</td></tr>
  *   <tr><td>{@link #maxAliasNodes()}</td><td>10,000 nodes added by expanding aliases</td></tr>
  *   <tr><td>{@link #allowedRemoteRefHosts()}</td><td>none: no http(s) {@code $ref} accepted</td></tr>
@@ -24,6 +25,14 @@ public final class LoadOptions {
   public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
   public static final int DEFAULT_MAX_DEPTH = 256;
   public static final int DEFAULT_MAX_STRING_LENGTH = 1024 * 1024;
+
+  /**
+   * 1000 digits: Jackson's own default, far beyond any real number (a {@code long} has 19), and
+   * small enough that turning it into a value takes microseconds (a 1 MB integer takes half a
+   * minute: {@code BigInteger} parsing is quadratic).
+   */
+  public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
+
   public static final int DEFAULT_MAX_ALIASES = 100;
   public static final int DEFAULT_MAX_ALIAS_NODES = 10_000;
 
@@ -32,6 +41,7 @@ public final class LoadOptions {
   private final long maxBytes;
   private final int maxDepth;
   private final int maxStringLength;
+  private final int maxNumberLength;
   private final int maxAliases;
   private final int maxAliasNodes;
   private final Set<String> allowedRemoteRefHosts;
@@ -40,6 +50,7 @@ public final class LoadOptions {
     this.maxBytes = positive(b.maxBytes, "maxBytes");
     this.maxDepth = (int) positive(b.maxDepth, "maxDepth");
     this.maxStringLength = (int) positive(b.maxStringLength, "maxStringLength");
+    this.maxNumberLength = (int) positive(b.maxNumberLength, "maxNumberLength");
     if (b.maxAliases < 0) {
       throw new IllegalArgumentException("maxAliases must be 0 or more, was " + b.maxAliases);
     }
@@ -72,6 +83,7 @@ public final class LoadOptions {
         .maxBytes(maxBytes)
         .maxDepth(maxDepth)
         .maxStringLength(maxStringLength)
+        .maxNumberLength(maxNumberLength)
         .maxAliases(maxAliases)
         .maxAliasNodes(maxAliasNodes)
         .allowedRemoteRefHosts(allowedRemoteRefHosts);
@@ -90,6 +102,15 @@ public final class LoadOptions {
   /** Longest string (scalar or key) accepted, in characters. */
   public int maxStringLength() {
     return maxStringLength;
+  }
+
+  /**
+   * Most digits accepted in one number, YAML or JSON (integer, hexadecimal, octal or floating
+   * point; a sign, {@code 0x}/{@code 0o}, the decimal point and the exponent's {@code e} not
+   * counted). A longer number is an error, found before any value is computed from it.
+   */
+  public int maxNumberLength() {
+    return maxNumberLength;
   }
 
   /** Most YAML aliases ({@code *name}) accepted in one file; 0 rejects every alias. */
@@ -113,6 +134,7 @@ public final class LoadOptions {
         && maxBytes == other.maxBytes
         && maxDepth == other.maxDepth
         && maxStringLength == other.maxStringLength
+        && maxNumberLength == other.maxNumberLength
         && maxAliases == other.maxAliases
         && maxAliasNodes == other.maxAliasNodes
         && allowedRemoteRefHosts.equals(other.allowedRemoteRefHosts);
@@ -121,7 +143,13 @@ public final class LoadOptions {
   @Override
   public int hashCode() {
     return Objects.hash(
-        maxBytes, maxDepth, maxStringLength, maxAliases, maxAliasNodes, allowedRemoteRefHosts);
+        maxBytes,
+        maxDepth,
+        maxStringLength,
+        maxNumberLength,
+        maxAliases,
+        maxAliasNodes,
+        allowedRemoteRefHosts);
   }
 
   @Override
@@ -132,6 +160,8 @@ public final class LoadOptions {
         + maxDepth
         + ", maxStringLength="
         + maxStringLength
+        + ", maxNumberLength="
+        + maxNumberLength
         + ", maxAliases="
         + maxAliases
         + ", maxAliasNodes="
@@ -146,6 +176,7 @@ public final class LoadOptions {
     private long maxBytes = DEFAULT_MAX_BYTES;
     private long maxDepth = DEFAULT_MAX_DEPTH;
     private long maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private long maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
     private int maxAliases = DEFAULT_MAX_ALIASES;
     private int maxAliasNodes = DEFAULT_MAX_ALIAS_NODES;
     private final Set<String> allowedRemoteRefHosts = new TreeSet<>();
@@ -164,6 +195,11 @@ public final class LoadOptions {
 
     public Builder maxStringLength(int maxStringLength) {
       this.maxStringLength = maxStringLength;
+      return this;
+    }
+
+    public Builder maxNumberLength(int maxNumberLength) {
+      this.maxNumberLength = maxNumberLength;
       return this;
     }
 

@@ -113,6 +113,12 @@ public final class LintCommand implements Callable<Integer> {
   int maxStringLength = LoadOptions.DEFAULT_MAX_STRING_LENGTH;
 
   @Option(
+      names = "--max-number-length",
+      paramLabel = "N",
+      description = "Most digits accepted in one number. Default: ${DEFAULT-VALUE}.")
+  int maxNumberLength = LoadOptions.DEFAULT_MAX_NUMBER_LENGTH;
+
+  @Option(
       names = "--max-aliases",
       paramLabel = "N",
       description = "Most YAML aliases accepted in a file. Default: ${DEFAULT-VALUE}.")
@@ -180,6 +186,7 @@ public final class LintCommand implements Callable<Integer> {
                                     maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
                                 .maxDepth(maxDepth)
                                 .maxStringLength(maxStringLength)
+                                .maxNumberLength(maxNumberLength)
                                 .maxAliases(maxAliases)
                                 .maxAliasNodes(maxAliasNodes))
                         .build())

@@ -243,6 +243,25 @@ final class TreeBuilder {
     }
   }
 
+  /** The digits of a decimal number, of its mantissa and exponent alike. */
+  static int decimalDigits(String number) {
+    int digits = 0;
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    return digits;
+  }
+
+  /** Rejects a number of more digits than the limit, before anything computes its value. */
+  void checkNumberLength(int digits, int line, int column) {
+    if (digits > options.maxNumberLength()) {
+      throw LoadErrors.numberTooLong(file, line, column, options.maxNumberLength());
+    }
+  }
+
   LoadedDocument finish(long sizeBytes) {
     return new LoadedDocument(
         file, root, new LocationIndex(root, rootPosition, positions), sizeBytes);

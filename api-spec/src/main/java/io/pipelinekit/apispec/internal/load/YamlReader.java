@@ -19,7 +19,6 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one YAML document into a Jackson tree from SnakeYAML's event stream (no SnakeYAML object
@@ -46,7 +45,7 @@ final class YamlReader {
     loaderOptions.setMaxAliasesForCollections(Integer.MAX_VALUE);
     loaderOptions.setNestingDepthLimit(options.maxDepth() + 1);
     loaderOptions.setAllowDuplicateKeys(false);
-    Parser parser = new ParserImpl(new StreamReader(text), loaderOptions);
+    Parser parser = new ParserImpl(new TextStreamReader(text), loaderOptions);
     TreeBuilder tree = new TreeBuilder(file, options);
     Map<String, Anchored> anchors = new HashMap<>();
     int documents = 0;
@@ -103,7 +102,7 @@ final class YamlReader {
                       && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
               tree.key(scalar.getValue(), line, column, merge);
             } else {
-              JsonNode node = scalarNode(scalar);
+              JsonNode node = scalarNode(scalar, tree, line, column);
               tree.value(node, line, column, 1);
               if (scalar.getAnchor() != null) {
                 anchors.put(scalar.getAnchor(), new Anchored(node, 1));
@@ -178,7 +177,7 @@ final class YamlReader {
     }
   }
 
-  private static JsonNode scalarNode(ScalarEvent scalar) {
+  private static JsonNode scalarNode(ScalarEvent scalar, TreeBuilder tree, int line, int column) {
     String value = scalar.getValue();
     String tag = scalar.getTag();
     if (tag != null && !"!".equals(tag)) {
@@ -188,18 +187,21 @@ final class YamlReader {
             "tag:yaml.org,2002:float",
             "tag:yaml.org,2002:bool",
             "tag:yaml.org,2002:null" ->
-            plain(value);
+            plain(value, tree, line, column);
         default -> TreeBuilder.NODES.textNode(value);
       };
     }
     if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
       return TreeBuilder.NODES.textNode(value);
     }
-    return plain(value);
+    return plain(value, tree, line, column);
   }
 
-  /** Types a plain scalar as the YAML 1.2 core schema does. */
-  static JsonNode plain(String v) {
+  /**
+   * Types a plain scalar as the YAML 1.2 core schema does. A number's digits are counted against
+   * the limit before any value is computed from them ({@code BigInteger} parsing is quadratic).
+   */
+  private static JsonNode plain(String v, TreeBuilder tree, int line, int column) {
     switch (v) {
       case "", "~", "null", "Null", "NULL" -> {
         return TreeBuilder.NODES.nullNode();
@@ -217,6 +219,7 @@ final class YamlReader {
       return TreeBuilder.NODES.textNode(v);
     }
     if (INT.matcher(v).matches()) {
+      tree.checkNumberLength(v.length() - (c == '-' || c == '+' ? 1 : 0), line, column);
       if (v.length() < 19) {
         long l = Long.parseLong(v);
         return l == (int) l
@@ -226,12 +229,15 @@ final class YamlReader {
       return TreeBuilder.NODES.numberNode(new BigInteger(v));
     }
     if (HEX.matcher(v).matches()) {
+      tree.checkNumberLength(v.length() - 2, line, column);
       return TreeBuilder.NODES.numberNode(new BigInteger(v.substring(2), 16));
     }
     if (OCT.matcher(v).matches()) {
+      tree.checkNumberLength(v.length() - 2, line, column);
       return TreeBuilder.NODES.numberNode(new BigInteger(v.substring(2), 8));
     }
     if (FLOAT.matcher(v).matches()) {
+      tree.checkNumberLength(TreeBuilder.decimalDigits(v), line, column);
       return TreeBuilder.NODES.numberNode(Double.parseDouble(v));
     }
     if (INF.matcher(v).matches()) {
