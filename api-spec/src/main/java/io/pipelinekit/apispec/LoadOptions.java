@@ -16,6 +16,7 @@ import java.util.TreeSet;
  *   <tr><td>{@link #maxDepth()}</td><td>256 levels of nested mappings and sequences</td></tr>
  *   <tr><td>{@link #maxStringLength()}</td><td>1 MiB characters in one string</td></tr>
  *   <tr><td>{@link #maxNumberLength()}</td><td>1000 digits in one number</td></tr>
+ *   <tr><td>{@link #maxNodes()}</td><td>500,000 values (mappings, lists, scalars) per file</td></tr>
  *   <tr><td>{@link #maxAliases()}</td><td>100 YAML aliases per file</td></tr>
  *   <tr><td>{@link #maxAliasNodes()}</td><td>10,000 nodes added by expanding aliases</td></tr>
  *   <tr><td>{@link #allowedRemoteRefHosts()}</td><td>none: no http(s) {@code $ref} accepted</td></tr>
@@ -33,6 +34,13 @@ public final class LoadOptions {
    */
   public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
 
+  /**
+   * 500,000 values: the 4 MB Stripe and GitHub descriptions have about 100,000, so a real document
+   * of the full 16 MiB stays under it; and loading and linting that many takes seconds. Bytes alone
+   * do not bound the work: {@code [[[]]]} spends two bytes a node (8 million in 16 MiB: minutes).
+   */
+  public static final int DEFAULT_MAX_NODES = 500_000;
+
   public static final int DEFAULT_MAX_ALIASES = 100;
   public static final int DEFAULT_MAX_ALIAS_NODES = 10_000;
 
@@ -42,6 +50,7 @@ public final class LoadOptions {
   private final int maxDepth;
   private final int maxStringLength;
   private final int maxNumberLength;
+  private final int maxNodes;
   private final int maxAliases;
   private final int maxAliasNodes;
   private final Set<String> allowedRemoteRefHosts;
@@ -51,6 +60,7 @@ public final class LoadOptions {
     this.maxDepth = (int) positive(b.maxDepth, "maxDepth");
     this.maxStringLength = (int) positive(b.maxStringLength, "maxStringLength");
     this.maxNumberLength = (int) positive(b.maxNumberLength, "maxNumberLength");
+    this.maxNodes = (int) positive(b.maxNodes, "maxNodes");
     if (b.maxAliases < 0) {
       throw new IllegalArgumentException("maxAliases must be 0 or more, was " + b.maxAliases);
     }
@@ -84,6 +94,7 @@ public final class LoadOptions {
         .maxDepth(maxDepth)
         .maxStringLength(maxStringLength)
         .maxNumberLength(maxNumberLength)
+        .maxNodes(maxNodes)
         .maxAliases(maxAliases)
         .maxAliasNodes(maxAliasNodes)
         .allowedRemoteRefHosts(allowedRemoteRefHosts);
@@ -113,6 +124,14 @@ public final class LoadOptions {
     return maxNumberLength;
   }
 
+  /**
+   * Most values (mappings, lists and scalars, alias copies included; keys not counted) accepted in
+   * one file. Checked while reading, so a document over it is rejected after reading that many.
+   */
+  public int maxNodes() {
+    return maxNodes;
+  }
+
   /** Most YAML aliases ({@code *name}) accepted in one file; 0 rejects every alias. */
   public int maxAliases() {
     return maxAliases;
@@ -135,6 +154,7 @@ public final class LoadOptions {
         && maxDepth == other.maxDepth
         && maxStringLength == other.maxStringLength
         && maxNumberLength == other.maxNumberLength
+        && maxNodes == other.maxNodes
         && maxAliases == other.maxAliases
         && maxAliasNodes == other.maxAliasNodes
         && allowedRemoteRefHosts.equals(other.allowedRemoteRefHosts);
@@ -147,6 +167,7 @@ public final class LoadOptions {
         maxDepth,
         maxStringLength,
         maxNumberLength,
+        maxNodes,
         maxAliases,
         maxAliasNodes,
         allowedRemoteRefHosts);
@@ -162,6 +183,8 @@ public final class LoadOptions {
         + maxStringLength
         + ", maxNumberLength="
         + maxNumberLength
+        + ", maxNodes="
+        + maxNodes
         + ", maxAliases="
         + maxAliases
         + ", maxAliasNodes="
@@ -177,6 +200,7 @@ public final class LoadOptions {
     private long maxDepth = DEFAULT_MAX_DEPTH;
     private long maxStringLength = DEFAULT_MAX_STRING_LENGTH;
     private long maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+    private long maxNodes = DEFAULT_MAX_NODES;
     private int maxAliases = DEFAULT_MAX_ALIASES;
     private int maxAliasNodes = DEFAULT_MAX_ALIAS_NODES;
     private final Set<String> allowedRemoteRefHosts = new TreeSet<>();
@@ -200,6 +224,11 @@ public final class LoadOptions {
 
     public Builder maxNumberLength(int maxNumberLength) {
       this.maxNumberLength = maxNumberLength;
+      return this;
+    }
+
+    public Builder maxNodes(int maxNodes) {
+      this.maxNodes = maxNodes;
       return this;
     }
 

@@ -119,6 +119,13 @@ public final class LintCommand implements Callable<Integer> {
   int maxNumberLength = LoadOptions.DEFAULT_MAX_NUMBER_LENGTH;
 
   @Option(
+      names = "--max-nodes",
+      paramLabel = "N",
+      description =
+          "Most values (mappings, lists and scalars) accepted in a file. Default: ${DEFAULT-VALUE}.")
+  int maxNodes = LoadOptions.DEFAULT_MAX_NODES;
+
+  @Option(
       names = "--max-aliases",
       paramLabel = "N",
       description = "Most YAML aliases accepted in a file. Default: ${DEFAULT-VALUE}.")
@@ -187,6 +194,7 @@ public final class LintCommand implements Callable<Integer> {
                                 .maxDepth(maxDepth)
                                 .maxStringLength(maxStringLength)
                                 .maxNumberLength(maxNumberLength)
+                                .maxNodes(maxNodes)
                                 .maxAliases(maxAliases)
                                 .maxAliasNodes(maxAliasNodes))
                         .build())

@@ -91,6 +91,28 @@ class HostileNumbersCliTest {
   }
 
   @Test
+  void lint_documentOfMillionsOfNestedLists_exits2AtTheValueLimit() throws IOException {
+    // 16 MiB of [[…]] is 8 million values: minutes to load and lint; stopped at 500,000 instead.
+    String chain = "[".repeat(200) + "1" + "]".repeat(200);
+    int chains = (16 * 1024 * 1024 - 200) / (chain.length() + 1);
+    Path file =
+        write(
+            "nested.json",
+            "{\"x\": [" + String.join(",", java.util.Collections.nCopies(chains, chain)) + "]}");
+    Run run = lint(file.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(file + ":1:")
+        .contains(
+            ": more than 500000 values (mappings, lists and scalars) in one file; split the"
+                + " document or raise the limit (--max-nodes)");
+    Path small = write("small.yaml", HEAD + "x-l: [1, 2, 3]\n");
+    Run lowered = lint("--max-nodes", "8", small.toString());
+    assertThat(lowered.exitCode()).as(lowered.err()).isEqualTo(2);
+    assertThat(lowered.err()).contains(small + ":6:").contains("more than 8 values");
+  }
+
+  @Test
   void lint_sixteenMegabyteDocumentWithOneLongToken_finishesInSeconds() throws IOException {
     // A token without spaces: quadratic in SnakeYAML's reader (minutes); rejected by length here.
     Path file = write("s.yaml", HEAD + "x-s: \"" + "s".repeat(16 * 1024 * 1024 - 200) + "\"\n");
