@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: `pipeline lint` on hostile documents just under the default size limits (16 MiB for
 # OpenAPI, 1 MiB for buildspecs; also 16 MiB buildspecs with --max-bytes), one fresh process per
-# document, wall time and peak RSS (/usr/bin/time -v "Maximum resident set size"). Every shape is
-# expected to finish (accepted or rejected with a message, exit 0/1/2) in well under 5 s.
+# document: wall time, CPU time (user + sys: the better figure on a busy machine) and peak RSS
+# (/usr/bin/time -v "Maximum resident set size"). Every shape is expected to finish (accepted, or
+# rejected with a message naming the limit: exit 0/1/2) in well under 5 s.
 # Not a test: run it by hand, on a quiet machine.
 #
 #   bench/hostile-docs.sh [--timeout SECONDS (60)] [SHAPE...]     SHAPE: a file name prefix
@@ -10,7 +11,8 @@
 # Shapes (YAML and JSON unless noted): one giant integer; 16 integers of 1 MB; hex and octal
 # giants (YAML); a giant float mantissa; huge exponents; many short integers and floats; one giant
 # string (and a giant plain scalar of digits then a letter, YAML); many small keys; many nested
-# chains 200 deep; buildspecs with a giant integer and with long commands.
+# chains 200 deep; many keys and nested chains just under the value limit (--max-nodes, 500,000);
+# buildspecs with a giant integer and with long commands.
 #
 # Runs the jar the way bin/pipeline does (its JVM options, no class data sharing archive), built
 # here with `mvn package` when missing (never installed). PIPELINE_CP overrides the class path (to
@@ -110,6 +112,10 @@ both("keys-many", lambda b: "x-m:\n" + "".join("  k%07d: 1\n" % i for i in range
 chain = "[" * 200 + "1" + "]" * 200
 both("nesting-deep", lambda b: "x-d:\n" + items("  - " + chain, "\n", b - 10) + "\n",
      lambda b: '"x-d":[' + items(chain, ",", b - 10) + "]")
+# just under the limit of 500,000 values: the most work a document can ask for
+write("limit-keys.yaml", YAML_HEAD + "x-m:\n" + "".join("  k%07d: 1\n" % i for i in range(499_000)))
+write("limit-nesting.json",
+      JSON_HEAD + '"x-d":[' + ",".join([chain] * (499_000 // 201)) + "]}\n")
 
 # buildspecs, under the default 1 MiB and at 16 MiB (linted with --max-bytes)
 for suffix, size in (("", BUILDSPEC), ("-16m", OPENAPI)):
@@ -129,8 +135,8 @@ report="$root/bench/out/hostile-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "pipeline lint on hostile documents; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
   echo "JVM options: -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${extra[*]:-}; timeout ${timeout_s} s"
   echo
-  echo "| document | MiB | exit | seconds | max RSS MiB | first line of stderr |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| document | MiB | exit | wall s | CPU s | max RSS MiB | first line of stderr |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
 } | tee "$report"
 for f in "$docs"/*; do
   name="$(basename "$f")"
@@ -147,11 +153,12 @@ for f in "$docs"/*; do
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tmp/time" \
     | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')"
   rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")"
-  first="$(grep -v '^Command exited with non-zero status' "$tmp/stderr" | head -1 | sed "s#$docs/##" | cut -c1-110 || true)"
+  cpu="$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$tmp/time")"
+  first="$(grep -v '^Command exited with non-zero status' "$tmp/stderr" | head -1 | sed "s#$docs/##" | cut -c1-100 || true)"
   [ "$rc" = 124 ] && first="(killed after ${timeout_s} s)"
   [ -z "$first" ] && first="$(head -1 "$tmp/stdout" | sed "s#$docs/##" | cut -c1-110 || true)"
-  printf '| %s | %.1f | %s | %.2f | %.0f | %s |\n' "$name" \
-    "$(awk -v b="$(stat -c %s "$f")" 'BEGIN{print b/1048576}')" "$rc" "$wall" \
+  printf '| %s | %.1f | %s | %.2f | %.2f | %.0f | %s |\n' "$name" \
+    "$(awk -v b="$(stat -c %s "$f")" 'BEGIN{print b/1048576}')" "$rc" "$wall" "$cpu" \
     "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "${first//|/\\|}" | tee -a "$report"
 done
 log "written $report"
