@@ -11,7 +11,7 @@
 # Shapes (YAML and JSON unless noted): one giant integer; 16 integers of 1 MB; hex and octal
 # giants (YAML); a giant float mantissa; huge exponents; many short integers and floats; one giant
 # string (and a giant plain scalar of digits then a letter, YAML); many small keys; many nested
-# chains 200 deep; many keys and nested chains just under the value limit (--max-nodes, 500,000);
+# chains 200 deep; many keys and nested chains just under the value limit (--max-nodes, 250,000);
 # buildspecs with a giant integer and with long commands.
 #
 # Runs the jar the way bin/pipeline does (its JVM options, no class data sharing archive), built
@@ -112,10 +112,10 @@ both("keys-many", lambda b: "x-m:\n" + "".join("  k%07d: 1\n" % i for i in range
 chain = "[" * 200 + "1" + "]" * 200
 both("nesting-deep", lambda b: "x-d:\n" + items("  - " + chain, "\n", b - 10) + "\n",
      lambda b: '"x-d":[' + items(chain, ",", b - 10) + "]")
-# just under the limit of 500,000 values: the most work a document can ask for
-write("limit-keys.yaml", YAML_HEAD + "x-m:\n" + "".join("  k%07d: 1\n" % i for i in range(499_000)))
+# just under the limit of 250,000 values: the most work a document can ask for
+write("limit-keys.yaml", YAML_HEAD + "x-m:\n" + "".join("  k%07d: 1\n" % i for i in range(249_000)))
 write("limit-nesting.json",
-      JSON_HEAD + '"x-d":[' + ",".join([chain] * (499_000 // 201)) + "]}\n")
+      JSON_HEAD + '"x-d":[' + ",".join([chain] * (249_000 // 201)) + "]}\n")
 
 # buildspecs, under the default 1 MiB and at 16 MiB (linted with --max-bytes)
 for suffix, size in (("", BUILDSPEC), ("-16m", OPENAPI)):

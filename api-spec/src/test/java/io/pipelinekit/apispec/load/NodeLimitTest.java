@@ -56,9 +56,9 @@ class NodeLimitTest {
   }
 
   @Test
-  void defaultLimit_isHalfAMillion_andAnOptionLikeTheOthers() {
+  void defaultLimit_isAQuarterMillion_andAnOptionLikeTheOthers() {
     LoadOptions o = LoadOptions.builder().maxNodes(7).build();
-    assertThat(LoadOptions.defaults().maxNodes()).isEqualTo(500_000);
+    assertThat(LoadOptions.defaults().maxNodes()).isEqualTo(250_000);
     assertThat(o.toBuilder().build()).isEqualTo(o).hasSameHashCodeAs(o);
     assertThat(o).isNotEqualTo(LoadOptions.defaults());
     assertThat(o.toString()).contains("maxNodes=7");

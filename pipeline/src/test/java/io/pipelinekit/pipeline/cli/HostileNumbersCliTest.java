@@ -92,7 +92,7 @@ class HostileNumbersCliTest {
 
   @Test
   void lint_documentOfMillionsOfNestedLists_exits2AtTheValueLimit() throws IOException {
-    // 16 MiB of [[…]] is 8 million values: minutes to load and lint; stopped at 500,000 instead.
+    // 16 MiB of [[…]] is 8 million values: minutes to load and lint; stopped at 250,000 instead.
     String chain = "[".repeat(200) + "1" + "]".repeat(200);
     int chains = (16 * 1024 * 1024 - 200) / (chain.length() + 1);
     Path file =
@@ -104,7 +104,7 @@ class HostileNumbersCliTest {
     assertThat(run.err())
         .contains(file + ":1:")
         .contains(
-            ": more than 500000 values (mappings, lists and scalars) in one file; split the"
+            ": more than 250000 values (mappings, lists and scalars) in one file; split the"
                 + " document or raise the limit (--max-nodes)");
     Path small = write("small.yaml", HEAD + "x-l: [1, 2, 3]\n");
     Run lowered = lint("--max-nodes", "8", small.toString());
