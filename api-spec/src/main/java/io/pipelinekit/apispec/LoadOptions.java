@@ -15,6 +15,8 @@ import java.util.TreeSet;
  *   <tr><td>{@link #maxBytes()}</td><td>16 MiB per file, checked on the file size before reading</td></tr>
  *   <tr><td>{@link #maxDepth()}</td><td>256 levels of nested mappings and sequences</td></tr>
  *   <tr><td>{@link #maxStringLength()}</td><td>1 MiB characters in one string</td></tr>
+ *   <tr><td>{@link #maxNumberLength()}</td><td>1000 digits in one number</td></tr>
+ *   <tr><td>{@link #maxNodes()}</td><td>250,000 values (mappings, lists, scalars) per file</td></tr>
  *   <tr><td>{@link #maxAliases()}</td><td>100 YAML aliases per file</td></tr>
  *   <tr><td>{@link #maxAliasNodes()}</td><td>10,000 nodes added by expanding aliases</td></tr>
  *   <tr><td>{@link #maxRefFiles()}</td><td>1,000 files that {@code $ref}s name, per document</td></tr>
@@ -25,6 +27,23 @@ public final class LoadOptions {
   public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
   public static final int DEFAULT_MAX_DEPTH = 256;
   public static final int DEFAULT_MAX_STRING_LENGTH = 1024 * 1024;
+
+  /**
+   * 1000 digits: Jackson's own default, far beyond any real number (a {@code long} has 19), and
+   * small enough that turning it into a value takes microseconds (a 1 MB integer takes half a
+   * minute: {@code BigInteger} parsing is quadratic).
+   */
+  public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
+
+  /**
+   * 250,000 values: the 4 MB Stripe and GitHub descriptions have about 100,000, and API Gateway
+   * imports at most 6 MB (a real document of that size has about 150,000); loading and linting
+   * 250,000 takes 1–3 s here. Bytes alone do not bound the work: {@code [[[]]]} spends two bytes a
+   * value (8 million in 16 MiB: minutes), and SnakeYAML's scanner costs O(depth) a token inside
+   * deeply nested flow collections.
+   */
+  public static final int DEFAULT_MAX_NODES = 250_000;
+
   public static final int DEFAULT_MAX_ALIASES = 100;
   public static final int DEFAULT_MAX_ALIAS_NODES = 10_000;
   public static final int DEFAULT_MAX_REF_FILES = 1000;
@@ -34,6 +53,8 @@ public final class LoadOptions {
   private final long maxBytes;
   private final int maxDepth;
   private final int maxStringLength;
+  private final int maxNumberLength;
+  private final int maxNodes;
   private final int maxAliases;
   private final int maxAliasNodes;
   private final int maxRefFiles;
@@ -43,6 +64,8 @@ public final class LoadOptions {
     this.maxBytes = positive(b.maxBytes, "maxBytes");
     this.maxDepth = (int) positive(b.maxDepth, "maxDepth");
     this.maxStringLength = (int) positive(b.maxStringLength, "maxStringLength");
+    this.maxNumberLength = (int) positive(b.maxNumberLength, "maxNumberLength");
+    this.maxNodes = (int) positive(b.maxNodes, "maxNodes");
     if (b.maxAliases < 0) {
       throw new IllegalArgumentException("maxAliases must be 0 or more, was " + b.maxAliases);
     }
@@ -76,6 +99,8 @@ public final class LoadOptions {
         .maxBytes(maxBytes)
         .maxDepth(maxDepth)
         .maxStringLength(maxStringLength)
+        .maxNumberLength(maxNumberLength)
+        .maxNodes(maxNodes)
         .maxAliases(maxAliases)
         .maxAliasNodes(maxAliasNodes)
         .maxRefFiles(maxRefFiles)
@@ -95,6 +120,23 @@ public final class LoadOptions {
   /** Longest string (scalar or key) accepted, in characters. */
   public int maxStringLength() {
     return maxStringLength;
+  }
+
+  /**
+   * Most digits accepted in one number, YAML or JSON (integer, hexadecimal, octal or floating
+   * point; a sign, {@code 0x}/{@code 0o}, the decimal point and the exponent's {@code e} not
+   * counted). A longer number is an error, found before any value is computed from it.
+   */
+  public int maxNumberLength() {
+    return maxNumberLength;
+  }
+
+  /**
+   * Most values (mappings, lists and scalars, alias copies included; keys not counted) accepted in
+   * one file. Checked while reading, so a document over it is rejected after reading that many.
+   */
+  public int maxNodes() {
+    return maxNodes;
   }
 
   /** Most YAML aliases ({@code *name}) accepted in one file; 0 rejects every alias. */
@@ -126,6 +168,8 @@ public final class LoadOptions {
         && maxBytes == other.maxBytes
         && maxDepth == other.maxDepth
         && maxStringLength == other.maxStringLength
+        && maxNumberLength == other.maxNumberLength
+        && maxNodes == other.maxNodes
         && maxAliases == other.maxAliases
         && maxAliasNodes == other.maxAliasNodes
         && maxRefFiles == other.maxRefFiles
@@ -138,6 +182,8 @@ public final class LoadOptions {
         maxBytes,
         maxDepth,
         maxStringLength,
+        maxNumberLength,
+        maxNodes,
         maxAliases,
         maxAliasNodes,
         maxRefFiles,
@@ -152,6 +198,10 @@ public final class LoadOptions {
         + maxDepth
         + ", maxStringLength="
         + maxStringLength
+        + ", maxNumberLength="
+        + maxNumberLength
+        + ", maxNodes="
+        + maxNodes
         + ", maxAliases="
         + maxAliases
         + ", maxAliasNodes="
@@ -168,6 +218,8 @@ public final class LoadOptions {
     private long maxBytes = DEFAULT_MAX_BYTES;
     private long maxDepth = DEFAULT_MAX_DEPTH;
     private long maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private long maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+    private long maxNodes = DEFAULT_MAX_NODES;
     private int maxAliases = DEFAULT_MAX_ALIASES;
     private int maxAliasNodes = DEFAULT_MAX_ALIAS_NODES;
     private int maxRefFiles = DEFAULT_MAX_REF_FILES;
@@ -187,6 +239,16 @@ public final class LoadOptions {
 
     public Builder maxStringLength(int maxStringLength) {
       this.maxStringLength = maxStringLength;
+      return this;
+    }
+
+    public Builder maxNumberLength(int maxNumberLength) {
+      this.maxNumberLength = maxNumberLength;
+      return this;
+    }
+
+    public Builder maxNodes(int maxNodes) {
+      this.maxNodes = maxNodes;
       return this;
     }
 

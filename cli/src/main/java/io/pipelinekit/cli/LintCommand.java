@@ -116,6 +116,19 @@ public final class LintCommand implements Callable<Integer> {
   int maxStringLength = LoadOptions.DEFAULT_MAX_STRING_LENGTH;
 
   @Option(
+      names = "--max-number-length",
+      paramLabel = "N",
+      description = "Most digits accepted in one number. Default: ${DEFAULT-VALUE}.")
+  int maxNumberLength = LoadOptions.DEFAULT_MAX_NUMBER_LENGTH;
+
+  @Option(
+      names = "--max-nodes",
+      paramLabel = "N",
+      description =
+          "Most values (mappings, lists and scalars) accepted in a file. Default: ${DEFAULT-VALUE}.")
+  int maxNodes = LoadOptions.DEFAULT_MAX_NODES;
+
+  @Option(
       names = "--max-aliases",
       paramLabel = "N",
       description = "Most YAML aliases accepted in a file. Default: ${DEFAULT-VALUE}.")
@@ -187,6 +200,8 @@ public final class LintCommand implements Callable<Integer> {
                                     maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
                                 .maxDepth(maxDepth)
                                 .maxStringLength(maxStringLength)
+                                .maxNumberLength(maxNumberLength)
+                                .maxNodes(maxNodes)
                                 .maxAliases(maxAliases)
                                 .maxAliasNodes(maxAliasNodes))
                         .build())

@@ -4,7 +4,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -33,7 +32,8 @@ public final class BoundedYaml {
 
   /** An event parser over {@code text}. */
   public static Parser parser(String text, LoaderOptions options) {
-    return new ParserImpl(new StreamReader(text), options);
+    // TextStreamReader, not SnakeYAML's StreamReader: linear in the length of a token
+    return new ParserImpl(new TextStreamReader(text), options);
   }
 
   /** A node composer over {@code text}: a tree of nodes, no objects constructed. */

@@ -136,6 +136,7 @@ final class TreeBuilder {
               + options.maxDepth()
               + " levels; flatten the document or raise the limit (--max-depth)");
     }
+    checkRoom(1, line, column);
     JsonNode container = mapping ? NODES.objectNode() : NODES.arrayNode();
     LocationIndex.Positions childPositions = new LocationIndex.Positions();
     positions.put(container, childPositions);
@@ -170,6 +171,7 @@ final class TreeBuilder {
     if (node.isTextual()) {
       checkString(node.textValue(), line, column);
     }
+    checkRoom(nodes, line, column);
     nodeCount += nodes - 1;
     attach(node, line, column);
   }
@@ -240,6 +242,39 @@ final class TreeBuilder {
               + " characters is longer than the limit of "
               + options.maxStringLength()
               + "; shorten it or raise the limit (--max-string-length)");
+    }
+  }
+
+  /** Rejects the document when {@code nodes} more values would pass the limit. */
+  private void checkRoom(long nodes, int line, int column) {
+    if (nodeCount + nodes > options.maxNodes()) {
+      throw LoadErrors.at(
+          file,
+          line,
+          column,
+          "more than "
+              + options.maxNodes()
+              + " values (mappings, lists and scalars) in one file; split the document or raise"
+              + " the limit (--max-nodes)");
+    }
+  }
+
+  /** The digits of a decimal number, of its mantissa and exponent alike. */
+  static int decimalDigits(String number) {
+    int digits = 0;
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    return digits;
+  }
+
+  /** Rejects a number of more digits than the limit, before anything computes its value. */
+  void checkNumberLength(int digits, int line, int column) {
+    if (digits > options.maxNumberLength()) {
+      throw LoadErrors.numberTooLong(file, line, column, options.maxNumberLength());
     }
   }
 

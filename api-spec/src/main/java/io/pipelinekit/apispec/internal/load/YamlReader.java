@@ -104,7 +104,7 @@ final class YamlReader {
                       && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
               tree.key(scalar.getValue(), line, column, merge);
             } else {
-              JsonNode node = scalarNode(scalar);
+              JsonNode node = scalarNode(scalar, tree, line, column);
               tree.value(node, line, column, 1);
               if (scalar.getAnchor() != null) {
                 anchors.put(scalar.getAnchor(), new Anchored(node, 1));
@@ -190,7 +190,7 @@ final class YamlReader {
     }
   }
 
-  private static JsonNode scalarNode(ScalarEvent scalar) {
+  private static JsonNode scalarNode(ScalarEvent scalar, TreeBuilder tree, int line, int column) {
     String value = scalar.getValue();
     String tag = scalar.getTag();
     if (tag != null && !"!".equals(tag)) {
@@ -200,18 +200,21 @@ final class YamlReader {
             "tag:yaml.org,2002:float",
             "tag:yaml.org,2002:bool",
             "tag:yaml.org,2002:null" ->
-            plain(value);
+            plain(value, tree, line, column);
         default -> TreeBuilder.NODES.textNode(value);
       };
     }
     if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
       return TreeBuilder.NODES.textNode(value);
     }
-    return plain(value);
+    return plain(value, tree, line, column);
   }
 
-  /** Types a plain scalar as the YAML 1.2 core schema does. */
-  static JsonNode plain(String v) {
+  /**
+   * Types a plain scalar as the YAML 1.2 core schema does. A number's digits are counted against
+   * the limit before any value is computed from them ({@code BigInteger} parsing is quadratic).
+   */
+  private static JsonNode plain(String v, TreeBuilder tree, int line, int column) {
     switch (v) {
       case "", "~", "null", "Null", "NULL" -> {
         return TreeBuilder.NODES.nullNode();
@@ -229,6 +232,7 @@ final class YamlReader {
       return TreeBuilder.NODES.textNode(v);
     }
     if (INT.matcher(v).matches()) {
+      tree.checkNumberLength(v.length() - (c == '-' || c == '+' ? 1 : 0), line, column);
       if (v.length() < 19) {
         long l = Long.parseLong(v);
         return l == (int) l
@@ -238,12 +242,15 @@ final class YamlReader {
       return TreeBuilder.NODES.numberNode(new BigInteger(v));
     }
     if (HEX.matcher(v).matches()) {
+      tree.checkNumberLength(v.length() - 2, line, column);
       return TreeBuilder.NODES.numberNode(new BigInteger(v.substring(2), 16));
     }
     if (OCT.matcher(v).matches()) {
+      tree.checkNumberLength(v.length() - 2, line, column);
       return TreeBuilder.NODES.numberNode(new BigInteger(v.substring(2), 8));
     }
     if (FLOAT.matcher(v).matches()) {
+      tree.checkNumberLength(TreeBuilder.decimalDigits(v), line, column);
       JsonNode number = decimal(v, Double.parseDouble(v));
       if (number == null) {
         throw new YAMLException(outOfRange(v));

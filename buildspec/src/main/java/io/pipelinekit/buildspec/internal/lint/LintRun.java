@@ -84,8 +84,13 @@ public final class LintRun {
           "SIMPLECOV");
   private static final Pattern ON_FAILURE = Pattern.compile("ABORT|CONTINUE|RETRY(-\\d+)?(-.+)?");
 
+  // At most 50 options (each '-…' with an optional value) between 'aws' and 'ecr': Java matches
+  // each repetition of a group one stack frame deeper, so an unbounded '*' overflows the stack on a
+  // command of ~10,000 options. An option is '-\S+' (not '--?\S+', which splits '--x' two ways:
+  // exponential backtracking under a bounded repetition).
   private static final Pattern ECR_GET_LOGIN =
-      Pattern.compile("\\baws\\s+(?:--?\\S+(?:\\s+[^-\\s]\\S*)?\\s+)*ecr\\s+get-login(?![-\\w])");
+      Pattern.compile(
+          "\\baws\\s+(?:-\\S+(?:\\s+[^-\\s]\\S*)?\\s+){0,50}ecr\\s+get-login(?![-\\w])");
   private static final Pattern DOCKER =
       Pattern.compile("(?:^|[\\s;&|(`$])(?:sudo\\s+)?(?:docker(?:-compose)?|dockerd)(?=\\s|$)");
   private static final Pattern DOCKERD = Pattern.compile("\\bdockerd\\b");

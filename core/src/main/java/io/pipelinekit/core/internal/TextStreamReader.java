@@ -1,0 +1,125 @@
+package io.pipelinekit.core.internal;
+
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.scanner.Constant;
+
+/**
+ * SnakeYAML's {@link StreamReader} for text already in memory, in linear time. SnakeYAML's own
+ * reader reads 1 KiB at a time and copies its whole window (from the scanner's position to the end
+ * of what it has read) on every read; the scanner looks ahead over a whole token before moving on,
+ * so a token of n characters without a space costs n²/2048 copies (a 16 MiB number or string:
+ * minutes). This one holds the text's code points once and looks ahead in O(1). Events, and the
+ * index, line and column of every mark and error, are the same as with SnakeYAML's reader (a mark's
+ * snippet may show more text: SnakeYAML's shows only what it had buffered); a non-printable
+ * character is reported as SnakeYAML reports it, when the scanner comes near it.
+ */
+public final class TextStreamReader extends StreamReader {
+  private static final String NAME = "'string'";
+  private static final int CHECK_AHEAD = 1024;
+
+  private final int[] data;
+  private int checked;
+  private int pointer;
+  private int documentIndex;
+  private int line;
+  private int column;
+
+  TextStreamReader(String text) {
+    super("");
+    this.data = text.codePoints().toArray();
+  }
+
+  /** True when there is a code point {@code offset} ahead; checks it is printable first. */
+  private boolean has(int offset) {
+    int at = pointer + offset;
+    if (at >= checked && checked < data.length) {
+      int end = Math.min(data.length, Math.max(at + 1, checked + CHECK_AHEAD));
+      for (int i = checked; i < end; i++) {
+        if (!isPrintable(data[i])) {
+          throw new ReaderException(NAME, i, data[i], "special characters are not allowed");
+        }
+      }
+      checked = end;
+    }
+    return at < data.length;
+  }
+
+  @Override
+  public Mark getMark() {
+    return new Mark(NAME, pointer, line, column, data, pointer);
+  }
+
+  @Override
+  public void forward() {
+    forward(1);
+  }
+
+  @Override
+  public void forward(int length) {
+    for (int i = 0; i < length && has(0); i++) {
+      int c = data[pointer++];
+      documentIndex++;
+      if (Constant.LINEBR.has(c) || c == '\r' && has(0) && data[pointer] != '\n') {
+        line++;
+        column = 0;
+      } else if (c != '\uFEFF') {
+        column++;
+      }
+    }
+  }
+
+  @Override
+  public int peek() {
+    return has(0) ? data[pointer] : 0;
+  }
+
+  @Override
+  public int peek(int index) {
+    return has(index) ? data[pointer + index] : 0;
+  }
+
+  @Override
+  public String prefix(int length) {
+    if (length == 0) {
+      return "";
+    }
+    int count = has(length) ? length : Math.min(length, data.length - pointer);
+    return new String(data, pointer, count);
+  }
+
+  @Override
+  public String prefixForward(int length) {
+    String prefix = prefix(length);
+    pointer += length;
+    documentIndex += length;
+    column += length;
+    return prefix;
+  }
+
+  @Override
+  public int getColumn() {
+    return column;
+  }
+
+  @Override
+  public int getDocumentIndex() {
+    return documentIndex;
+  }
+
+  @Override
+  public void resetDocumentIndex() {
+    documentIndex = 0;
+  }
+
+  @Override
+  public int getIndex() {
+    return pointer;
+  }
+
+  @Override
+  public int getLine() {
+    return line;
+  }
+}
