@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,7 +53,26 @@ public final class ImageTagPolicy {
   }
 
   @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof ImageTagPolicy o
+        && Objects.equals(fixedTag, o.fixedTag)
+        && explicitLatest == o.explicitLatest;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(fixedTag, explicitLatest);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
   public String toString() {
-    return fixedTag == null ? "commit-id" : fixedTag;
+    return ToString.builder("ImageTagPolicy")
+        .add("fixedTag", fixedTag)
+        .add("explicitLatest", explicitLatest)
+        .build();
   }
 }

@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Include and exclude glob patterns of a trigger filter (branches, tags or file paths). Excludes
@@ -48,6 +50,27 @@ public final class Patterns {
 
   public boolean isEmpty() {
     return includes.isEmpty() && excludes.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Patterns o
+        && includes.equals(o.includes)
+        && excludes.equals(o.excludes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(includes, excludes);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("Patterns").add("includes", includes).add("excludes", excludes).build();
   }
 
   /** Builds {@link Patterns}. */

@@ -3,11 +3,13 @@ package io.pipelinekit.pipeline;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.pipeline.internal.Checks;
 import io.pipelinekit.pipeline.internal.PipelineRules;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -145,7 +147,63 @@ public final class Pipeline {
 
   /** The stage holding the action, by identity. */
   public Optional<Stage> stageOf(Action action) {
-    return stages.stream().filter(s -> s.actions().contains(action)).findFirst();
+    return stages.stream().filter(s -> s.actions().stream().anyMatch(a -> a == action)).findFirst();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Pipeline o
+        && name.equals(o.name)
+        && account.equals(o.account)
+        && region.equals(o.region)
+        && roleArn.equals(o.roleArn)
+        && artifactBucket.equals(o.artifactBucket)
+        && Objects.equals(artifactKmsKeyArn, o.artifactKmsKeyArn)
+        && pipelineType.equals(o.pipelineType)
+        && Objects.equals(executionMode, o.executionMode)
+        && variables.equals(o.variables)
+        && triggers.equals(o.triggers)
+        && stages.equals(o.stages)
+        && tags.equals(o.tags);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        name,
+        account,
+        region,
+        roleArn,
+        artifactBucket,
+        artifactKmsKeyArn,
+        pipelineType,
+        executionMode,
+        variables,
+        triggers,
+        stages,
+        tags);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("Pipeline")
+        .add("name", name)
+        .add("account", account)
+        .add("region", region)
+        .add("roleArn", roleArn)
+        .add("artifactBucket", artifactBucket)
+        .add("artifactKmsKeyArn", artifactKmsKeyArn)
+        .add("pipelineType", pipelineType)
+        .add("executionMode", executionMode)
+        .add("variables", variables)
+        .add("triggers", triggers)
+        .add("stages", stages)
+        .add("tags", tags)
+        .build();
   }
 
   /** Builds a {@link Pipeline}; {@link #build()} checks every rule. */

@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,32 @@ public final class PullRequestFilter {
 
   public Optional<Patterns> filePaths() {
     return Optional.ofNullable(filePaths);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof PullRequestFilter o
+        && events.equals(o.events)
+        && Objects.equals(branches, o.branches)
+        && Objects.equals(filePaths, o.filePaths);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(events, branches, filePaths);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("PullRequestFilter")
+        .add("events", events)
+        .add("branches", branches)
+        .add("filePaths", filePaths)
+        .build();
   }
 
   /** Builds {@link PullRequestFilter}. */

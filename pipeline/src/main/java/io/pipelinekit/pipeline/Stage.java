@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** A stage of a pipeline: a name and its actions (equal run orders run in parallel). */
 public final class Stage {
@@ -34,6 +36,25 @@ public final class Stage {
 
   public List<Action> actions() {
     return actions;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Stage o && name.equals(o.name) && actions.equals(o.actions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, actions);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("Stage").add("name", name).add("actions", actions).build();
   }
 
   /** Builds a {@link Stage}. */

@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,6 +70,36 @@ public final class TaskDefinition {
     taskRoleArn().ifPresent(roles::add);
     executionRoleArn().ifPresent(roles::add);
     return List.copyOf(roles);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof TaskDefinition o
+        && family.equals(o.family)
+        && containers.equals(o.containers)
+        && otherContainers.equals(o.otherContainers)
+        && Objects.equals(taskRoleArn, o.taskRoleArn)
+        && Objects.equals(executionRoleArn, o.executionRoleArn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(family, containers, otherContainers, taskRoleArn, executionRoleArn);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("TaskDefinition")
+        .add("family", family)
+        .add("containers", containers)
+        .add("otherContainers", otherContainers)
+        .add("taskRoleArn", taskRoleArn)
+        .add("executionRoleArn", executionRoleArn)
+        .build();
   }
 
   /** Builds a {@link TaskDefinition}. */
