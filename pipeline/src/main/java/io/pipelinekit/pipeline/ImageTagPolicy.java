@@ -67,12 +67,18 @@ public final class ImageTagPolicy {
     return Objects.hash(fixedTag, explicitLatest);
   }
 
-  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  /**
+   * {@code ImageTagPolicy(commitId)}, {@code ImageTagPolicy(fixedTag=1.4.2)} or {@code
+   * ImageTagPolicy(fixedTag=latest, explicitLatest=true)}.
+   */
   @Override
   public String toString() {
+    if (fixedTag == null) {
+      return "ImageTagPolicy(commitId)";
+    }
     return ToString.builder("ImageTagPolicy")
         .add("fixedTag", fixedTag)
-        .add("explicitLatest", explicitLatest)
+        .add("explicitLatest", explicitLatest ? true : null)
         .build();
   }
 }

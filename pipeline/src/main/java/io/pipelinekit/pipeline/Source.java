@@ -268,6 +268,11 @@ public final class Source extends ActionBase implements Action {
     return Optional.ofNullable(imageTag);
   }
 
+  /** For CodeCommit and S3: whether polling was asked for; empty when left to the default. */
+  public Optional<Boolean> pollForSourceChanges() {
+    return Optional.ofNullable(pollForSourceChanges);
+  }
+
   @Override
   public Map<String, String> configuration() {
     Map<String, String> c = new LinkedHashMap<>();
