@@ -120,8 +120,9 @@ public final class ApiPublication {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder fragments(List<String> fragments) {
-      Checks.addAll(this.fragments, fragments);
+      Checks.replaceAll(this.fragments, fragments);
       return this;
     }
 

@@ -190,13 +190,15 @@ public final class CodeBuildAction extends ActionBase implements Action {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder inputs(String... artifacts) {
-      Checks.addAll(inputs, Arrays.asList(artifacts));
+      Checks.replaceAll(inputs, Arrays.asList(artifacts));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder outputs(String... artifacts) {
-      Checks.addAll(outputs, Arrays.asList(artifacts));
+      Checks.replaceAll(outputs, Arrays.asList(artifacts));
       return this;
     }
 
@@ -205,8 +207,9 @@ public final class CodeBuildAction extends ActionBase implements Action {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder environmentVariables(EnvironmentVariable... variables) {
-      Checks.addAll(environmentVariables, Arrays.asList(variables));
+      Checks.replaceAll(environmentVariables, Arrays.asList(variables));
       return this;
     }
 

@@ -438,8 +438,15 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder environmentVariables(EnvironmentVariable... variables) {
-      Checks.addAll(environmentVariables, Arrays.asList(variables));
+      Checks.replaceAll(environmentVariables, Arrays.asList(variables));
+      return this;
+    }
+
+    /** Adds an environment variable after those set so far. */
+    public Builder addEnvironmentVariable(EnvironmentVariable variable) {
+      Checks.addAll(environmentVariables, List.of(variable));
       return this;
     }
 
@@ -468,8 +475,30 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder images(ContainerImage... images) {
-      Checks.addAll(this.images, Arrays.asList(images));
+      return images(Arrays.asList(images));
+    }
+
+    /** Sets the images, replacing any set before. */
+    public Builder images(List<ContainerImage> images) {
+      Checks.replaceAll(this.images, images);
+      return this;
+    }
+
+    /** Adds an image after those set so far. */
+    public Builder addImage(ContainerImage image) {
+      Checks.addAll(this.images, List.of(image));
+      return this;
+    }
+
+    /** Puts {@code image} in place of the image for the container {@code containerName}. */
+    public Builder replaceImage(String containerName, ContainerImage image) {
+      String where = name == null ? "CodeBuild project" : "CodeBuild project '" + name + "'";
+      int i =
+          Checks.indexOfName(
+              images, ContainerImage::containerName, containerName, where, "image for container");
+      images.set(i, java.util.Objects.requireNonNull(image, "image"));
       return this;
     }
 
@@ -489,33 +518,39 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder installCommands(String... commands) {
-      Checks.addAll(installCommands, Arrays.asList(commands));
+      Checks.replaceAll(installCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder preBuildCommands(String... commands) {
-      Checks.addAll(preBuildCommands, Arrays.asList(commands));
+      Checks.replaceAll(preBuildCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder buildCommands(String... commands) {
-      Checks.addAll(buildCommands, Arrays.asList(commands));
+      Checks.replaceAll(buildCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder postBuildCommands(String... commands) {
-      Checks.addAll(postBuildCommands, Arrays.asList(commands));
+      Checks.replaceAll(postBuildCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder exportedVariables(String... names) {
-      Checks.addAll(exportedVariables, Arrays.asList(names));
+      Checks.replaceAll(exportedVariables, Arrays.asList(names));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder artifactFiles(String... files) {
-      Checks.addAll(artifactFiles, Arrays.asList(files));
+      Checks.replaceAll(artifactFiles, Arrays.asList(files));
       return this;
     }
 

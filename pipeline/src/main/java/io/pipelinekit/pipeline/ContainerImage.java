@@ -207,8 +207,9 @@ public final class ContainerImage {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder additionalTags(List<String> tags) {
-      Checks.addAll(additionalTags, tags);
+      Checks.replaceAll(additionalTags, tags);
       return this;
     }
 

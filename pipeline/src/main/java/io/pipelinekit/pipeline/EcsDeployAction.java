@@ -221,9 +221,12 @@ public final class EcsDeployAction extends ActionBase implements Action {
       return this;
     }
 
-    /** Further roles the deploy may pass, when no task definition is modelled. */
+    /**
+     * Further roles the deploy may pass, when no task definition is modelled (replacing any set
+     * before).
+     */
     public Builder passRoleArns(String... arns) {
-      Checks.addAll(passRoleArns, List.of(arns));
+      Checks.replaceAll(passRoleArns, List.of(arns));
       return this;
     }
 

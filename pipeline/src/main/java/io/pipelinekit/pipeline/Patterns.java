@@ -35,9 +35,11 @@ public final class Patterns {
     return new Builder().includes(includes).excludes(excludes);
   }
 
-  /** The same includes, plus the given excludes. */
+  /** The same includes and excludes, plus the given excludes. */
   public Patterns excluding(String... globs) {
-    return toBuilder().excludes(Arrays.asList(globs)).build();
+    List<String> all = new ArrayList<>(excludes);
+    all.addAll(Arrays.asList(globs));
+    return toBuilder().excludes(all).build();
   }
 
   public List<String> includes() {
@@ -80,13 +82,15 @@ public final class Patterns {
 
     private Builder() {}
 
+    /** Sets them, replacing any set before. */
     public Builder includes(List<String> globs) {
-      Checks.addAll(includes, globs);
+      Checks.replaceAll(includes, globs);
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder excludes(List<String> globs) {
-      Checks.addAll(excludes, globs);
+      Checks.replaceAll(excludes, globs);
       return this;
     }
 

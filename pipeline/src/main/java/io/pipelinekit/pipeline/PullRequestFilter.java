@@ -83,8 +83,9 @@ public final class PullRequestFilter {
 
     private Builder() {}
 
+    /** Sets them, replacing any set before. */
     public Builder events(List<PullRequestEvent> events) {
-      Checks.addAll(this.events, events);
+      Checks.replaceAll(this.events, events);
       return this;
     }
 

@@ -117,8 +117,9 @@ public final class TaskDefinition {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder containers(List<String> names) {
-      Checks.addAll(containers, names);
+      Checks.replaceAll(containers, names);
       return this;
     }
 
@@ -126,13 +127,26 @@ public final class TaskDefinition {
       return containers(Arrays.asList(names));
     }
 
+    /** Sets them, replacing any set before. */
     public Builder otherContainers(List<String> names) {
-      Checks.addAll(otherContainers, names);
+      Checks.replaceAll(otherContainers, names);
       return this;
     }
 
     public Builder otherContainers(String... names) {
       return otherContainers(Arrays.asList(names));
+    }
+
+    /** Adds a container whose image the pipeline builds, after those set so far. */
+    public Builder addContainer(String name) {
+      Checks.addAll(containers, List.of(name));
+      return this;
+    }
+
+    /** Adds a container the pipeline leaves alone, after those set so far. */
+    public Builder addOtherContainer(String name) {
+      Checks.addAll(otherContainers, List.of(name));
+      return this;
     }
 
     public Builder taskRoleArn(String arn) {

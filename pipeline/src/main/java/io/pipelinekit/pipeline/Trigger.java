@@ -92,13 +92,15 @@ public final class Trigger {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder push(List<PushFilter> filters) {
-      Checks.addAll(push, filters);
+      Checks.replaceAll(push, filters);
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder pullRequest(List<PullRequestFilter> filters) {
-      Checks.addAll(pullRequest, filters);
+      Checks.replaceAll(pullRequest, filters);
       return this;
     }
 

@@ -371,7 +371,7 @@ final class ModelArbitraries {
             (b, k) ->
                 b.artifactKmsKeyArn(
                     k == null ? null : "arn:aws:kms:eu-west-1:111122223333:key/" + k))
-        .use(Arbitraries.of(ExecutionMode.class).injectNull(0.3))
+        .use(Arbitraries.of(ExecutionMode.QUEUED, ExecutionMode.SUPERSEDED).injectNull(0.3))
         .in(Pipeline.Builder::executionMode)
         .use(word().set().ofMaxSize(3))
         .in(

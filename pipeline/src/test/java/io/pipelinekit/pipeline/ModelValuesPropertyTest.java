@@ -472,7 +472,7 @@ class ModelValuesPropertyTest {
     eachChangeDiffers(
         x,
         s -> s.toBuilder().name(CHANGED).build(),
-        s -> s.toBuilder().action(ManualApprovalAction.named(CHANGED)).build());
+        s -> s.toBuilder().addAction(ManualApprovalAction.named(CHANGED)).build());
   }
 
   @Provide
@@ -503,7 +503,7 @@ class ModelValuesPropertyTest {
             p.toBuilder()
                 .executionMode(
                     p.executionMode().orElse(null) == ExecutionMode.QUEUED
-                        ? ExecutionMode.PARALLEL
+                        ? ExecutionMode.SUPERSEDED
                         : ExecutionMode.QUEUED)
                 .build());
     changes.add(p -> p.toBuilder().variables(PipelineVariable.of(CHANGED, "x")).build());
@@ -519,7 +519,8 @@ class ModelValuesPropertyTest {
     }
     changes.add(p -> p.toBuilder().tag(CHANGED, "x").build());
     changes.add(
-        p -> p.toBuilder().stage(Stage.named(CHANGED, ManualApprovalAction.named("Ok"))).build());
+        p ->
+            p.toBuilder().addStage(Stage.named(CHANGED, ManualApprovalAction.named("Ok"))).build());
     eachChangeDiffers(x, changes.toArray(UnaryOperator[]::new));
   }
 }

@@ -65,7 +65,7 @@ class ModelValuesTest {
         catchThrowableOfType(DefinitionException.class, () -> buildingTwice(first, second).build());
 
     assertThat(e).as("expected the second definition to be rejected").isNotNull();
-    assertThat(e.problems())
+    assertThat(e.messages())
         .containsExactly(
             "CodeBuild project 'service-build' is defined twice with different settings; use one"
                 + " object or rename one");
