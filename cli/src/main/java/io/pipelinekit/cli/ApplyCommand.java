@@ -41,7 +41,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin AwsOptions aws;
 
-  @Mixin DeployApiCommand.RetryOptions retry;
+  @Mixin RetryOptions retry;
 
   @Option(
       names = "--dry-run",

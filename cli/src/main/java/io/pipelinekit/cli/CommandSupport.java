@@ -37,8 +37,7 @@ final class CommandSupport {
   }
 
   /** A publisher for the AWS options given, retrying as asked, reporting on standard error. */
-  static RestApiPublisher publisher(
-      AwsOptions aws, DeployApiCommand.RetryOptions retry, PrintWriter err) {
+  static RestApiPublisher publisher(AwsOptions aws, RetryOptions retry, PrintWriter err) {
     AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
     return RestApiPublisher.builder()
         .clientBuilder(clients.apiGateway())

@@ -81,7 +81,7 @@ public final class LintCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "SEVERITY",
       description =
-          "Exit 1 when a finding is at least this serious: error or warning. Default:"
+          "Exit 1 when a finding is at least this serious: error, warning or info. Default:"
               + " ${DEFAULT-VALUE}.")
   FailOn failOn = FailOn.error;
 

@@ -64,7 +64,7 @@ public final class PipelineCli implements Runnable {
 
   private static CommandLine newCommandLine(String only) {
     Subcommands cli = new Subcommands(new CommandLine(new PipelineCli()), only);
-    // Subcommands, one line each, in the order of DESIGN.md's table.
+    // Subcommands, one line each, in the order of docs/commands.md.
     // -- build, graph, image-definitions
     cli.addSubcommand(new BuildCommand());
     cli.addSubcommand(new GraphCommand());

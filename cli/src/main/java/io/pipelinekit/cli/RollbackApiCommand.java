@@ -33,7 +33,7 @@ final class RollbackApiCommand implements Callable<Integer> {
 
   @Mixin AwsOptions aws;
 
-  @Mixin DeployApiCommand.RetryOptions retry;
+  @Mixin RetryOptions retry;
 
   @Option(
       names = "--rest-api-id",

@@ -58,7 +58,7 @@ class DeployApiCommandTest {
 
   @Test
   void durationConverter_readsShortAndIsoForms() {
-    DeployApiCommand.DurationConverter c = new DeployApiCommand.DurationConverter();
+    RetryOptions.DurationConverter c = new RetryOptions.DurationConverter();
 
     assertThat(c.convert("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(c.convert("30s")).isEqualTo(Duration.ofSeconds(30));

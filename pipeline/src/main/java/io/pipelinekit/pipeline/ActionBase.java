@@ -1,6 +1,8 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,24 @@ abstract class ActionBase {
   /** {@code AWS}: every action type modelled here is AWS-owned. */
   public String owner() {
     return "AWS";
+  }
+
+  /** Whether the shared settings equal {@code o}'s (for the actions' {@code equals}). */
+  final boolean sameBase(ActionBase o) {
+    return name.equals(o.name) && runOrder == o.runOrder && Objects.equals(namespace, o.namespace);
+  }
+
+  /** The shared settings' hash (for the actions' {@code hashCode}). */
+  final int baseHash() {
+    return Objects.hash(name, runOrder, namespace);
+  }
+
+  /** A {@code toString()} started with the shared settings. */
+  final ToString toStringStart(String type) {
+    return ToString.builder(type)
+        .add("name", name)
+        .add("runOrder", runOrder)
+        .add("namespace", namespace);
   }
 
   /** Copies the shared settings into a builder made for {@code toBuilder()}. */

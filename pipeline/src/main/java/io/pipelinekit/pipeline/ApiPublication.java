@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,6 +70,36 @@ public final class ApiPublication {
     return Optional.ofNullable(mode);
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof ApiPublication o
+        && restApiId.equals(o.restApiId)
+        && stage.equals(o.stage)
+        && fragments.equals(o.fragments)
+        && specFile.equals(o.specFile)
+        && Objects.equals(mode, o.mode);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(restApiId, stage, fragments, specFile, mode);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("ApiPublication")
+        .add("restApiId", restApiId)
+        .add("stage", stage)
+        .add("fragments", fragments)
+        .add("specFile", specFile)
+        .add("mode", mode)
+        .build();
+  }
+
   /** Builds an {@link ApiPublication}. */
   public static final class Builder {
     private String restApiId;
@@ -88,8 +120,9 @@ public final class ApiPublication {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder fragments(List<String> fragments) {
-      Checks.addAll(this.fragments, fragments);
+      Checks.replaceAll(this.fragments, fragments);
       return this;
     }
 

@@ -1,7 +1,9 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A CodeBuild project's cache: none, local (Docker layers, source, custom paths) or S3. */
@@ -56,5 +58,31 @@ public final class BuildCache {
 
   public Optional<String> location() {
     return Optional.ofNullable(location);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof BuildCache o
+        && type.equals(o.type)
+        && modes.equals(o.modes)
+        && Objects.equals(location, o.location);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, modes, location);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("BuildCache")
+        .add("type", type)
+        .add("modes", modes)
+        .add("location", location)
+        .build();
   }
 }

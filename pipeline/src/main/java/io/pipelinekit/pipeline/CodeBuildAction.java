@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,6 +134,43 @@ public final class CodeBuildAction extends ActionBase implements Action {
     return "CodeBuild " + project.name();
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof CodeBuildAction o
+        && sameBase(o)
+        && project.equals(o.project)
+        && inputs.equals(o.inputs)
+        && outputs.equals(o.outputs)
+        && Objects.equals(primarySource, o.primarySource)
+        && environmentVariables.equals(o.environmentVariables)
+        && test == o.test
+        && Objects.equals(batchEnabled, o.batchEnabled);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * baseHash()
+        + Objects.hash(
+            project, inputs, outputs, primarySource, environmentVariables, test, batchEnabled);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return toStringStart("CodeBuildAction")
+        .add("project", project)
+        .add("inputs", inputs)
+        .add("outputs", outputs)
+        .add("primarySource", primarySource)
+        .add("environmentVariables", environmentVariables)
+        .add("test", test)
+        .add("batchEnabled", batchEnabled)
+        .build();
+  }
+
   /** Builds a {@link CodeBuildAction}. */
   public static final class Builder extends ActionBase.Builder<Builder> {
     private CodeBuildProject project;
@@ -152,13 +190,15 @@ public final class CodeBuildAction extends ActionBase implements Action {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder inputs(String... artifacts) {
-      Checks.addAll(inputs, Arrays.asList(artifacts));
+      Checks.replaceAll(inputs, Arrays.asList(artifacts));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder outputs(String... artifacts) {
-      Checks.addAll(outputs, Arrays.asList(artifacts));
+      Checks.replaceAll(outputs, Arrays.asList(artifacts));
       return this;
     }
 
@@ -167,8 +207,9 @@ public final class CodeBuildAction extends ActionBase implements Action {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder environmentVariables(EnvironmentVariable... variables) {
-      Checks.addAll(environmentVariables, Arrays.asList(variables));
+      Checks.replaceAll(environmentVariables, Arrays.asList(variables));
       return this;
     }
 

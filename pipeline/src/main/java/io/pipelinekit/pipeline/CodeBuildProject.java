@@ -1,12 +1,14 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,17 +68,12 @@ public final class CodeBuildProject {
         Checks.requiredText(b.environmentType, where, "environmentType", "\"LINUX_CONTAINER\"");
     this.privilegedMode = b.privilegedMode;
     this.environmentVariables = Checks.copy(b.environmentVariables, where, "environmentVariables");
-    this.logGroupName = b.logGroupName == null ? "/aws/codebuild/" + name : b.logGroupName;
+    this.logGroupName = b.logGroupName;
     this.logStreamName = b.logStreamName;
     this.images = Checks.copy(b.images, where, "images");
-    this.cache =
-        b.cache != null
-            ? b.cache
-            : images.isEmpty()
-                ? BuildCache.none()
-                : BuildCache.local(
-                    BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE,
-                    BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
+    // Kept as set (null: the default), so that toBuilder() with other images or another name
+    // derives the defaults afresh.
+    this.cache = b.cache;
     this.timeoutInMinutes = b.timeoutInMinutes;
     this.queuedTimeoutInMinutes = b.queuedTimeoutInMinutes;
     this.imageDefinitionsFile =
@@ -171,7 +168,7 @@ public final class CodeBuildProject {
 
   /** The CloudWatch Logs group (default {@code /aws/codebuild/<name>}). */
   public String logGroupName() {
-    return logGroupName;
+    return logGroupName == null ? "/aws/codebuild/" + name : logGroupName;
   }
 
   public Optional<String> logStreamName() {
@@ -180,7 +177,13 @@ public final class CodeBuildProject {
 
   /** The cache (default: local Docker layer and source cache when images are built). */
   public BuildCache cache() {
-    return cache;
+    if (cache != null) {
+      return cache;
+    }
+    return images.isEmpty()
+        ? BuildCache.none()
+        : BuildCache.local(
+            BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE, BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
   }
 
   public int timeoutInMinutes() {
@@ -275,6 +278,101 @@ public final class CodeBuildProject {
     return toolCommand;
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof CodeBuildProject o
+        && name.equals(o.name)
+        && Objects.equals(description, o.description)
+        && serviceRoleArn.equals(o.serviceRoleArn)
+        && image.equals(o.image)
+        && computeType.equals(o.computeType)
+        && environmentType.equals(o.environmentType)
+        && Objects.equals(privilegedMode, o.privilegedMode)
+        && environmentVariables.equals(o.environmentVariables)
+        && Objects.equals(logGroupName, o.logGroupName)
+        && Objects.equals(logStreamName, o.logStreamName)
+        && Objects.equals(cache, o.cache)
+        && timeoutInMinutes == o.timeoutInMinutes
+        && queuedTimeoutInMinutes == o.queuedTimeoutInMinutes
+        && images.equals(o.images)
+        && imageDefinitionsFile.equals(o.imageDefinitionsFile)
+        && Objects.equals(imageDetailContainer, o.imageDetailContainer)
+        && Objects.equals(api, o.api)
+        && installCommands.equals(o.installCommands)
+        && preBuildCommands.equals(o.preBuildCommands)
+        && buildCommands.equals(o.buildCommands)
+        && postBuildCommands.equals(o.postBuildCommands)
+        && exportedVariables.equals(o.exportedVariables)
+        && artifactFiles.equals(o.artifactFiles)
+        && secondaryArtifacts.equals(o.secondaryArtifacts)
+        && toolCommand.equals(o.toolCommand);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        name,
+        description,
+        serviceRoleArn,
+        image,
+        computeType,
+        environmentType,
+        privilegedMode,
+        environmentVariables,
+        logGroupName,
+        logStreamName,
+        cache,
+        timeoutInMinutes,
+        queuedTimeoutInMinutes,
+        images,
+        imageDefinitionsFile,
+        imageDetailContainer,
+        api,
+        installCommands,
+        preBuildCommands,
+        buildCommands,
+        postBuildCommands,
+        exportedVariables,
+        artifactFiles,
+        secondaryArtifacts,
+        toolCommand);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("CodeBuildProject")
+        .add("name", name)
+        .add("description", description)
+        .add("serviceRoleArn", serviceRoleArn)
+        .add("image", image)
+        .add("computeType", computeType)
+        .add("environmentType", environmentType)
+        .add("privilegedMode", privilegedMode)
+        .add("environmentVariables", environmentVariables)
+        .add("logGroupName", logGroupName)
+        .add("logStreamName", logStreamName)
+        .add("cache", cache)
+        .add("timeoutInMinutes", timeoutInMinutes)
+        .add("queuedTimeoutInMinutes", queuedTimeoutInMinutes)
+        .add("images", images)
+        .add("imageDefinitionsFile", imageDefinitionsFile)
+        .add("imageDetailContainer", imageDetailContainer)
+        .add("api", api)
+        .add("installCommands", installCommands)
+        .add("preBuildCommands", preBuildCommands)
+        .add("buildCommands", buildCommands)
+        .add("postBuildCommands", postBuildCommands)
+        .add("exportedVariables", exportedVariables)
+        .add("artifactFiles", artifactFiles)
+        .add("secondaryArtifacts", secondaryArtifacts)
+        .add("toolCommand", toolCommand)
+        .build();
+  }
+
   /** Builds a {@link CodeBuildProject}. */
   public static final class Builder {
     private String name;
@@ -340,8 +438,15 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder environmentVariables(EnvironmentVariable... variables) {
-      Checks.addAll(environmentVariables, Arrays.asList(variables));
+      Checks.replaceAll(environmentVariables, Arrays.asList(variables));
+      return this;
+    }
+
+    /** Adds an environment variable after those set so far. */
+    public Builder addEnvironmentVariable(EnvironmentVariable variable) {
+      Checks.addAll(environmentVariables, List.of(variable));
       return this;
     }
 
@@ -370,8 +475,30 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder images(ContainerImage... images) {
-      Checks.addAll(this.images, Arrays.asList(images));
+      return images(Arrays.asList(images));
+    }
+
+    /** Sets the images, replacing any set before. */
+    public Builder images(List<ContainerImage> images) {
+      Checks.replaceAll(this.images, images);
+      return this;
+    }
+
+    /** Adds an image after those set so far. */
+    public Builder addImage(ContainerImage image) {
+      Checks.addAll(this.images, List.of(image));
+      return this;
+    }
+
+    /** Puts {@code image} in place of the image for the container {@code containerName}. */
+    public Builder replaceImage(String containerName, ContainerImage image) {
+      String where = name == null ? "CodeBuild project" : "CodeBuild project '" + name + "'";
+      int i =
+          Checks.indexOfName(
+              images, ContainerImage::containerName, containerName, where, "image for container");
+      images.set(i, java.util.Objects.requireNonNull(image, "image"));
       return this;
     }
 
@@ -391,33 +518,39 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder installCommands(String... commands) {
-      Checks.addAll(installCommands, Arrays.asList(commands));
+      Checks.replaceAll(installCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder preBuildCommands(String... commands) {
-      Checks.addAll(preBuildCommands, Arrays.asList(commands));
+      Checks.replaceAll(preBuildCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder buildCommands(String... commands) {
-      Checks.addAll(buildCommands, Arrays.asList(commands));
+      Checks.replaceAll(buildCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder postBuildCommands(String... commands) {
-      Checks.addAll(postBuildCommands, Arrays.asList(commands));
+      Checks.replaceAll(postBuildCommands, Arrays.asList(commands));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder exportedVariables(String... names) {
-      Checks.addAll(exportedVariables, Arrays.asList(names));
+      Checks.replaceAll(exportedVariables, Arrays.asList(names));
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder artifactFiles(String... files) {
-      Checks.addAll(artifactFiles, Arrays.asList(files));
+      Checks.replaceAll(artifactFiles, Arrays.asList(files));
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -135,6 +136,52 @@ public final class CodeDeployToEcsAction extends ActionBase implements Action {
   @Override
   public String describe() {
     return "CodeDeploy " + applicationName + "/" + deploymentGroupName;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof CodeDeployToEcsAction o
+        && sameBase(o)
+        && applicationName.equals(o.applicationName)
+        && deploymentGroupName.equals(o.deploymentGroupName)
+        && taskDefinitionTemplateArtifact.equals(o.taskDefinitionTemplateArtifact)
+        && Objects.equals(taskDefinitionTemplatePath, o.taskDefinitionTemplatePath)
+        && appSpecTemplateArtifact.equals(o.appSpecTemplateArtifact)
+        && Objects.equals(appSpecTemplatePath, o.appSpecTemplatePath)
+        && images.equals(o.images)
+        && Objects.equals(taskDefinition, o.taskDefinition);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * baseHash()
+        + Objects.hash(
+            applicationName,
+            deploymentGroupName,
+            taskDefinitionTemplateArtifact,
+            taskDefinitionTemplatePath,
+            appSpecTemplateArtifact,
+            appSpecTemplatePath,
+            images,
+            taskDefinition);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return toStringStart("CodeDeployToEcsAction")
+        .add("applicationName", applicationName)
+        .add("deploymentGroupName", deploymentGroupName)
+        .add("taskDefinitionTemplateArtifact", taskDefinitionTemplateArtifact)
+        .add("taskDefinitionTemplatePath", taskDefinitionTemplatePath)
+        .add("appSpecTemplateArtifact", appSpecTemplateArtifact)
+        .add("appSpecTemplatePath", appSpecTemplatePath)
+        .add("images", images)
+        .add("taskDefinition", taskDefinition)
+        .build();
   }
 
   /** Builds a {@link CodeDeployToEcsAction}. */

@@ -1,10 +1,12 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -115,6 +117,56 @@ public final class ContainerImage {
     return Optional.ofNullable(registryRegion);
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof ContainerImage o
+        && containerName.equals(o.containerName)
+        && repository.equals(o.repository)
+        && dockerfile.equals(o.dockerfile)
+        && context.equals(o.context)
+        && tagPolicy.equals(o.tagPolicy)
+        && additionalTags.equals(o.additionalTags)
+        && buildArgs.equals(o.buildArgs)
+        && Objects.equals(target, o.target)
+        && Objects.equals(registryAccount, o.registryAccount)
+        && Objects.equals(registryRegion, o.registryRegion);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        containerName,
+        repository,
+        dockerfile,
+        context,
+        tagPolicy,
+        additionalTags,
+        buildArgs,
+        target,
+        registryAccount,
+        registryRegion);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("ContainerImage")
+        .add("containerName", containerName)
+        .add("repository", repository)
+        .add("dockerfile", dockerfile)
+        .add("context", context)
+        .add("tagPolicy", tagPolicy)
+        .add("additionalTags", additionalTags)
+        .add("buildArgs", ToString.redactValues(buildArgs))
+        .add("target", target)
+        .add("registryAccount", registryAccount)
+        .add("registryRegion", registryRegion)
+        .build();
+  }
+
   /** Builds a {@link ContainerImage}. */
   public static final class Builder {
     private String containerName;
@@ -155,8 +207,9 @@ public final class ContainerImage {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder additionalTags(List<String> tags) {
-      Checks.addAll(additionalTags, tags);
+      Checks.replaceAll(additionalTags, tags);
       return this;
     }
 

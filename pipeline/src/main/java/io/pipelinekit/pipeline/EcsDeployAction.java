@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -132,6 +133,49 @@ public final class EcsDeployAction extends ActionBase implements Action {
     return "ECS " + clusterName + "/" + serviceName;
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof EcsDeployAction o
+        && sameBase(o)
+        && input.equals(o.input)
+        && clusterName.equals(o.clusterName)
+        && serviceName.equals(o.serviceName)
+        && fileName.equals(o.fileName)
+        && Objects.equals(deploymentTimeoutMinutes, o.deploymentTimeoutMinutes)
+        && Objects.equals(taskDefinition, o.taskDefinition)
+        && passRoleArns.equals(o.passRoleArns);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * baseHash()
+        + Objects.hash(
+            input,
+            clusterName,
+            serviceName,
+            fileName,
+            deploymentTimeoutMinutes,
+            taskDefinition,
+            passRoleArns);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return toStringStart("EcsDeployAction")
+        .add("input", input)
+        .add("clusterName", clusterName)
+        .add("serviceName", serviceName)
+        .add("fileName", fileName)
+        .add("deploymentTimeoutMinutes", deploymentTimeoutMinutes)
+        .add("taskDefinition", taskDefinition)
+        .add("passRoleArns", passRoleArns)
+        .build();
+  }
+
   /** Builds an {@link EcsDeployAction}. */
   public static final class Builder extends ActionBase.Builder<Builder> {
     private String input;
@@ -177,9 +221,12 @@ public final class EcsDeployAction extends ActionBase implements Action {
       return this;
     }
 
-    /** Further roles the deploy may pass, when no task definition is modelled. */
+    /**
+     * Further roles the deploy may pass, when no task definition is modelled (replacing any set
+     * before).
+     */
     public Builder passRoleArns(String... arns) {
-      Checks.addAll(passRoleArns, List.of(arns));
+      Checks.replaceAll(passRoleArns, List.of(arns));
       return this;
     }
 

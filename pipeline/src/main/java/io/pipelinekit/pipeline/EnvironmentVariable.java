@@ -1,6 +1,7 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.Objects;
 
 /**
@@ -51,8 +52,8 @@ public final class EnvironmentVariable {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof EnvironmentVariable e
+  public boolean equals(Object other) {
+    return other instanceof EnvironmentVariable e
         && name.equals(e.name)
         && value.equals(e.value)
         && type == e.type;
@@ -63,8 +64,17 @@ public final class EnvironmentVariable {
     return Objects.hash(name, value, type);
   }
 
+  /**
+   * The variable, SDK v2 style. A plaintext value is never printed (it may be a secret that the
+   * pipeline's rules have not rejected yet); a parameter name or secret reference is, as it is only
+   * a name.
+   */
   @Override
   public String toString() {
-    return name + "(" + type + ")";
+    return ToString.builder("EnvironmentVariable")
+        .add("name", name)
+        .add("type", type)
+        .add("value", type == EnvironmentVariableType.PLAINTEXT ? ToString.redacted() : value)
+        .build();
   }
 }

@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,7 +53,32 @@ public final class ImageTagPolicy {
   }
 
   @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof ImageTagPolicy o
+        && Objects.equals(fixedTag, o.fixedTag)
+        && explicitLatest == o.explicitLatest;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(fixedTag, explicitLatest);
+  }
+
+  /**
+   * {@code ImageTagPolicy(commitId)}, {@code ImageTagPolicy(fixedTag=1.4.2)} or {@code
+   * ImageTagPolicy(fixedTag=latest, explicitLatest=true)}.
+   */
+  @Override
   public String toString() {
-    return fixedTag == null ? "commit-id" : fixedTag;
+    if (fixedTag == null) {
+      return "ImageTagPolicy(commitId)";
+    }
+    return ToString.builder("ImageTagPolicy")
+        .add("fixedTag", fixedTag)
+        .add("explicitLatest", explicitLatest ? true : null)
+        .build();
   }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -96,6 +97,33 @@ public final class ManualApprovalAction extends ActionBase implements Action {
   @Override
   public String describe() {
     return "Manual approval";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof ManualApprovalAction o
+        && sameBase(o)
+        && Objects.equals(notificationArn, o.notificationArn)
+        && Objects.equals(externalEntityLink, o.externalEntityLink)
+        && Objects.equals(customData, o.customData);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * baseHash() + Objects.hash(notificationArn, externalEntityLink, customData);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return toStringStart("ManualApprovalAction")
+        .add("notificationArn", notificationArn)
+        .add("externalEntityLink", externalEntityLink)
+        .add("customData", customData)
+        .build();
   }
 
   /** Builds a {@link ManualApprovalAction}. */

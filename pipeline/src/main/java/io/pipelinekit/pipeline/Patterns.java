@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Include and exclude glob patterns of a trigger filter (branches, tags or file paths). Excludes
@@ -33,9 +35,11 @@ public final class Patterns {
     return new Builder().includes(includes).excludes(excludes);
   }
 
-  /** The same includes, plus the given excludes. */
+  /** The same includes and excludes, plus the given excludes. */
   public Patterns excluding(String... globs) {
-    return toBuilder().excludes(Arrays.asList(globs)).build();
+    List<String> all = new ArrayList<>(excludes);
+    all.addAll(Arrays.asList(globs));
+    return toBuilder().excludes(all).build();
   }
 
   public List<String> includes() {
@@ -50,6 +54,27 @@ public final class Patterns {
     return includes.isEmpty() && excludes.isEmpty();
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Patterns o
+        && includes.equals(o.includes)
+        && excludes.equals(o.excludes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(includes, excludes);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("Patterns").add("includes", includes).add("excludes", excludes).build();
+  }
+
   /** Builds {@link Patterns}. */
   public static final class Builder {
     private final List<String> includes = new ArrayList<>();
@@ -57,13 +82,15 @@ public final class Patterns {
 
     private Builder() {}
 
+    /** Sets them, replacing any set before. */
     public Builder includes(List<String> globs) {
-      Checks.addAll(includes, globs);
+      Checks.replaceAll(includes, globs);
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder excludes(List<String> globs) {
-      Checks.addAll(excludes, globs);
+      Checks.replaceAll(excludes, globs);
       return this;
     }
 

@@ -3,11 +3,14 @@ package io.pipelinekit.pipeline;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.pipeline.internal.Checks;
 import io.pipelinekit.pipeline.internal.PipelineRules;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -145,7 +148,63 @@ public final class Pipeline {
 
   /** The stage holding the action, by identity. */
   public Optional<Stage> stageOf(Action action) {
-    return stages.stream().filter(s -> s.actions().contains(action)).findFirst();
+    return stages.stream().filter(s -> s.actions().stream().anyMatch(a -> a == action)).findFirst();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Pipeline o
+        && name.equals(o.name)
+        && account.equals(o.account)
+        && region.equals(o.region)
+        && roleArn.equals(o.roleArn)
+        && artifactBucket.equals(o.artifactBucket)
+        && Objects.equals(artifactKmsKeyArn, o.artifactKmsKeyArn)
+        && pipelineType.equals(o.pipelineType)
+        && Objects.equals(executionMode, o.executionMode)
+        && variables.equals(o.variables)
+        && triggers.equals(o.triggers)
+        && stages.equals(o.stages)
+        && tags.equals(o.tags);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        name,
+        account,
+        region,
+        roleArn,
+        artifactBucket,
+        artifactKmsKeyArn,
+        pipelineType,
+        executionMode,
+        variables,
+        triggers,
+        stages,
+        tags);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("Pipeline")
+        .add("name", name)
+        .add("account", account)
+        .add("region", region)
+        .add("roleArn", roleArn)
+        .add("artifactBucket", artifactBucket)
+        .add("artifactKmsKeyArn", artifactKmsKeyArn)
+        .add("pipelineType", pipelineType)
+        .add("executionMode", executionMode)
+        .add("variables", variables)
+        .add("triggers", triggers)
+        .add("stages", stages)
+        .add("tags", tags)
+        .build();
   }
 
   /** Builds a {@link Pipeline}; {@link #build()} checks every rule. */
@@ -205,26 +264,128 @@ public final class Pipeline {
       return this;
     }
 
+    /** Sets the pipeline variables, replacing any set before. */
     public Builder variables(PipelineVariable... variables) {
-      Checks.addAll(this.variables, Arrays.asList(variables));
+      return variables(Arrays.asList(variables));
+    }
+
+    /** Sets the pipeline variables, replacing any set before. */
+    public Builder variables(Collection<PipelineVariable> variables) {
+      Checks.replaceAll(this.variables, variables);
       return this;
     }
 
+    /** Adds a pipeline variable after those set so far. */
+    public Builder addVariable(PipelineVariable variable) {
+      Checks.addAll(this.variables, List.of(variable));
+      return this;
+    }
+
+    /** Sets the triggers, replacing any set before. */
     public Builder triggers(Trigger... triggers) {
-      Checks.addAll(this.triggers, Arrays.asList(triggers));
+      return triggers(Arrays.asList(triggers));
+    }
+
+    /** Sets the triggers, replacing any set before. */
+    public Builder triggers(Collection<Trigger> triggers) {
+      Checks.replaceAll(this.triggers, triggers);
       return this;
     }
 
+    /** Adds a trigger after those set so far. */
+    public Builder addTrigger(Trigger trigger) {
+      Checks.addAll(this.triggers, List.of(trigger));
+      return this;
+    }
+
+    /**
+     * Sets the stages, replacing any set before (on a {@link Pipeline#toBuilder()}, the base
+     * pipeline's). To change a base pipeline's stages one at a time, use {@link #addStage}, {@link
+     * #insertStageBefore}, {@link #insertStageAfter}, {@link #replaceStage} and {@link
+     * #removeStage}.
+     */
     public Builder stages(Stage... stages) {
-      Checks.addAll(this.stages, Arrays.asList(stages));
+      return stages(Arrays.asList(stages));
+    }
+
+    /** Sets the stages, replacing any set before. */
+    public Builder stages(Collection<Stage> stages) {
+      Checks.replaceAll(this.stages, stages);
       return this;
     }
 
-    public Builder stage(Stage stage) {
+    /** Adds a stage after those set so far. */
+    public Builder addStage(Stage stage) {
       Checks.addAll(this.stages, List.of(stage));
       return this;
     }
 
+    /**
+     * Adds a stage after those set so far.
+     *
+     * @deprecated use {@link #addStage(Stage)}, which says what it does.
+     */
+    @Deprecated
+    public Builder stage(Stage stage) {
+      return addStage(stage);
+    }
+
+    /** Inserts a stage at {@code index} (0 is first; the stage there and after move down). */
+    public Builder insertStage(int index, Stage stage) {
+      if (index < 0 || index > stages.size()) {
+        throw new DefinitionException(
+            where()
+                + ": cannot insert a stage at position "
+                + index
+                + "; use 0–"
+                + stages.size()
+                + " (there are "
+                + stages.size()
+                + " stages)");
+      }
+      stages.add(index, Objects.requireNonNull(stage, "stage"));
+      return this;
+    }
+
+    /** Inserts a stage just before the stage named {@code existing}. */
+    public Builder insertStageBefore(String existing, Stage stage) {
+      return insertStage(stageIndex(existing), stage);
+    }
+
+    /** Inserts a stage just after the stage named {@code existing}. */
+    public Builder insertStageAfter(String existing, Stage stage) {
+      return insertStage(stageIndex(existing) + 1, stage);
+    }
+
+    /** Puts {@code stage} in place of the stage named {@code existing} (its name may differ). */
+    public Builder replaceStage(String existing, Stage stage) {
+      stages.set(stageIndex(existing), Objects.requireNonNull(stage, "stage"));
+      return this;
+    }
+
+    /** Removes the stage named {@code existing}. */
+    public Builder removeStage(String existing) {
+      stages.remove(stageIndex(existing));
+      return this;
+    }
+
+    private int stageIndex(String name) {
+      return Checks.indexOfName(stages, Stage::name, name, where(), "stage");
+    }
+
+    private String where() {
+      return name == null ? "pipeline" : "pipeline '" + name + "'";
+    }
+
+    /** Sets the tags, replacing any set before. */
+    public Builder tags(Map<String, String> tags) {
+      Map<String, String> copy = new LinkedHashMap<>(Objects.requireNonNull(tags, "tags"));
+      this.tags.clear();
+      this.tags.putAll(copy);
+      return this;
+    }
+
+    /** Adds (or changes) one tag. */
     public Builder tag(String key, String value) {
       tags.put(key, value);
       return this;

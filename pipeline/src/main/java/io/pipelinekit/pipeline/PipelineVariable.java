@@ -1,6 +1,8 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,5 +40,31 @@ public final class PipelineVariable {
 
   public Optional<String> description() {
     return Optional.ofNullable(description);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof PipelineVariable o
+        && name.equals(o.name)
+        && Objects.equals(defaultValue, o.defaultValue)
+        && Objects.equals(description, o.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, defaultValue, description);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("PipelineVariable")
+        .add("name", name)
+        .add("defaultValue", defaultValue)
+        .add("description", description)
+        .build();
   }
 }

@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,32 @@ public final class PullRequestFilter {
     return Optional.ofNullable(filePaths);
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof PullRequestFilter o
+        && events.equals(o.events)
+        && Objects.equals(branches, o.branches)
+        && Objects.equals(filePaths, o.filePaths);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(events, branches, filePaths);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("PullRequestFilter")
+        .add("events", events)
+        .add("branches", branches)
+        .add("filePaths", filePaths)
+        .build();
+  }
+
   /** Builds {@link PullRequestFilter}. */
   public static final class Builder {
     private final List<PullRequestEvent> events = new ArrayList<>();
@@ -55,8 +83,9 @@ public final class PullRequestFilter {
 
     private Builder() {}
 
+    /** Sets them, replacing any set before. */
     public Builder events(List<PullRequestEvent> events) {
-      Checks.addAll(this.events, events);
+      Checks.replaceAll(this.events, events);
       return this;
     }
 

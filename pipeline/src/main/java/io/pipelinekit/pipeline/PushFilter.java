@@ -1,5 +1,7 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.ToString;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,32 @@ public final class PushFilter {
 
   public Optional<Patterns> filePaths() {
     return Optional.ofNullable(filePaths);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof PushFilter o
+        && Objects.equals(branches, o.branches)
+        && Objects.equals(tags, o.tags)
+        && Objects.equals(filePaths, o.filePaths);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(branches, tags, filePaths);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("PushFilter")
+        .add("branches", branches)
+        .add("tags", tags)
+        .add("filePaths", filePaths)
+        .build();
   }
 
   /** Builds {@link PushFilter}. */

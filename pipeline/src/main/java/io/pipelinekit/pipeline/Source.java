@@ -4,6 +4,7 @@ import io.pipelinekit.pipeline.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -267,6 +268,11 @@ public final class Source extends ActionBase implements Action {
     return Optional.ofNullable(imageTag);
   }
 
+  /** For CodeCommit and S3: whether polling was asked for; empty when left to the default. */
+  public Optional<Boolean> pollForSourceChanges() {
+    return Optional.ofNullable(pollForSourceChanges);
+  }
+
   @Override
   public Map<String, String> configuration() {
     Map<String, String> c = new LinkedHashMap<>();
@@ -324,6 +330,64 @@ public final class Source extends ActionBase implements Action {
       case S3 -> "S3 s3://" + bucket + "/" + objectKey;
       case ECR -> "ECR " + repository + (imageTag == null ? "" : ":" + imageTag);
     };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Source o
+        && sameBase(o)
+        && kind.equals(o.kind)
+        && Objects.equals(host, o.host)
+        && output.equals(o.output)
+        && Objects.equals(connectionArn, o.connectionArn)
+        && Objects.equals(repository, o.repository)
+        && Objects.equals(branch, o.branch)
+        && Objects.equals(outputFormat, o.outputFormat)
+        && Objects.equals(detectChanges, o.detectChanges)
+        && Objects.equals(bucket, o.bucket)
+        && Objects.equals(objectKey, o.objectKey)
+        && Objects.equals(imageTag, o.imageTag)
+        && Objects.equals(pollForSourceChanges, o.pollForSourceChanges);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * baseHash()
+        + Objects.hash(
+            kind,
+            host,
+            output,
+            connectionArn,
+            repository,
+            branch,
+            outputFormat,
+            detectChanges,
+            bucket,
+            objectKey,
+            imageTag,
+            pollForSourceChanges);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return toStringStart("Source")
+        .add("kind", kind)
+        .add("host", host)
+        .add("output", output)
+        .add("connectionArn", connectionArn)
+        .add("repository", repository)
+        .add("branch", branch)
+        .add("outputFormat", outputFormat)
+        .add("detectChanges", detectChanges)
+        .add("bucket", bucket)
+        .add("objectKey", objectKey)
+        .add("imageTag", imageTag)
+        .add("pollForSourceChanges", pollForSourceChanges)
+        .build();
   }
 
   /** Builds a {@link Source}; most definitions start from a factory such as {@link #gitHub}. */

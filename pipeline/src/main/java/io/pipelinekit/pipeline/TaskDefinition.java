@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,6 +72,36 @@ public final class TaskDefinition {
     return List.copyOf(roles);
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof TaskDefinition o
+        && family.equals(o.family)
+        && containers.equals(o.containers)
+        && otherContainers.equals(o.otherContainers)
+        && Objects.equals(taskRoleArn, o.taskRoleArn)
+        && Objects.equals(executionRoleArn, o.executionRoleArn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(family, containers, otherContainers, taskRoleArn, executionRoleArn);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("TaskDefinition")
+        .add("family", family)
+        .add("containers", containers)
+        .add("otherContainers", otherContainers)
+        .add("taskRoleArn", taskRoleArn)
+        .add("executionRoleArn", executionRoleArn)
+        .build();
+  }
+
   /** Builds a {@link TaskDefinition}. */
   public static final class Builder {
     private String family;
@@ -85,8 +117,9 @@ public final class TaskDefinition {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder containers(List<String> names) {
-      Checks.addAll(containers, names);
+      Checks.replaceAll(containers, names);
       return this;
     }
 
@@ -94,13 +127,26 @@ public final class TaskDefinition {
       return containers(Arrays.asList(names));
     }
 
+    /** Sets them, replacing any set before. */
     public Builder otherContainers(List<String> names) {
-      Checks.addAll(otherContainers, names);
+      Checks.replaceAll(otherContainers, names);
       return this;
     }
 
     public Builder otherContainers(String... names) {
       return otherContainers(Arrays.asList(names));
+    }
+
+    /** Adds a container whose image the pipeline builds, after those set so far. */
+    public Builder addContainer(String name) {
+      Checks.addAll(containers, List.of(name));
+      return this;
+    }
+
+    /** Adds a container the pipeline leaves alone, after those set so far. */
+    public Builder addOtherContainer(String name) {
+      Checks.addAll(otherContainers, List.of(name));
+      return this;
     }
 
     public Builder taskRoleArn(String arn) {

@@ -1,9 +1,11 @@
 package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A V2 pipeline trigger on a CodeConnections source action: push and pull-request filters (at most
@@ -51,6 +53,32 @@ public final class Trigger {
     return pullRequest;
   }
 
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    return other instanceof Trigger o
+        && sourceActionName.equals(o.sourceActionName)
+        && push.equals(o.push)
+        && pullRequest.equals(o.pullRequest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sourceActionName, push, pullRequest);
+  }
+
+  /** The settings, SDK v2 style; secret-prone values are redacted. */
+  @Override
+  public String toString() {
+    return ToString.builder("Trigger")
+        .add("sourceActionName", sourceActionName)
+        .add("push", push)
+        .add("pullRequest", pullRequest)
+        .build();
+  }
+
   /** Builds {@link Trigger}. */
   public static final class Builder {
     private String sourceActionName;
@@ -64,13 +92,15 @@ public final class Trigger {
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder push(List<PushFilter> filters) {
-      Checks.addAll(push, filters);
+      Checks.replaceAll(push, filters);
       return this;
     }
 
+    /** Sets them, replacing any set before. */
     public Builder pullRequest(List<PullRequestFilter> filters) {
-      Checks.addAll(pullRequest, filters);
+      Checks.replaceAll(pullRequest, filters);
       return this;
     }
 

@@ -21,7 +21,7 @@ public final class KitchenSink {
             .secondaryArtifact("Templates", "taskdef.json", "appspec.yaml")
             .secondaryArtifact("WorkerImage", "imageDetail.json")
             .imageDetail("worker")
-            .images(
+            .addImage(
                 ContainerImage.builder()
                     .containerName("worker")
                     .repository("kitchen/worker")
@@ -52,7 +52,7 @@ public final class KitchenSink {
             .queuedTimeoutInMinutes(60)
             .build();
     TaskDefinition task =
-        Fixtures.taskDefinition().containers("worker").otherContainers("xray").build();
+        Fixtures.taskDefinition().addContainer("worker").otherContainers("xray").build();
     return Fixtures.pipeline(
             Stage.named(
                 "Source",

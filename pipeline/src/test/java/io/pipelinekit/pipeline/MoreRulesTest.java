@@ -157,7 +157,7 @@ class MoreRulesTest {
             DefinitionException.class,
             withProject(
                     project()
-                        .images(ContainerImage.of("app", "service/app2", "Dockerfile"))
+                        .addImage(ContainerImage.of("app", "service/app2", "Dockerfile"))
                         .build())
                 ::build);
     assertThat(e.messages())
@@ -173,7 +173,7 @@ class MoreRulesTest {
             DefinitionException.class,
             withProject(
                     project()
-                        .images(ContainerImage.of("my.app", "service/app2", "Dockerfile"))
+                        .addImage(ContainerImage.of("my.app", "service/app2", "Dockerfile"))
                         .build())
                 ::build);
     assertThat(e.messages())
@@ -187,7 +187,7 @@ class MoreRulesTest {
             DefinitionException.class,
             withProject(
                     project()
-                        .images(
+                        .addImage(
                             ContainerImage.builder()
                                 .containerName("worker")
                                 .repository("service/worker")

@@ -226,7 +226,7 @@ final class PipelineRuleFixtures {
                 Stage.named("Deploy", deploy().build())));
     add(
         "pipeline-artifact-unknown",
-        () -> withBuild(build().inputs("Sources").primarySource("Source").build()));
+        () -> withBuild(build().inputs("Source", "Sources").primarySource("Source").build()));
     add(
         "pipeline-artifact-order",
         () ->
@@ -379,7 +379,7 @@ final class PipelineRuleFixtures {
         () ->
             withProject(
                 project()
-                    .images(
+                    .addImage(
                         ContainerImage.of("app", "service/app2", "service/release/app/Dockerfile"))
                     .build()));
     add(
@@ -392,7 +392,7 @@ final class PipelineRuleFixtures {
                     build()
                         .project(
                             project()
-                                .images(
+                                .addImage(
                                     ContainerImage.of(
                                         "worker",
                                         "Service/Worker",
@@ -402,7 +402,7 @@ final class PipelineRuleFixtures {
                 Stage.named(
                     "Deploy",
                     deploy()
-                        .taskDefinition(taskDefinition().containers("worker").build())
+                        .taskDefinition(taskDefinition().addContainer("worker").build())
                         .build())));
     add(
         "pipeline-image-latest-tag",
@@ -436,7 +436,7 @@ final class PipelineRuleFixtures {
         "pipeline-container-name-mismatch",
         () ->
             withDeploy(
-                deploy().taskDefinition(taskDefinition().containers("web").build()).build()));
+                deploy().taskDefinition(taskDefinition().addContainer("web").build()).build()));
     add("pipeline-ecs-file-name", () -> withDeploy(deploy().fileName("imagedefs.json").build()));
     add(
         "pipeline-secondary-artifacts",
@@ -448,7 +448,7 @@ final class PipelineRuleFixtures {
                             .secondaryArtifact("BuildOutput", "imagedefinitions.json")
                             .secondaryArtifact("Report", "reports/*")
                             .build())
-                    .outputs("Reports")
+                    .outputs("BuildOutput", "Reports")
                     .build()),
         () ->
             withBuild(
@@ -458,7 +458,7 @@ final class PipelineRuleFixtures {
                             .secondaryArtifact("BuildOutput", "imagedefinitions.json")
                             .secondaryArtifact("Reports", "reports/*")
                             .build())
-                    .outputs("Reports")
+                    .outputs("BuildOutput", "Reports")
                     .build()));
     add(
         "pipeline-image-detail-container",
@@ -508,11 +508,11 @@ final class PipelineRuleFixtures {
   private static Pipeline.Builder withWorker(ContainerImage image) {
     return pipeline(
         Stage.named("Source", source()),
-        Stage.named("Build", build().project(project().images(image).build()).build()),
+        Stage.named("Build", build().project(project().addImage(image).build()).build()),
         Stage.named(
             "Deploy",
             deploy()
-                .taskDefinition(taskDefinition().containers(image.containerName()).build())
+                .taskDefinition(taskDefinition().addContainer(image.containerName()).build())
                 .build()));
   }
 

@@ -41,7 +41,7 @@ class PipelineRulesTest {
             Stage.named("Build", build().project(project).build()),
             Stage.named(
                 "Deploy",
-                deploy().taskDefinition(taskDefinition().containers("worker").build()).build())));
+                deploy().taskDefinition(taskDefinition().addContainer("worker").build()).build())));
   }
 
   private static Stage[] stagesWith(Stage... middle) {
@@ -116,7 +116,7 @@ class PipelineRulesTest {
       rejectedWith(
           pipeline(
               stagesWith(
-                  Stage.named("Build", build().outputs().build().toBuilder().build()),
+                  Stage.named("Build", build().build().toBuilder().build()),
                   Stage.named(
                       "Test",
                       CodeBuildAction.builder()
@@ -341,7 +341,10 @@ class PipelineRulesTest {
               stagesWith(
                   Stage.named(
                       "Build",
-                      build().project(project.build()).outputs("A", "B", "C", "D", "E").build()),
+                      build()
+                          .project(project.build())
+                          .outputs("BuildOutput", "A", "B", "C", "D", "E")
+                          .build()),
                   Stage.named("Deploy", deploy().build()))),
           "CodeBuild actions produce 0–5 output artifacts, this one has 6");
     }
@@ -354,7 +357,7 @@ class PipelineRulesTest {
               stagesWith(
                   Stage.named(
                       "Build",
-                      build().outputs("Templates", "Image1", "Image2").build(),
+                      build().outputs("BuildOutput", "Templates", "Image1", "Image2").build(),
                       CodeBuildAction.builder()
                           .name("Other")
                           .project(p2)
@@ -408,7 +411,7 @@ class PipelineRulesTest {
                       .name("Config")
                       .output("Config")
                       .build()),
-              Stage.named("Build", build().inputs("Config").build()),
+              Stage.named("Build", build().inputs("Source", "Config").build()),
               Stage.named("Deploy", deploy().build())),
           "stage 'Build' action 'Build': with 2 input artifacts CodeBuild needs PrimarySource",
           ".primarySource(\"Source\")");
@@ -729,7 +732,7 @@ class PipelineRulesTest {
     void build_whenImageTaggedLatestImplicitly_rejects() {
       CodeBuildProject p =
           project()
-              .images(
+              .addImage(
                   ContainerImage.builder()
                       .containerName("worker")
                       .repository("service/worker")
@@ -746,7 +749,7 @@ class PipelineRulesTest {
     void build_whenAdditionalTagLatest_rejects() {
       CodeBuildProject p =
           project()
-              .images(
+              .addImage(
                   ContainerImage.builder()
                       .containerName("worker")
                       .repository("service/worker")
@@ -761,7 +764,7 @@ class PipelineRulesTest {
     void build_whenLatestExplicit_accepts() {
       CodeBuildProject p =
           project()
-              .images(
+              .addImage(
                   ContainerImage.builder()
                       .containerName("worker")
                       .repository("service/worker")
@@ -775,7 +778,7 @@ class PipelineRulesTest {
     @Test
     void build_whenRepositoryNameUppercase_rejects() {
       CodeBuildProject p =
-          project().images(ContainerImage.of("worker", "Service/Worker", "Dockerfile")).build();
+          project().addImage(ContainerImage.of("worker", "Service/Worker", "Dockerfile")).build();
       rejected(buildingWorker(p));
       assertThatThrownBy(
               () ->
@@ -946,14 +949,16 @@ class PipelineRulesTest {
       Pipeline ok =
           pipeline(
                   stagesWith(
-                      Stage.named("Build", build().project(p).outputs("Reports").build()),
+                      Stage.named(
+                          "Build", build().project(p).outputs("BuildOutput", "Reports").build()),
                       Stage.named("Deploy", deploy().build())))
               .build();
       assertThat(ok.actions()).hasSize(3);
       rejectedWith(
           pipeline(
               stagesWith(
-                  Stage.named("Build", build().project(p).outputs("Reports").build()),
+                  Stage.named(
+                      "Build", build().project(p).outputs("BuildOutput", "Reports").build()),
                   Stage.named("Deploy", deploy().input("Reports").build()))),
           "FileName 'imagedefinitions.json' is not among the buildspec's artifact files for 'Reports' [reports/**/*]");
     }
@@ -969,7 +974,8 @@ class PipelineRulesTest {
           rejected(
               pipeline(
                   stagesWith(
-                      Stage.named("Build", build().project(p).outputs("Reports").build()),
+                      Stage.named(
+                          "Build", build().project(p).outputs("BuildOutput", "Reports").build()),
                       Stage.named("Deploy", deploy().build()))));
       assertThat(e.messages())
           .containsExactly(

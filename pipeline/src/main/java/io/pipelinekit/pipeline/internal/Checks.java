@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Checks builders make when they build: required values, unmodifiable copies. */
 public final class Checks {
@@ -117,6 +118,44 @@ public final class Checks {
           copy.put(k, v);
         });
     return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Replaces a builder's list with the values, rejecting nulls: collection setters replace, as in
+   * the AWS SDK v2; {@code add…} methods add.
+   */
+  public static <T> void replaceAll(List<T> target, Collection<? extends T> values) {
+    List<T> copy = new ArrayList<>();
+    addAll(copy, values);
+    target.clear();
+    target.addAll(copy);
+  }
+
+  /**
+   * The index of the element named {@code name}, or a {@link DefinitionException} naming {@code
+   * where}, what was looked for and the names there are.
+   */
+  public static <T> int indexOfName(
+      List<T> list, Function<? super T, String> nameOf, String name, String where, String what) {
+    Objects.requireNonNull(name, "name");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String n = nameOf.apply(list.get(i));
+      if (name.equals(n)) {
+        return i;
+      }
+      names.add("'" + n + "'");
+    }
+    throw new DefinitionException(
+        where
+            + ": no "
+            + what
+            + " named '"
+            + name
+            + "'"
+            + (names.isEmpty()
+                ? "; there are none yet"
+                : "; there are " + String.join(", ", names)));
   }
 
   /** Adds all values to a mutable list, rejecting nulls. */

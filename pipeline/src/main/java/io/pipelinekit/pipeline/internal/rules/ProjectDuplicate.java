@@ -14,9 +14,7 @@ import java.util.Map;
 final class ProjectDuplicate extends PipelineRule {
 
   private static boolean sameProject(CodeBuildProject a, CodeBuildProject b) {
-    return a.images().equals(b.images())
-        && a.serviceRoleArn().equals(b.serviceRoleArn())
-        && a.image().equals(b.image());
+    return a.equals(b);
   }
 
   ProjectDuplicate() {
