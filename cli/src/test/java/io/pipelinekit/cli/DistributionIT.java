@@ -252,6 +252,25 @@ class DistributionIT {
   }
 
   @Test
+  void runnableJar_carriesOurLicenseAndNotice() throws Exception {
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(RUNNABLE_JAR.toFile())) {
+      String license =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(license).isEqualTo(Files.readString(installed.resolve("LICENSE")));
+      String notice =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(notice)
+          .contains("pipelinekit\nCopyright 2026 the pipelinekit authors\n", "Jackson");
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(PipelineCli.class.getName());
+    }
+  }
+
+  @Test
   void eachDownload_hasASha256FileThatMatchesIt() throws Exception {
     for (Path download : List.of(ARCHIVE, RUNNABLE_JAR)) {
       Path sums = download.resolveSibling(download.getFileName() + ".sha256");
