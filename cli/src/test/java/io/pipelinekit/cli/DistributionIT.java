@@ -271,6 +271,44 @@ class DistributionIT {
   }
 
   @Test
+  void runnableJar_mergesEveryLibrarysServiceFiles() throws Exception {
+    // every provider that a jar of the archive's lib/ registers, per service
+    Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
+    try (Stream<Path> jars = Files.list(installed.resolve("lib"))) {
+      for (Path path : jars.toList()) {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+          for (var entry : java.util.Collections.list(jar.entries())) {
+            String name = entry.getName();
+            if (name.startsWith("META-INF/services/") && !entry.isDirectory()) {
+              expected
+                  .computeIfAbsent(name, k -> new java.util.TreeSet<>())
+                  .addAll(providers(jar.getInputStream(entry).readAllBytes()));
+            }
+          }
+        }
+      }
+    }
+    assertThat(expected).containsKey("META-INF/services/com.fasterxml.jackson.core.JsonFactory");
+    try (java.util.jar.JarFile all = new java.util.jar.JarFile(RUNNABLE_JAR.toFile())) {
+      for (var service : expected.entrySet()) {
+        var entry = all.getEntry(service.getKey());
+        assertThat(entry).as(service.getKey()).isNotNull();
+        assertThat(providers(all.getInputStream(entry).readAllBytes()))
+            .as(service.getKey())
+            .containsAll(service.getValue());
+      }
+    }
+  }
+
+  private static List<String> providers(byte[] serviceFile) {
+    return new String(serviceFile, StandardCharsets.UTF_8)
+        .lines()
+        .map(line -> line.replaceAll("#.*", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  @Test
   void eachDownload_hasASha256FileThatMatchesIt() throws Exception {
     for (Path download : List.of(ARCHIVE, RUNNABLE_JAR)) {
       Path sums = download.resolveSibling(download.getFileName() + ".sha256");
