@@ -53,7 +53,8 @@ import software.amazon.awssdk.services.apigateway.model.PutRestApiResponse;
  *
  * <p>Retries follow {@link RetryPolicy}; each retry, import warning and drop warning goes to the
  * {@link PublishListener}. Failures are {@link PublishException}s naming the call, the AWS error
- * code, the state left behind and what to do; bad input is an {@link ApiSpecException}.
+ * code, the state left behind and what to do; bad input is an {@link
+ * io.pipelinekit.apispec.ApiSpecException}.
  *
  * <pre>{@code
  * try (RestApiPublisher publisher = RestApiPublisher.builder()

@@ -264,7 +264,6 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   private static String version() {
-    String v = new VersionProvider().getVersion()[0];
-    return v.startsWith("pipeline ") ? v.substring("pipeline ".length()) : v;
+    return VersionProvider.version();
   }
 }

@@ -109,7 +109,10 @@ public final class PipelineCli implements Runnable {
           return;
         }
       }
-      commandLine.addSubcommand(command);
+      // `pipeline COMMAND -V` prints what `pipeline -V` does (picocli gives a subcommand none)
+      CommandLine sub = new CommandLine(command);
+      sub.getCommandSpec().versionProvider(new VersionProvider());
+      commandLine.addSubcommand(sub);
     }
 
     void setExecutionExceptionHandler(CommandLine.IExecutionExceptionHandler handler) {

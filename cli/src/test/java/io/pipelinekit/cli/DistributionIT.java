@@ -1,0 +1,389 @@
+package io.pipelinekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelinekit.pipeline.FixturesAccess;
+import io.pipelinekit.testing.RepoRoot;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release artifacts as a user gets them, after {@code package}: the archive unpacked outside
+ * the repository with {@code bin/pipeline} symlinked onto {@code PATH} and run from another folder
+ * in a clean environment; the runnable jar run with {@code java -jar}; the SHA-256 files.
+ */
+class DistributionIT {
+  private static final String VERSION = System.getProperty("pipelinekit.version");
+  private static final Path TARGET = Path.of(System.getProperty("pipelinekit.target"));
+  private static final Path ARCHIVE = TARGET.resolve("pipeline-" + VERSION + ".tar.gz");
+  private static final Path RUNNABLE_JAR = TARGET.resolve("pipeline-cli-" + VERSION + "-all.jar");
+  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+  private static final Path JAVA = JAVA_HOME.resolve("bin/java");
+
+  private static final String PETS =
+      """
+      openapi: 3.0.3
+      info: {title: Pets, version: 1.0.0}
+      paths:
+        /pets:
+          get:
+            operationId: listPets
+            responses:
+              '200': {description: The pets}
+      """;
+  private static final String GATEWAY =
+      """
+      openapi: 3.0.3
+      info: {title: gateway, version: 1.0.0}
+      paths:
+        /pets:
+          get:
+            x-amazon-apigateway-integration:
+              type: http_proxy
+              httpMethod: GET
+              uri: http://nlb.internal/pets
+      """;
+
+  @TempDir static Path tmp;
+  static Path installed;
+  static Path pathDir;
+  static Path work;
+  static Path home;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeAll
+  static void install() throws Exception {
+    assertThat(tmp.toRealPath().startsWith(RepoRoot.find().toRealPath())).isFalse();
+    Path unpacked = Files.createDirectories(tmp.resolve("opt"));
+    Result tar =
+        exec(unpacked, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", ARCHIVE.toString());
+    assertThat(tar.code()).as(tar.err()).isZero();
+    installed = unpacked.resolve("pipeline-" + VERSION);
+    // Onto PATH through two symlinks, the first one relative: the launcher must follow both to
+    // find its lib/.
+    Path links = Files.createDirectories(tmp.resolve("links"));
+    Files.createSymbolicLink(links.resolve("pipeline"), installed.resolve("bin/pipeline"));
+    pathDir = Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(pathDir.resolve("pipeline"), Path.of("../links/pipeline"));
+    work = Files.createDirectories(tmp.resolve("work"));
+    home = Files.createDirectories(tmp.resolve("home"));
+  }
+
+  @Test
+  void archive_holdsLauncherLibrariesDocsAndLegalFiles() {
+    assertThat(installed.resolve("bin/pipeline")).isExecutable();
+    assertThat(installed.resolve("lib/pipeline-cli-" + VERSION + ".jar")).isRegularFile();
+    assertThat(installed.resolve("lib").toFile().list((d, n) -> n.startsWith("picocli-")))
+        .hasSize(1);
+    assertThat(installed.resolve("docs/rules/README.md")).isRegularFile();
+    assertThat(installed.resolve("LICENSE")).content().contains("Apache License", "Version 2.0");
+    assertThat(installed.resolve("NOTICE")).content().contains("pipelinekit");
+    assertThat(installed.resolve("README.md")).isRegularFile();
+  }
+
+  @Test
+  void installed_versionAndBuildHelp_workFromAnotherFolder_andTheSecondRunUsesItsCdsArchive()
+      throws Exception {
+    // java found on PATH only (through a symlink, as /usr/bin/java usually is); no JAVA_HOME.
+    Path javaDir = Files.createDirectories(tmp.resolve("java-on-path"));
+    Files.createSymbolicLink(javaDir.resolve("java"), JAVA);
+    Map<String, String> env = Map.of("PATH", pathWith(javaDir), "HOME", home.toString());
+
+    Result first = exec(work, env, "pipeline", "--version");
+    assertThat(first.err()).isEmpty();
+    assertThat(first.code()).isZero();
+    assertThat(first.out()).isEqualTo("pipeline " + VERSION + " (commit " + commit() + ")\n");
+    Path cache = home.resolve(".cache/pipelinekit/" + VERSION);
+    try (Stream<Path> files = Files.list(cache)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .satisfies(name -> assertThat(name).startsWith("java-").endsWith(".jsa"));
+    }
+
+    // The archive maps: -Xshare:on (after the launcher's -Xshare:auto) fails the run when not.
+    Map<String, String> strict = new java.util.HashMap<>(env);
+    strict.put("PIPELINE_JAVA_OPTS", "-Xshare:on");
+    Result second = exec(work, strict, "pipeline", "--version");
+    assertThat(second.err()).isEmpty();
+    assertThat(second.out()).isEqualTo(first.out());
+    assertThat(second.code()).isZero();
+
+    Result help = exec(work, env, "pipeline", "build", "--help");
+    assertThat(help.code()).as(help.err()).isZero();
+    assertThat(help.out()).startsWith("Usage: pipeline build ").contains("--definition");
+  }
+
+  @Test
+  void installed_usesJavaHome_andRefusesAJavaBefore17() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "PATH",
+            pathWith(),
+            "HOME",
+            home.toString(),
+            "JAVA_HOME",
+            JAVA_HOME.toString(),
+            "PIPELINE_CDS",
+            "0");
+    Result ok = exec(work, env, "pipeline", "--version");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).startsWith("pipeline " + VERSION + " ");
+
+    // A Java 11 as JAVA_HOME: its release file names the version.
+    Path old = Files.createDirectories(tmp.resolve("jdk-11/bin"));
+    Files.writeString(old.resolve("../release"), "JAVA_VERSION=\"11.0.2\"\n");
+    Path fakeJava = Files.writeString(old.resolve("java"), "#!/bin/sh\nexit 0\n");
+    fakeJava.toFile().setExecutable(true);
+    Result refused =
+        exec(
+            work,
+            Map.of("PATH", pathWith(), "JAVA_HOME", old.getParent().toString()),
+            "pipeline",
+            "--version");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.out()).isEmpty();
+    assertThat(refused.err())
+        .isEqualTo(
+            "pipeline: needs Java 17 or later, but "
+                + old.resolve("java")
+                + " is Java 11.0.2; set JAVA_HOME to a Java 17 or later installation\n");
+
+    Result missing =
+        exec(
+            work,
+            Map.of("PATH", pathWith(), "JAVA_HOME", tmp.resolve("no-such-jdk").toString()),
+            "pipeline",
+            "--version");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("JAVA_HOME is ", "no-such-jdk", "is not an executable");
+  }
+
+  @Test
+  void runnableJar_printsVersion_andLintsMergesAndBuildsAsTheCommandLineDoes() throws Exception {
+    Map<String, String> env = Map.of("PATH", pathWith());
+    Result version = exec(work, env, JAVA.toString(), "-jar", RUNNABLE_JAR.toString(), "-V");
+    assertThat(version.code()).as(version.err()).isZero();
+    assertThat(version.out()).isEqualTo("pipeline " + VERSION + " (commit " + commit() + ")\n");
+
+    Path pets = Files.writeString(work.resolve("pets.yaml"), PETS);
+    Path gateway = Files.writeString(work.resolve("gateway.yaml"), GATEWAY);
+    // lint: swagger-parser, the schema validator and the rule set survive shading; same output,
+    // byte for byte, as the command line run in this JVM.
+    Result lint =
+        exec(work, env, JAVA.toString(), "-jar", RUNNABLE_JAR.toString(), "lint", pets.toString());
+    Run inProcess = Run.of("lint", pets.toString());
+    assertThat(lint.code()).isEqualTo(1).isEqualTo(inProcess.exitCode());
+    assertThat(lint.out()).contains("apigw-integration-missing").isEqualTo(inProcess.out());
+
+    Result merged =
+        exec(
+            work,
+            env,
+            JAVA.toString(),
+            "-jar",
+            RUNNABLE_JAR.toString(),
+            "merge",
+            pets.toString(),
+            gateway.toString());
+    assertThat(merged.code()).as(merged.err()).isZero();
+    assertThat(merged.out())
+        .contains("x-amazon-apigateway-integration")
+        .isEqualTo(Run.of("merge", pets.toString(), gateway.toString()).out());
+
+    // build: the user's definition on the classpath beside the runnable jar.
+    Path jarOut = work.resolve("out-jar");
+    Path inProcessOut = work.resolve("out-in-process");
+    String definition = TestDefinitions.Minimal.class.getName();
+    String classpath =
+        String.join(
+            File.pathSeparator,
+            RUNNABLE_JAR.toString(),
+            codeSource(TestDefinitions.class),
+            codeSource(FixturesAccess.class));
+    Result build =
+        exec(
+            work,
+            env,
+            JAVA.toString(),
+            "-cp",
+            classpath,
+            PipelineCli.class.getName(),
+            "build",
+            "--definition",
+            definition,
+            "--out",
+            jarOut.toString(),
+            "--source-root",
+            RepoRoot.find().toString());
+    assertThat(build.code()).as(build.err()).isZero();
+    Run expected =
+        Run.of(
+            "build",
+            "--definition",
+            definition,
+            "--out",
+            inProcessOut.toString(),
+            "--source-root",
+            RepoRoot.find().toString());
+    assertThat(expected.exitCode()).as(expected.err()).isZero();
+    List<Path> written = files(inProcessOut);
+    assertThat(written).contains(Path.of("buildspec.yaml"), Path.of("pipeline.json"));
+    assertThat(files(jarOut)).isEqualTo(written);
+    for (Path file : written) {
+      assertThat(jarOut.resolve(file))
+          .as(file.toString())
+          .hasSameBinaryContentAs(inProcessOut.resolve(file));
+    }
+  }
+
+  @Test
+  void runnableJar_carriesOurLicenseAndNotice() throws Exception {
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(RUNNABLE_JAR.toFile())) {
+      String license =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(license).isEqualTo(Files.readString(installed.resolve("LICENSE")));
+      String notice =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(notice)
+          .contains("pipelinekit\nCopyright 2026 the pipelinekit authors\n", "Jackson");
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(PipelineCli.class.getName());
+    }
+  }
+
+  @Test
+  void runnableJar_mergesEveryLibrarysServiceFiles() throws Exception {
+    // every provider that a jar of the archive's lib/ registers, per service
+    Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
+    try (Stream<Path> jars = Files.list(installed.resolve("lib"))) {
+      for (Path path : jars.toList()) {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+          for (var entry : java.util.Collections.list(jar.entries())) {
+            String name = entry.getName();
+            if (name.startsWith("META-INF/services/") && !entry.isDirectory()) {
+              expected
+                  .computeIfAbsent(name, k -> new java.util.TreeSet<>())
+                  .addAll(providers(jar.getInputStream(entry).readAllBytes()));
+            }
+          }
+        }
+      }
+    }
+    assertThat(expected).containsKey("META-INF/services/com.fasterxml.jackson.core.JsonFactory");
+    try (java.util.jar.JarFile all = new java.util.jar.JarFile(RUNNABLE_JAR.toFile())) {
+      for (var service : expected.entrySet()) {
+        var entry = all.getEntry(service.getKey());
+        assertThat(entry).as(service.getKey()).isNotNull();
+        assertThat(providers(all.getInputStream(entry).readAllBytes()))
+            .as(service.getKey())
+            .containsAll(service.getValue());
+      }
+    }
+  }
+
+  private static List<String> providers(byte[] serviceFile) {
+    return new String(serviceFile, StandardCharsets.UTF_8)
+        .lines()
+        .map(line -> line.replaceAll("#.*", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  @Test
+  void eachDownload_hasASha256FileThatMatchesIt() throws Exception {
+    for (Path download : List.of(ARCHIVE, RUNNABLE_JAR)) {
+      Path sums = download.resolveSibling(download.getFileName() + ".sha256");
+      String expected = sha256(download) + "  " + download.getFileName();
+      assertThat(Files.readString(sums, StandardCharsets.UTF_8).strip())
+          .as(sums.toString())
+          .isEqualTo(expected);
+    }
+  }
+
+  /** What the build should have recorded: git's short id of HEAD, or "unknown" without git. */
+  private static String commit() throws Exception {
+    Path root = RepoRoot.find();
+    if (!Files.exists(root.resolve(".git"))) {
+      return "unknown";
+    }
+    Result git =
+        exec(root, Map.of("PATH", System.getenv("PATH")), "git", "rev-parse", "--short", "HEAD");
+    return git.code() == 0 ? git.out().strip() : "unknown";
+  }
+
+  private static String pathWith(Path... first) {
+    List<String> dirs = new ArrayList<>();
+    dirs.add(pathDir.toString());
+    for (Path p : first) {
+      dirs.add(p.toString());
+    }
+    // the launcher's tools (bash, sed, cksum, ...), but no java: it comes from JAVA_HOME or above
+    dirs.add("/usr/bin");
+    dirs.add("/bin");
+    return String.join(File.pathSeparator, dirs);
+  }
+
+  private static String codeSource(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+    }
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (var in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Runs a program in {@code dir} with exactly {@code env} as its environment. */
+  private static Result exec(Path dir, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(List.of(command));
+    if (command[0].equals("pipeline")) {
+      // ProcessBuilder would look a bare name up on this JVM's PATH: a shell finds it on the
+      // child's, as a user's would.
+      argv.addAll(0, List.of("/bin/sh", "-c", "exec pipeline \"$@\"", "sh"));
+      argv.remove(4);
+    }
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = pb.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + String.join(" ", command));
+    }
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+}
