@@ -47,17 +47,26 @@ final class RuleSets {
   }
 
   /**
-   * The rule ids given to {@code --disable}, checked against every rule set: an id no set has is a
-   * usage error (exit 2) naming it, with the nearest known id when there is one.
+   * The rule ids given to {@code lint --disable}, checked against the rule sets lint runs: an id no
+   * set has is a usage error (exit 2) naming it, with the nearest known id when there is one; a
+   * pipeline structure rule id says that lint does not run those rules.
    */
   static Set<String> checkDisabled(CommandSpec spec, List<String> ids) {
-    List<String> known = rules().stream().map(Rule::id).toList();
+    List<String> known = rules(lint()).stream().map(Rule::id).toList();
+    List<String> elsewhere = rules().stream().map(Rule::id).toList();
     List<String> problems = new ArrayList<>();
     Set<String> disabled = new LinkedHashSet<>();
     for (String id : ids) {
       String trimmed = id.trim();
       if (known.contains(trimmed)) {
         disabled.add(trimmed);
+      } else if (elsewhere.contains(trimmed)) {
+        problems.add(
+            "rule '"
+                + trimmed
+                + "' in --disable is a pipeline structure rule, which lint does not run (it is"
+                + " checked when a definition is built); disable only buildspec-* and OpenAPI rules"
+                + " here");
       } else {
         problems.add(
             "unknown rule '"

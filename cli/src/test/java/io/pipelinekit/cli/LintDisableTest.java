@@ -38,6 +38,19 @@ class LintDisableTest {
   }
 
   @Test
+  void disable_pipelineStructureRule_isAUsageError_sayingLintDoesNotRunIt() throws IOException {
+    Path file = write("buildspec.yml", BUILDSPEC);
+    Run r = Run.of("lint", "--disable", "pipeline-source-first", file.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith(
+            "pipeline: rule 'pipeline-source-first' in --disable is a pipeline structure rule,"
+                + " which lint does not run")
+        .endsWith("Run 'pipeline lint --help' for usage." + System.lineSeparator());
+  }
+
+  @Test
   void disable_misspelledRule_suggestsTheNearestId() throws IOException {
     Path file = write("buildspec.yml", BUILDSPEC);
     Run r = Run.of("lint", "--disable", "buildspec-latest-tags", file.toString());
