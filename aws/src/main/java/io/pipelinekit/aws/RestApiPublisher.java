@@ -3,6 +3,7 @@ package io.pipelinekit.aws;
 import io.pipelinekit.aws.internal.CallTracker;
 import io.pipelinekit.aws.internal.Failures;
 import io.pipelinekit.aws.internal.PublishedDocument;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,17 @@ public final class RestApiPublisher implements AutoCloseable {
    * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/apigateway/aws.sdk.kotlin.services.apigateway.model/-import-rest-api-request).
    */
   public static final long MAX_DOCUMENT_BYTES = PublishedDocument.MAX_BYTES;
+
+  /**
+   * Checks that {@code spec} is a regular file within API Gateway's import limit ({@link
+   * #MAX_DOCUMENT_BYTES}), on its size, before anything reads it — the same check {@code publish}
+   * makes first.
+   *
+   * @throws io.pipelinekit.apispec.ApiSpecException naming the file and what is wrong
+   */
+  public static void checkDocumentFile(Path spec) {
+    PublishedDocument.checkFile(spec);
+  }
 
   /** Marks the deployment description; followed by the first 32 hex digits of the hash. */
   static final String HASH_TAG = "pipelinekit spec-sha256=";

@@ -7,7 +7,6 @@ import io.pipelinekit.aws.PublishListener;
 import io.pipelinekit.aws.PublishOptions;
 import io.pipelinekit.aws.PublishResult;
 import io.pipelinekit.aws.RestApiPublisher;
-import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
 import java.io.PrintWriter;
@@ -189,7 +188,8 @@ final class DeployApiCommand implements Callable<Integer> {
    * --no-lint}, which still shows them.
    */
   private static void lint(Path file, boolean noLint, PrintWriter err) {
-    checkSize(file);
+    // API Gateway's import limit first: the linter's own limit is larger.
+    RestApiPublisher.checkDocumentFile(file);
     LintResult result = OpenApiLinter.lint(file);
     for (Finding finding : result.findings()) {
       err.println(finding.format());
@@ -203,33 +203,6 @@ final class DeployApiCommand implements Callable<Integer> {
               + ": nothing was published; fix them, or pass --no-lint to publish anyway");
     }
     err.flush();
-  }
-
-  /**
-   * API Gateway's import limit, before the linter's own (larger, and adjustable with lint's {@code
-   * --max-bytes}, an option this command does not have).
-   */
-  private static void checkSize(Path file) {
-    java.util.Optional<String> notAFile = FileProblems.notARegularFile(file);
-    if (notAFile.isPresent()) {
-      throw CliException.invalidInput(file + ": " + notAFile.get() + "; check --spec");
-    }
-    long size;
-    try {
-      size = java.nio.file.Files.size(file);
-    } catch (java.io.IOException e) {
-      throw CliException.invalidInput(file + ": cannot read: " + FileProblems.describe(e));
-    }
-    if (size > RestApiPublisher.MAX_DOCUMENT_BYTES) {
-      throw CliException.invalidInput(
-          file
-              + ": "
-              + size
-              + " bytes is over API Gateway's 6 MB import limit ("
-              + RestApiPublisher.MAX_DOCUMENT_BYTES
-              + " bytes); split the API or drop unused components (e.g. examples); nothing was"
-              + " published");
-    }
   }
 
   static AwsSettings settings(AwsOptions aws) {

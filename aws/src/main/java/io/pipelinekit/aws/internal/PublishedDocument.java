@@ -43,6 +43,29 @@ public final class PublishedDocument {
   }
 
   public static PublishedDocument read(Path file) {
+    checkFile(file);
+    OpenApiDocument root = parse(file);
+    byte[] bytes = root.canonicalJson().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_BYTES) {
+      throw new ApiSpecException(
+          file
+              + ": as JSON (what is sent) the document is "
+              + bytes.length
+              + " bytes, over API Gateway's 6 MB import limit ("
+              + MAX_BYTES
+              + " bytes); split the API or drop unused components (e.g. examples) before"
+              + " publishing");
+    }
+    return new PublishedDocument(file, bytes, root);
+  }
+
+  /**
+   * A regular file within API Gateway's import limit, checked on its size before anything reads it
+   * (the linter's own limit is larger).
+   *
+   * @throws ApiSpecException naming the file and what is wrong
+   */
+  public static void checkFile(Path file) {
     Optional<String> notAFile = FileProblems.notARegularFile(file);
     if (notAFile.isPresent()) {
       throw new ApiSpecException(file + ": " + notAFile.get() + "; check --spec");
@@ -65,19 +88,6 @@ public final class PublishedDocument {
               + " bytes); split the API or drop unused components (e.g. examples) before"
               + " publishing");
     }
-    OpenApiDocument root = parse(file);
-    byte[] bytes = root.canonicalJson().getBytes(StandardCharsets.UTF_8);
-    if (bytes.length > MAX_BYTES) {
-      throw new ApiSpecException(
-          file
-              + ": as JSON (what is sent) the document is "
-              + bytes.length
-              + " bytes, over API Gateway's 6 MB import limit ("
-              + MAX_BYTES
-              + " bytes); split the API or drop unused components (e.g. examples) before"
-              + " publishing");
-    }
-    return new PublishedDocument(file, bytes, root);
   }
 
   /** The shared safe loader: size, depth, alias and string limits; {@code $ref}s checked. */
