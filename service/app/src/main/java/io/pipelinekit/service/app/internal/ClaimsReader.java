@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pipelinekit.service.app.UserClaims;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,6 +64,11 @@ public final class ClaimsReader {
       root = mapper.readTree(body);
     } catch (JsonProcessingException e) {
       throw HttpProblem.badRequest("malformed_json", "malformed JSON " + where(e) + firstLine(e));
+    } catch (CharConversionException e) {
+      // Jackson guesses the encoding from the first bytes; some (a UCS-4 order it does not
+      // support, broken UTF-32) fail before any JSON is read: the client's fault, not ours.
+      throw HttpProblem.badRequest(
+          "malformed_json", "the request body is not text in a JSON encoding; send UTF-8 JSON");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -64,6 +64,16 @@ class ClaimsReaderPropertyTest {
     }
   }
 
+  @net.jqwik.api.Example
+  void bytesJacksonReadsAsAnUnsupportedUcs4Order_giveA400() {
+    // found by arbitraryBytes_giveA400OrClaimsNeverAnotherFailure: "Unsupported UCS-4 endianness"
+    for (byte[] body : new byte[][] {{0, 0, 1, 0}, {0, 0, 13, 0, 82, -92}}) {
+      assertThatThrownBy(() -> reader.read(body))
+          .isInstanceOf(HttpProblem.class)
+          .hasMessageContaining("not text in a JSON encoding");
+    }
+  }
+
   @Property
   void aNonStringClaim_isRejectedWithItsPointer(
       @ForAll("claims") UserClaims claims, @ForAll int value) throws Exception {
