@@ -7,13 +7,10 @@ import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.buildspec.BuildSpecException;
 import io.pipelinekit.buildspec.BuildSpecLinter;
-import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
-import java.io.IOException;
-import java.io.InputStream;
+import io.pipelinekit.pipeline.DocumentKind;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,12 +207,7 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   private LintReport.FileReport lintOne(Path file, LintOptions options) {
-    String head = head(file);
-    // An 'openapi'/'swagger' key near the start means OpenAPI; else a top-level 'version' plus
-    // 'phases', 'artifacts' or 'env' means a buildspec. Anything else is read as OpenAPI: the
-    // 'openapi' key may come late (Stripe's sorted keys put it after 4 MB of components), and the
-    // loader says "not an OpenAPI document" when the top level has neither 'openapi' nor 'swagger'.
-    if (!OpenApiLinter.looksLikeOpenApi(head) && BuildSpecLinter.looksLikeBuildSpec(head)) {
+    if (DocumentKind.of(file) == DocumentKind.BUILDSPEC) {
       List<Finding> findings =
           maxBytes == null
               ? BuildSpecLinter.lint(file)
@@ -224,23 +216,6 @@ public final class LintCommand implements Callable<Integer> {
     }
     LintResult result = OpenApiLinter.lint(file, options);
     return LintReport.FileReport.openApi(result);
-  }
-
-  /**
-   * The first 256 KiB of the file as text (without a UTF-8 byte-order mark), to tell what kind of
-   * document it is. A FIFO or device is never opened: it would block, or never end.
-   */
-  private static String head(Path file) {
-    java.util.Optional<String> notAFile = FileProblems.notARegularFile(file);
-    if (notAFile.isPresent()) {
-      throw new ApiSpecException(file + ": " + notAFile.get());
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
-      return head.startsWith("\uFEFF") ? head.substring(1) : head;
-    } catch (IOException e) {
-      throw new ApiSpecException(file + ": cannot read the file: " + FileProblems.describe(e), e);
-    }
   }
 
   /**

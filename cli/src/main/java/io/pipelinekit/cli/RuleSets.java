@@ -1,10 +1,9 @@
 package io.pipelinekit.cli;
 
-import io.pipelinekit.apispec.OpenApiLinter;
-import io.pipelinekit.buildspec.BuildSpecLinter;
 import io.pipelinekit.core.Rule;
 import io.pipelinekit.core.RuleSet;
 import io.pipelinekit.core.internal.DidYouMean;
+import io.pipelinekit.pipeline.DocumentKind;
 import io.pipelinekit.pipeline.PipelineRuleSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +21,7 @@ final class RuleSets {
 
   /** The rule sets {@code pipeline lint} applies, in the order SARIF output describes them. */
   static List<RuleSet> lint() {
-    return List.of(OpenApiLinter.ruleSet(), BuildSpecLinter.ruleSet());
+    return DocumentKind.lintRuleSets();
   }
 
   /** Every rule set, in the order {@code pipeline rules} lists them: lint's, then the model's. */
