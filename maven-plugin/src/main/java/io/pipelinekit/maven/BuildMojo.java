@@ -2,6 +2,7 @@ package io.pipelinekit.maven;
 
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
+import io.pipelinekit.pipeline.ToolArtifact;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,20 +48,35 @@ public class BuildMojo extends DefinitionMojo {
   @Override
   void execute(ProjectDefinition definition, String className, Pipeline pipeline)
       throws MojoExecutionException, MojoFailureException {
-    ToolJar tool =
-        ToolJar.resolve(
-            repositorySystem,
-            session.getRepositorySession(),
-            project.getRemoteProjectRepositories(),
-            plugin.getVersion());
+    // The tool the generated buildspecs install, when one of the projects fetches it from a Maven
+    // repository: the CLI's runnable jar of this plugin's version, resolved as Maven resolves any
+    // artifact and pinned by its SHA-256. Nothing is resolved for
+    // ToolInstall.s3/onImage/fromSource.
+    ToolJar tool = null;
+    if (pipeline.codeBuildProjects().stream()
+        .anyMatch(p -> p.installsTool() && p.toolInstall().needsToolArtifact())) {
+      tool =
+          ToolJar.resolve(
+              repositorySystem,
+              session.getRepositorySession(),
+              project.getRemoteProjectRepositories(),
+              plugin.getVersion());
+    }
+    ToolArtifact artifact = tool == null ? null : ToolArtifact.of(tool.version(), tool.sha256());
     Path root = sourceRoot.toPath();
-    // FOLLOW-UP(toolinstall): Synthesis.of(pipeline, root, ToolArtifact.of(tool.version(),
-    // tool.sha256())) once the definition library has ToolArtifact (issue 10, part A).
-    Synthesis synthesis = definition.run(className, () -> Synthesis.of(pipeline, root));
+    Synthesis synthesis =
+        definition.run(
+            className,
+            () ->
+                artifact == null
+                    ? Synthesis.of(pipeline, root)
+                    : Synthesis.of(pipeline, root, artifact));
     List<Path> written = OutputFolder.writeAll(outputDirectory.toPath(), synthesis.files());
     synthesis.summary().forEach(line -> getLog().info(line));
     synthesis.warnings().forEach(w -> getLog().warn(w));
-    getLog().info("tool: " + tool.coordinates() + " sha256 " + tool.sha256());
+    if (tool != null) {
+      getLog().info("tool: " + tool.coordinates() + " sha256 " + tool.sha256());
+    }
     getLog()
         .info(
             "wrote "

@@ -50,21 +50,26 @@ final class ProjectDefinition implements AutoCloseable {
       throw new MojoExecutionException(
           "the project's runtime dependencies are not resolved: " + e.getMessage(), e);
     }
+    return open(elements.stream().map(Path::of).toList(), project.getArtifactId());
+  }
+
+  /** A class loader over these classpath elements (missing ones left out). */
+  static ProjectDefinition open(List<Path> classpath, String projectName)
+      throws MojoExecutionException {
     List<URL> urls = new ArrayList<>();
-    for (String element : elements) {
-      Path path = Path.of(element);
+    for (Path path : classpath) {
       if (!Files.exists(path)) {
         continue; // e.g. target/classes of a project with no sources yet
       }
       try {
         urls.add(path.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new MojoExecutionException("classpath element " + element + " is not a path", e);
+        throw new MojoExecutionException("classpath element " + path + " is not a path", e);
       }
     }
     return new ProjectDefinition(
         new URLClassLoader(
-            "pipeline definition of " + project.getArtifactId(),
+            "pipeline definition of " + projectName,
             urls.toArray(URL[]::new),
             ProjectDefinition.class.getClassLoader()));
   }

@@ -1,5 +1,6 @@
 package io.pipelinekit.maven;
 
+import io.pipelinekit.pipeline.ToolArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,9 +24,9 @@ import org.eclipse.aether.resolution.ArtifactResult;
  * Maven resolves any artifact, and hashed, so that the buildspec pins the exact bytes.
  */
 record ToolJar(String coordinates, String version, String sha256, Path file) {
-  static final String GROUP_ID = "io.pipelinekit";
-  static final String ARTIFACT_ID = "pipeline-cli";
-  static final String CLASSIFIER = "all";
+  private static final String GROUP_ID = ToolArtifact.GROUP_ID;
+  private static final String ARTIFACT_ID = ToolArtifact.ARTIFACT_ID;
+  private static final String CLASSIFIER = ToolArtifact.CLASSIFIER;
 
   static ToolJar resolve(
       RepositorySystem system,

@@ -7,6 +7,7 @@ import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.PipelineDefinition;
 import io.pipelinekit.pipeline.Source;
 import io.pipelinekit.pipeline.Stage;
+import io.pipelinekit.pipeline.ToolInstall;
 
 /** A source and a CodeBuild test run, named for its environment. */
 public final class StagingPipeline implements PipelineDefinition {
@@ -37,6 +38,8 @@ public final class StagingPipeline implements PipelineDefinition {
                             .name(name + "-test")
                             .serviceRoleArn("arn:aws:iam::" + account + ":role/" + name + "-build")
                             .buildCommands("mvn -B verify")
+                            // a custom image with pipeline installed: no tool to pin
+                            .toolInstall(ToolInstall.onImage())
                             .build())
                     .inputs("Source")
                     .build()))
