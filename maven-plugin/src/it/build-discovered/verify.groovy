@@ -1,5 +1,5 @@
 // pipeline:build found the definition through ServiceLoader and wrote every file, pinning the
-// resolved CLI jar; pipeline:lint ran in verify.
+// resolved CLI jar, the same bytes as `pipeline build`; pipeline:lint ran in verify.
 import java.security.MessageDigest
 
 def out = new File(basedir, 'target/pipeline')
@@ -28,4 +28,18 @@ assert log.contains('lint: 0 error(s), 1 warning(s), 0 info in 1 file(s)')
 def buildspec = new File(out, 'buildspec.yaml').text
 assert buildspec.contains("pipeline-cli-$v-all.jar")
 assert buildspec.contains(sha)
+
+// `pipeline build` run from that same jar, with the project's classes, pins its own jar: the same
+// bytes, every file
+def cliOut = new File(basedir, 'target/cli-pipeline')
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def cp = jar.path + File.pathSeparator + new File(basedir, 'target/classes').path
+def proc = [java, '-cp', cp, 'io.pipelinekit.cli.PipelineCli', 'build', '--out', cliOut.path,
+            '--source-root', basedir.path].execute(null, basedir)
+def stdout = new StringBuilder(), stderr = new StringBuilder()
+proc.waitForProcessOutput(stdout, stderr)
+assert proc.exitValue() == 0 : "pipeline build failed: $stdout $stderr"
+expected.each {
+  assert new File(cliOut, it).bytes == new File(out, it).bytes : "$it differs from pipeline build's"
+}
 return true
