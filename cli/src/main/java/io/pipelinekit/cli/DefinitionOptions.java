@@ -96,8 +96,9 @@ public final class DefinitionOptions {
   /** The parameters the definition reads, with their defaults (null when required). */
   public Map<String, String> describeParameters() {
     Parameters params = Parameters.of(parameters == null ? Map.of() : parameters);
+    String className = definition();
     try {
-      instantiate(definition()).define(params);
+      define(className, instantiate(className), params);
     } catch (DefinitionException e) {
       // the parameters asked for before the definition failed are still worth listing
     }
@@ -107,7 +108,7 @@ public final class DefinitionOptions {
   private Pipeline load(Parameters params) {
     String className = definition();
     PipelineDefinition definition = instantiate(className);
-    Pipeline pipeline = definition.define(params);
+    Pipeline pipeline = define(className, definition, params);
     if (pipeline == null) {
       throw CliException.invalidInput(
           "definition " + className + " returned no pipeline from define(Parameters)");
@@ -120,7 +121,7 @@ public final class DefinitionOptions {
     ClassLoader loader = classLoader();
     Class<?> type;
     try {
-      type = Class.forName(className, true, loader);
+      type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       throw CliException.invalidInput(
           "definition class "
@@ -136,6 +137,21 @@ public final class DefinitionOptions {
               + " does not implement io.pipelinekit.pipeline.PipelineDefinition; implement"
               + " Pipeline define(Parameters)");
     }
+    if (type.getEnclosingClass() != null
+        && !java.lang.reflect.Modifier.isStatic(type.getModifiers())) {
+      throw CliException.invalidInput(
+          "definition class "
+              + className
+              + " is an inner class, which needs an instance of its enclosing class; declare it"
+              + " static (or as a top-level class)");
+    }
+    try {
+      Class.forName(className, true, loader);
+    } catch (ExceptionInInitializerError e) {
+      throw staticInitFailure(className, type, e);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw DefinitionFailure.of(className, type, "its static initializer", e);
+    }
     try {
       Constructor<?> constructor = type.getDeclaredConstructor();
       return (PipelineDefinition) constructor.newInstance();
@@ -146,11 +162,50 @@ public final class DefinitionOptions {
       throw CliException.invalidInput(
           "definition class " + className + " cannot be instantiated (abstract or an interface)");
     } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof DefinitionException definitionProblem) {
+        throw definitionProblem;
       }
-      throw new IllegalStateException(cause);
+      throw DefinitionFailure.of(
+          className,
+          type,
+          "its constructor",
+          cause instanceof ExceptionInInitializerError init && init.getCause() != null
+              ? init.getCause()
+              : cause);
+    } catch (ExceptionInInitializerError e) {
+      throw staticInitFailure(className, type, e);
+    }
+  }
+
+  private static RuntimeException staticInitFailure(
+      String className, Class<?> type, ExceptionInInitializerError e) {
+    if (e.getCause() instanceof DefinitionException definitionProblem) {
+      return definitionProblem;
+    }
+    return DefinitionFailure.of(
+        className, type, "its static initializer", e.getCause() == null ? e : e.getCause());
+  }
+
+  /**
+   * The definition's pipeline; an exception its code throws (other than a {@link
+   * DefinitionException}) is reported as the definition's failure, naming the user's own frame.
+   */
+  private static Pipeline define(
+      String className, PipelineDefinition definition, Parameters params) {
+    try {
+      return definition.define(params);
+    } catch (DefinitionException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      Throwable blamed =
+          e instanceof ExceptionInInitializerError init && init.getCause() != null
+              ? init.getCause()
+              : e;
+      if (blamed instanceof DefinitionException definitionProblem) {
+        throw definitionProblem;
+      }
+      throw DefinitionFailure.of(className, definition.getClass(), "define()", blamed);
     }
   }
 }
