@@ -277,7 +277,7 @@ public final class DefinitionOptions {
   private static Pipeline define(
       String className, PipelineDefinition definition, Parameters params) {
     try {
-      return definition.define(params);
+      return PipelineDefinition.define(definition, params);
     } catch (DefinitionException e) {
       throw e;
     } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
