@@ -4,8 +4,12 @@ import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Parameters;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.PipelineDefinition;
+import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Which pipeline definition to load ({@code --definition FQCN}) and its parameters ({@code -P
@@ -41,6 +48,81 @@ public final class DefinitionOptions {
       paramLabel = "NAME=VALUE",
       description = "A definition parameter, e.g. -P account=111122223333 (repeatable).")
   Map<String, String> parameters = new LinkedHashMap<>();
+
+  /** The parameters file read from the working folder when {@code --parameters} is not given. */
+  public static final String DEFAULT_PARAMETERS_FILE = "pipeline.parameters";
+
+  @Option(
+      names = "--parameters",
+      paramLabel = "FILE",
+      description =
+          "A file of definition parameters, one NAME=VALUE per line (# comments); -P overrides"
+              + " its values. Default: "
+              + DEFAULT_PARAMETERS_FILE
+              + " in the working folder, when there is one.")
+  Path parametersFile;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  /** The file read (explicit or the default one), once read; null when none. */
+  private ParametersFile fileRead;
+
+  /**
+   * The parameters: the file's ({@code --parameters FILE}, else {@value #DEFAULT_PARAMETERS_FILE}
+   * in the working folder when it exists), each overridden by a {@code -P} of the same name.
+   */
+  Map<String, String> parameters() {
+    Map<String, String> merged = new LinkedHashMap<>();
+    fileRead = null;
+    if (parametersFile != null) {
+      fileRead = ParametersFile.read(parametersFile, parametersFile.toString());
+    } else {
+      Path conventional = Path.of(DEFAULT_PARAMETERS_FILE);
+      if (Files.exists(conventional, LinkOption.NOFOLLOW_LINKS)) {
+        fileRead = ParametersFile.read(conventional, DEFAULT_PARAMETERS_FILE);
+        if (mixee != null) {
+          PrintWriter err = mixee.commandLine().getErr();
+          err.println(
+              "pipeline: read "
+                  + CommandSupport.counted(fileRead.values().size(), "parameter")
+                  + " from "
+                  + DEFAULT_PARAMETERS_FILE
+                  + " in the working folder (-P overrides; --parameters FILE reads another)");
+          err.flush();
+        }
+      }
+    }
+    if (fileRead != null) {
+      merged.putAll(fileRead.values());
+    }
+    if (parameters != null) {
+      merged.putAll(parameters);
+    }
+    return merged;
+  }
+
+  /**
+   * Rejects a parameter from the file that the definition never asked for, naming its line (the
+   * {@code -P} ones are {@link Parameters#checkAllUsed()}'s).
+   */
+  private void checkFileParametersUsed(Parameters params) {
+    if (fileRead == null) {
+      return;
+    }
+    Map<String, String> asked = params.asked();
+    for (String name : fileRead.values().keySet()) {
+      boolean overridden = parameters != null && parameters.containsKey(name);
+      if (!asked.containsKey(name) && !overridden) {
+        throw CliException.invalidInput(
+            fileRead.where(name)
+                + ": unknown parameter '"
+                + name
+                + "'; the definition takes: "
+                + String.join(", ", new TreeSet<>(asked.keySet())));
+      }
+    }
+  }
 
   /**
    * The definition's class name: as given, else the launcher's default, else the registered one.
@@ -90,14 +172,15 @@ public final class DefinitionOptions {
 
   /** The pipeline the definition builds with the given parameters (checked by every rule). */
   public Pipeline load() {
-    return load(Parameters.of(parameters == null ? Map.of() : parameters));
+    return load(Parameters.of(parameters()));
   }
 
   /** The parameters the definition reads, with their defaults (null when required). */
   public Map<String, String> describeParameters() {
-    Parameters params = Parameters.of(parameters == null ? Map.of() : parameters);
+    Parameters params = Parameters.of(parameters());
+    String className = definition();
     try {
-      instantiate(definition()).define(params);
+      define(className, instantiate(className), params);
     } catch (DefinitionException e) {
       // the parameters asked for before the definition failed are still worth listing
     }
@@ -107,11 +190,12 @@ public final class DefinitionOptions {
   private Pipeline load(Parameters params) {
     String className = definition();
     PipelineDefinition definition = instantiate(className);
-    Pipeline pipeline = definition.define(params);
+    Pipeline pipeline = define(className, definition, params);
     if (pipeline == null) {
       throw CliException.invalidInput(
           "definition " + className + " returned no pipeline from define(Parameters)");
     }
+    checkFileParametersUsed(params);
     params.checkAllUsed();
     return pipeline;
   }
@@ -120,7 +204,7 @@ public final class DefinitionOptions {
     ClassLoader loader = classLoader();
     Class<?> type;
     try {
-      type = Class.forName(className, true, loader);
+      type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       throw CliException.invalidInput(
           "definition class "
@@ -136,6 +220,21 @@ public final class DefinitionOptions {
               + " does not implement io.pipelinekit.pipeline.PipelineDefinition; implement"
               + " Pipeline define(Parameters)");
     }
+    if (type.getEnclosingClass() != null
+        && !java.lang.reflect.Modifier.isStatic(type.getModifiers())) {
+      throw CliException.invalidInput(
+          "definition class "
+              + className
+              + " is an inner class, which needs an instance of its enclosing class; declare it"
+              + " static (or as a top-level class)");
+    }
+    try {
+      Class.forName(className, true, loader);
+    } catch (ExceptionInInitializerError e) {
+      throw staticInitFailure(className, type, e);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw DefinitionFailure.of(className, type, "its static initializer", e);
+    }
     try {
       Constructor<?> constructor = type.getDeclaredConstructor();
       return (PipelineDefinition) constructor.newInstance();
@@ -146,11 +245,50 @@ public final class DefinitionOptions {
       throw CliException.invalidInput(
           "definition class " + className + " cannot be instantiated (abstract or an interface)");
     } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof DefinitionException definitionProblem) {
+        throw definitionProblem;
       }
-      throw new IllegalStateException(cause);
+      throw DefinitionFailure.of(
+          className,
+          type,
+          "its constructor",
+          cause instanceof ExceptionInInitializerError init && init.getCause() != null
+              ? init.getCause()
+              : cause);
+    } catch (ExceptionInInitializerError e) {
+      throw staticInitFailure(className, type, e);
+    }
+  }
+
+  private static RuntimeException staticInitFailure(
+      String className, Class<?> type, ExceptionInInitializerError e) {
+    if (e.getCause() instanceof DefinitionException definitionProblem) {
+      return definitionProblem;
+    }
+    return DefinitionFailure.of(
+        className, type, "its static initializer", e.getCause() == null ? e : e.getCause());
+  }
+
+  /**
+   * The definition's pipeline; an exception its code throws (other than a {@link
+   * DefinitionException}) is reported as the definition's failure, naming the user's own frame.
+   */
+  private static Pipeline define(
+      String className, PipelineDefinition definition, Parameters params) {
+    try {
+      return PipelineDefinition.define(definition, params);
+    } catch (DefinitionException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      Throwable blamed =
+          e instanceof ExceptionInInitializerError init && init.getCause() != null
+              ? init.getCause()
+              : e;
+      if (blamed instanceof DefinitionException definitionProblem) {
+        throw definitionProblem;
+      }
+      throw DefinitionFailure.of(className, definition.getClass(), "define()", blamed);
     }
   }
 }

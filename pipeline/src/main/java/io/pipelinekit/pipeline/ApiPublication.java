@@ -22,7 +22,7 @@ public final class ApiPublication {
   private ApiPublication(Builder b) {
     this.restApiId =
         Checks.requiredText(b.restApiId, "ApiPublication", "restApiId", "\"a1b2c3d4e5\"");
-    String where = "ApiPublication " + restApiId;
+    String where = restApiId == null ? "ApiPublication" : "ApiPublication " + restApiId;
     this.stage = Checks.requiredText(b.stage, where, "stage", "\"dev\"");
     this.fragments = Checks.copy(b.fragments, where, "fragments");
     this.specFile = Checks.requiredText(b.specFile, where, "specFile", "\"openapi.yaml\"");
@@ -137,7 +137,7 @@ public final class ApiPublication {
     }
 
     public ApiPublication build() {
-      return new ApiPublication(this);
+      return Checks.building(() -> new ApiPublication(this));
     }
   }
 }

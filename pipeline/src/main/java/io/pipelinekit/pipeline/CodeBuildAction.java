@@ -29,7 +29,7 @@ public final class CodeBuildAction extends ActionBase implements Action {
 
   private CodeBuildAction(Builder b) {
     super(b, "CodeBuildAction");
-    String where = "CodeBuild action '" + name() + "'";
+    String where = Checks.where("CodeBuild action", name());
     this.project =
         Checks.required(b.project, where, "project", "CodeBuildProject.builder()...build()");
     this.inputs = Checks.copy(b.inputs, where, "inputs");
@@ -225,7 +225,7 @@ public final class CodeBuildAction extends ActionBase implements Action {
     }
 
     public CodeBuildAction build() {
-      return new CodeBuildAction(this);
+      return Checks.building(() -> new CodeBuildAction(this));
     }
   }
 }

@@ -53,7 +53,7 @@ public final class CodeBuildProject {
 
   private CodeBuildProject(Builder b) {
     this.name = Checks.requiredText(b.name, "CodeBuildProject", "name", "\"service-build\"");
-    String where = "CodeBuild project '" + name + "'";
+    String where = Checks.where("CodeBuild project", name);
     this.description = b.description;
     this.serviceRoleArn =
         Checks.requiredText(
@@ -594,7 +594,7 @@ public final class CodeBuildProject {
     }
 
     public CodeBuildProject build() {
-      return new CodeBuildProject(this);
+      return Checks.building(() -> new CodeBuildProject(this));
     }
   }
 }

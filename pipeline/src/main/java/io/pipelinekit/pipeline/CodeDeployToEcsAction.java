@@ -37,7 +37,7 @@ public final class CodeDeployToEcsAction extends ActionBase implements Action {
 
   private CodeDeployToEcsAction(Builder b) {
     super(b, "CodeDeployToEcsAction");
-    String where = "CodeDeployToECS action '" + name() + "'";
+    String where = Checks.where("CodeDeployToECS action", name());
     this.applicationName =
         Checks.requiredText(b.applicationName, where, "applicationName", "\"service\"");
     this.deploymentGroupName =
@@ -233,7 +233,7 @@ public final class CodeDeployToEcsAction extends ActionBase implements Action {
     }
 
     public CodeDeployToEcsAction build() {
-      return new CodeDeployToEcsAction(this);
+      return Checks.building(() -> new CodeDeployToEcsAction(this));
     }
   }
 }

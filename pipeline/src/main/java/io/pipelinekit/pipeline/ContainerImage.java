@@ -28,7 +28,7 @@ public final class ContainerImage {
   private ContainerImage(Builder b) {
     this.containerName =
         Checks.requiredText(b.containerName, "ContainerImage", "containerName", "\"app\"");
-    String where = "ContainerImage '" + containerName + "'";
+    String where = Checks.where("ContainerImage", containerName);
     this.repository = Checks.requiredText(b.repository, where, "repository", "\"service/app\"");
     this.dockerfile = Checks.requiredText(b.dockerfile, where, "dockerfile", "\"Dockerfile\"");
     this.context = Checks.requiredText(b.context, where, "context", "\".\"");
@@ -234,7 +234,7 @@ public final class ContainerImage {
     }
 
     public ContainerImage build() {
-      return new ContainerImage(this);
+      return Checks.building(() -> new ContainerImage(this));
     }
   }
 }

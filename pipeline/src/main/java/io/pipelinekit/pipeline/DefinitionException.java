@@ -38,6 +38,28 @@ public class DefinitionException extends RuntimeException {
     this.messages = List.copyOf(texts);
   }
 
+  /**
+   * Every problem that is no structure rule (missing or invalid settings, parameters not given),
+   * one per line under a heading; a single one is its own message.
+   */
+  public static DefinitionException listing(List<String> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("no problems to list");
+    }
+    if (problems.size() == 1) {
+      return new DefinitionException(problems.get(0));
+    }
+    StringBuilder b = new StringBuilder(problems.size() + " problems to fix:");
+    problems.forEach(p -> b.append("\n  - ").append(p));
+    return new DefinitionException(b.toString(), List.copyOf(problems), true);
+  }
+
+  private DefinitionException(String message, List<String> messages, boolean listing) {
+    super(message);
+    this.problems = List.of();
+    this.messages = messages;
+  }
+
   private static String format(String heading, List<Finding> problems) {
     StringBuilder b = new StringBuilder(heading);
     for (Finding problem : problems) {

@@ -27,7 +27,7 @@ public final class EcsDeployAction extends ActionBase implements Action {
 
   private EcsDeployAction(Builder b) {
     super(b, "EcsDeployAction");
-    String where = "ECS deploy action '" + name() + "'";
+    String where = Checks.where("ECS deploy action", name());
     this.input = Checks.requiredText(b.input, where, "input", "\"BuildOutput\"");
     this.clusterName = Checks.requiredText(b.clusterName, where, "clusterName", "\"service\"");
     this.serviceName = Checks.requiredText(b.serviceName, where, "serviceName", "\"service\"");
@@ -231,7 +231,7 @@ public final class EcsDeployAction extends ActionBase implements Action {
     }
 
     public EcsDeployAction build() {
-      return new EcsDeployAction(this);
+      return Checks.building(() -> new EcsDeployAction(this));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class ManualApprovalAction extends ActionBase implements Action {
     }
 
     public ManualApprovalAction build() {
-      return new ManualApprovalAction(this);
+      return Checks.building(() -> new ManualApprovalAction(this));
     }
   }
 }

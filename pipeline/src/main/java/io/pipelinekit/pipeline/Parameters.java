@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,13 +38,18 @@ public final class Parameters {
     return values.getOrDefault(name, defaultValue);
   }
 
-  /** The parameter's value; a {@link DefinitionException} when it was not given. */
+  /**
+   * The parameter's value; a {@link DefinitionException} when it was not given (inside {@link
+   * PipelineDefinition#define(PipelineDefinition, Parameters)}: null, the problem reported with
+   * every other one the definition has).
+   */
   public synchronized String require(String name) {
     asked.put(name, null);
     String value = values.get(name);
     if (value == null) {
-      throw new DefinitionException(
-          "parameter '" + name + "' is required; pass it with -P " + name + "=VALUE");
+      // inside PipelineDefinition.define(definition, parameters) collected with every other
+      // problem (and null returned), else thrown
+      Checks.problem("parameter '" + name + "' is required; pass it with -P " + name + "=VALUE");
     }
     return value;
   }

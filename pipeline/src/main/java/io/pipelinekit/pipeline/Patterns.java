@@ -95,7 +95,7 @@ public final class Patterns {
     }
 
     public Patterns build() {
-      return new Patterns(this);
+      return Checks.building(() -> new Patterns(this));
     }
   }
 }

@@ -38,7 +38,7 @@ public final class Pipeline {
 
   private Pipeline(Builder b) {
     this.name = Checks.requiredText(b.name, "Pipeline", "name", "\"service\"");
-    String where = "pipeline '" + name + "'";
+    String where = Checks.where("pipeline", name);
     this.account = Checks.requiredText(b.account, where, "account", "\"111122223333\"");
     this.region = Checks.requiredText(b.region, where, "region", "\"eu-west-1\"");
     this.roleArn =
@@ -393,7 +393,12 @@ public final class Pipeline {
 
     /** The pipeline, checked: every rule broken is listed in one {@link DefinitionException}. */
     public Pipeline build() {
-      Pipeline pipeline = new Pipeline(this);
+      Pipeline pipeline = Checks.building(() -> new Pipeline(this));
+      if (Checks.problemsFound()) {
+        // inside PipelineDefinition.define(definition, parameters): its settings' problems are
+        // reported first, all together; the structure rules once they are fixed
+        return pipeline;
+      }
       List<Finding> problems = PipelineRules.check(pipeline);
       if (!problems.isEmpty()) {
         throw new DefinitionException(

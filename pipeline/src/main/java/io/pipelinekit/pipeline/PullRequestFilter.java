@@ -100,7 +100,7 @@ public final class PullRequestFilter {
     }
 
     public PullRequestFilter build() {
-      return new PullRequestFilter(this);
+      return Checks.building(() -> new PullRequestFilter(this));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline;
 
+import io.pipelinekit.pipeline.internal.Checks;
 import io.pipelinekit.pipeline.internal.ToString;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,7 +100,7 @@ public final class PushFilter {
     }
 
     public PushFilter build() {
-      return new PushFilter(this);
+      return Checks.building(() -> new PushFilter(this));
     }
   }
 }

@@ -72,7 +72,7 @@ public final class Source extends ActionBase implements Action {
   private Source(Builder b) {
     super(withKind(b), "Source");
     this.kind = b.kind;
-    String where = "Source action '" + name() + "'";
+    String where = Checks.where("Source action", name());
     this.output = Checks.requiredText(b.output, where, "output", "\"Source\"");
     this.outputFormat = b.outputFormat;
     this.detectChanges = b.detectChanges;
@@ -472,7 +472,7 @@ public final class Source extends ActionBase implements Action {
     }
 
     public Source build() {
-      return new Source(this);
+      return Checks.building(() -> new Source(this));
     }
   }
 }

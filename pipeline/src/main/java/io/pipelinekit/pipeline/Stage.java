@@ -14,7 +14,7 @@ public final class Stage {
 
   private Stage(Builder b) {
     this.name = Checks.requiredText(b.name, "Stage", "name", "\"Build\"");
-    this.actions = Checks.copy(b.actions, "Stage '" + name + "'", "actions");
+    this.actions = Checks.copy(b.actions, Checks.where("Stage", name), "actions");
   }
 
   /** A stage with the given actions. */
@@ -114,7 +114,7 @@ public final class Stage {
     }
 
     public Stage build() {
-      return new Stage(this);
+      return Checks.building(() -> new Stage(this));
     }
   }
 }

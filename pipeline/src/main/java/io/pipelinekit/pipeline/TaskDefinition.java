@@ -22,7 +22,7 @@ public final class TaskDefinition {
 
   private TaskDefinition(Builder b) {
     this.family = Checks.requiredText(b.family, "TaskDefinition", "family", "\"service\"");
-    String where = "TaskDefinition '" + family + "'";
+    String where = Checks.where("TaskDefinition", family);
     this.containers = Checks.copy(b.containers, where, "containers");
     this.otherContainers = Checks.copy(b.otherContainers, where, "otherContainers");
     this.taskRoleArn = b.taskRoleArn;
@@ -160,7 +160,7 @@ public final class TaskDefinition {
     }
 
     public TaskDefinition build() {
-      return new TaskDefinition(this);
+      return Checks.building(() -> new TaskDefinition(this));
     }
   }
 }

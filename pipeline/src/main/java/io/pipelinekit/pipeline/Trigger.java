@@ -105,7 +105,7 @@ public final class Trigger {
     }
 
     public Trigger build() {
-      return new Trigger(this);
+      return Checks.building(() -> new Trigger(this));
     }
   }
 }

@@ -5,19 +5,87 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Checks builders make when they build: required values, unmodifiable copies. */
+/**
+ * Checks builders make when they build: required values, unmodifiable copies.
+ *
+ * <p>Every problem goes through {@link #problem}: inside {@link #building} (each builder's {@code
+ * build()}, and a whole {@code define()} run through {@code PipelineDefinition.define(definition,
+ * parameters)}) problems are collected and reported together, in one {@link DefinitionException},
+ * when the outermost {@code building} ends; outside, the first one is thrown. While collecting, a
+ * check returns the value as it was (null, blank), so that building goes on to find the rest.
+ */
 public final class Checks {
   private Checks() {}
+
+  private static final ThreadLocal<Set<String>> COLLECTED = new ThreadLocal<>();
+
+  /**
+   * Builds with every problem collected: nested inside another {@code building}, the value (the
+   * enclosing one reports); outermost, the value when there was no problem, else one {@link
+   * DefinitionException} listing every problem. An exception thrown after a problem was recorded (a
+   * null the problem left behind, dereferenced) does not hide them: the problems are reported.
+   */
+  public static <T> T building(Supplier<T> construct) {
+    if (COLLECTED.get() != null) {
+      return construct.get();
+    }
+    Set<String> problems = new LinkedHashSet<>();
+    COLLECTED.set(problems);
+    T value;
+    try {
+      value = construct.get();
+    } catch (DefinitionException e) {
+      if (problems.isEmpty()) {
+        throw e;
+      }
+      problems.addAll(e.messages());
+      throw DefinitionException.listing(List.copyOf(problems));
+    } catch (RuntimeException e) {
+      if (problems.isEmpty()) {
+        throw e;
+      }
+      throw DefinitionException.listing(List.copyOf(problems));
+    } finally {
+      COLLECTED.remove();
+    }
+    if (!problems.isEmpty()) {
+      throw DefinitionException.listing(List.copyOf(problems));
+    }
+    return value;
+  }
+
+  /** Whether problems are being collected and at least one was found. */
+  public static boolean problemsFound() {
+    Set<String> problems = COLLECTED.get();
+    return problems != null && !problems.isEmpty();
+  }
+
+  /** Reports a problem: collected inside {@link #building}, else thrown. */
+  public static void problem(String message) {
+    Set<String> problems = COLLECTED.get();
+    if (problems == null) {
+      throw new DefinitionException(message);
+    }
+    problems.add(message);
+  }
+
+  /** {@code kind 'name'}, or {@code kind} alone while the name is missing. */
+  public static String where(String kind, String name) {
+    return name == null || name.isBlank() ? kind : kind + " '" + name + "'";
+  }
 
   /** The value, or a {@link DefinitionException} saying which setting of which part is missing. */
   public static <T> T required(T value, String where, String setting, String example) {
     if (value == null) {
-      throw new DefinitionException(
+      problem(
           where + ": " + setting + " is required; set it with ." + setting + "(" + example + ")");
     }
     return value;
@@ -26,9 +94,12 @@ public final class Checks {
   /** A string that must be set, not blank, and free of control characters. */
   public static String requiredText(String value, String where, String setting, String example) {
     required(value, where, setting, example);
+    if (value == null) {
+      return null;
+    }
     if (value.isBlank()) {
-      throw new DefinitionException(
-          where + ": " + setting + " is blank; set it with ." + setting + "(" + example + ")");
+      problem(where + ": " + setting + " is blank; set it with ." + setting + "(" + example + ")");
+      return value;
     }
     return noControlCharacters(value, where, setting);
   }
@@ -46,7 +117,7 @@ public final class Checks {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c)) {
-        throw new DefinitionException(
+        problem(
             where
                 + ": "
                 + setting
@@ -60,6 +131,7 @@ public final class Checks {
                 + " at character "
                 + (i + 1)
                 + "; remove it (a -P value taken from a file or a variable often carries one)");
+        return value;
       }
     }
     return value;
@@ -95,9 +167,10 @@ public final class Checks {
     int i = 0;
     for (T value : values) {
       if (value == null) {
-        throw new DefinitionException(where + ": " + setting + "[" + i + "] is null");
+        problem(where + ": " + setting + "[" + i + "] is null");
+      } else {
+        copy.add(value);
       }
-      copy.add(value);
       i++;
     }
     return Collections.unmodifiableList(copy);
@@ -113,9 +186,10 @@ public final class Checks {
     values.forEach(
         (k, v) -> {
           if (k == null || v == null) {
-            throw new DefinitionException(where + ": " + setting + " has a null key or value");
+            problem(where + ": " + setting + " has a null key or value");
+          } else {
+            copy.put(k, v);
           }
-          copy.put(k, v);
         });
     return Collections.unmodifiableMap(copy);
   }
