@@ -402,6 +402,15 @@ public final class ApiGatewayRules {
         ctx.report(
             "apigw-integration-uri", ip, op.label() + ": a " + type + " integration needs 'uri'");
       }
+    } else if (resolvedAwsVariables(uri.asText()).contains("${AWS::")) {
+      ctx.report(
+          "apigw-integration-uri",
+          ip + "/uri",
+          op.label()
+              + ": uri '"
+              + uri.asText()
+              + "' uses an AWS variable API Gateway does not resolve; the import variables are"
+              + " ${AWS::AccountId}, ${AWS::Partition} and ${AWS::Region}");
     } else if (type.startsWith("http")
         && !HTTP_URI.matcher(resolvedAwsVariables(uri.asText())).matches()) {
       ctx.report(
