@@ -114,6 +114,23 @@ class LintFidelityTest {
             });
   }
 
+  @Test
+  void responsesWithNoValue_isMissing_notOfTheWrongType() throws IOException {
+    List<Finding> findings =
+        lint(
+            "null.yaml",
+            "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n"
+                + "      security: []\n      responses:\n"
+                + "      x-amazon-apigateway-integration: {type: mock}\n");
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("oas-responses");
+              assertThat(f.message()).startsWith("GET /a: responses is missing;");
+            });
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -117,6 +117,10 @@ final class Classifier {
     m = WRONG_TYPE.matcher(message);
     if (m.matches()) {
       List<String> path = dedupe(SwaggerValidation.segments(m.group(1)));
+      if (JsonPointers.at(root, pointer).isNull()) {
+        // 'responses:' with nothing after it: absent, not of another type.
+        return missing(path, root, pointer);
+      }
       boolean inSchema = pointer.contains("/schema") || pointer.contains("/definitions/");
       return new Classified(
           "oas-wrong-type",
