@@ -27,14 +27,18 @@ public final class OpenApiLoader {
    * Reads and validates {@code file}.
    *
    * @throws ApiSpecException when the file cannot be read, breaks a limit, has an unsafe {@code
-   *     $ref}, is not an OpenAPI document, or swagger-parser reports any problem (all of them, each
-   *     with its line)
+   *     $ref}, is not an OpenAPI document, or swagger-parser reports a problem of severity error
+   *     (all of them, each with its line); warnings (an undeclared {@code {proxy+}}, empty
+   *     responses...) are not fatal, as they are not to API Gateway
    */
   public static OpenApiDocument load(Path file, LoadOptions options) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
     LoadedDocument loaded = loadRaw(file, options);
-    List<Finding> problems = SwaggerValidation.validate(loaded);
+    List<Finding> problems =
+        SwaggerValidation.validate(loaded).stream()
+            .filter(f -> f.severity() == io.pipelinekit.core.Severity.ERROR)
+            .toList();
     if (!problems.isEmpty()) {
       StringBuilder message = new StringBuilder();
       for (Finding f : problems) {

@@ -30,7 +30,9 @@ class RulesCommandTest {
                     .matches(
                         "buildspec-latest-tag +warning +an image tagged or pushed as :latest"
                             + "  docs/rules/buildspec-latest-tag\\.md"))
-        .anySatisfy(l -> assertThat(l).startsWith("oas-schema ").contains(" error "))
+        .anySatisfy(l -> assertThat(l).startsWith("oas-wrong-type ").contains(" error "))
+        .anySatisfy(l -> assertThat(l).startsWith("oas-path-parameter ").contains(" warning "))
+        .anySatisfy(l -> assertThat(l).startsWith("apigw-model-name ").contains(" error "))
         .anySatisfy(
             l ->
                 assertThat(l)

@@ -19,11 +19,16 @@ import java.util.Set;
  * Validates the raw tree with swagger-parser's deserializers (OpenAPI 3.0/3.1, and Swagger 2.0 via
  * the 1.x parser). swagger-parser is given the tree the safe loader built: it never reads text,
  * files or URLs here, so its own YAML limits (3 MiB code points, aliases) and its resolver play no
- * part. Every message it reports is an error, mapped to the line of the node it names.
+ * part. Each message is sorted into a rule of its own ({@code oas-*}) by kind of violation, with
+ * the severity that matches what API Gateway's REST import does with it ({@link Classifier}), and
+ * mapped to the line of the node it names.
  */
 public final class SwaggerValidation {
-  /** The rule id of swagger-parser's messages. */
-  public static final String RULE = "oas-schema";
+  /** The rule ids swagger-parser's messages are sorted into. */
+  public static final java.util.Set<String> RULES = Classifier.RULES;
+
+  /** The rule of a document swagger-parser could not read at all. */
+  static final String UNREADABLE_RULE = "oas-wrong-type";
 
   private static final String WARM_UP =
       "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{\"/a/{id}\":"
@@ -69,7 +74,7 @@ public final class SwaggerValidation {
     t.start();
   }
 
-  /** swagger-parser's messages as error findings, in the order it reported them. */
+  /** swagger-parser's messages as findings, in the order it reported them. */
   public static List<Finding> validate(LoadedDocument doc) {
     JsonNode root = doc.root();
     List<String> messages;
@@ -79,7 +84,7 @@ public final class SwaggerValidation {
       // swagger-parser gave up on a shape it does not expect; report that instead of crashing.
       return List.of(
           new Finding(
-              RULE,
+              UNREADABLE_RULE,
               Severity.ERROR,
               doc.locate(""),
               "swagger-parser could not read the document ("
@@ -100,8 +105,10 @@ public final class SwaggerValidation {
       if (isDeclaredGreedyParameter(message, root, pointer)) {
         continue;
       }
-      findings.add(
-          new Finding(RULE, Severity.ERROR, doc.locate(pointer), "swagger-parser: " + message));
+      Classifier.Classified c = Classifier.classify(message, root, pointer);
+      if (c != null) {
+        findings.add(new Finding(c.rule(), c.severity(), doc.locate(pointer), c.message()));
+      }
     }
     return findings;
   }
@@ -180,7 +187,7 @@ public final class SwaggerValidation {
     return pointer.toString();
   }
 
-  private static List<String> segments(String path) {
+  static List<String> segments(String path) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (int i = 0; i < path.length(); i++) {

@@ -67,6 +67,23 @@ public final class ApiGatewayRules {
   static final Pattern SEGMENT = Pattern.compile("^[A-Za-z0-9._,:-]+$");
   static final Pattern PARAM_SEGMENT = Pattern.compile("^\\{[A-Za-z0-9._-]+\\+?}$");
   static final long MAX_BODY_BYTES = 6L * 1024 * 1024;
+
+  /**
+   * API Gateway resolves ${AWS::AccountId}, ${AWS::Partition} and ${AWS::Region} when the document
+   * is imported ("AWS variables for OpenAPI import",
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/import-api-aws-variables.html): a
+   * value is checked as it will be after import, with sample values in their place.
+   */
+  static String resolvedAwsVariables(String value) {
+    if (value.indexOf("${AWS::") < 0) {
+      return value;
+    }
+    return value
+        .replace("${AWS::AccountId}", "123456789012")
+        .replace("${AWS::Partition}", "aws")
+        .replace("${AWS::Region}", "us-east-1");
+  }
+
   static final int RESOURCE_QUOTA = 300;
 
   private ApiGatewayRules() {}
@@ -98,6 +115,7 @@ public final class ApiGatewayRules {
     }
     Map<String, JsonNode> schemes = securitySchemes(ctx);
     checkAuthorizers(ctx, schemes);
+    ApiLevelRules.check(ctx, schemes);
     checkServers(ctx);
     checkPaths(ctx, schemes);
     checkSchemas(ctx);
@@ -384,7 +402,17 @@ public final class ApiGatewayRules {
         ctx.report(
             "apigw-integration-uri", ip, op.label() + ": a " + type + " integration needs 'uri'");
       }
-    } else if (type.startsWith("http") && !HTTP_URI.matcher(uri.asText()).matches()) {
+    } else if (resolvedAwsVariables(uri.asText()).contains("${AWS::")) {
+      ctx.report(
+          "apigw-integration-uri",
+          ip + "/uri",
+          op.label()
+              + ": uri '"
+              + uri.asText()
+              + "' uses an AWS variable API Gateway does not resolve; the import variables are"
+              + " ${AWS::AccountId}, ${AWS::Partition} and ${AWS::Region}");
+    } else if (type.startsWith("http")
+        && !HTTP_URI.matcher(resolvedAwsVariables(uri.asText())).matches()) {
       ctx.report(
           "apigw-integration-uri",
           ip + "/uri",
@@ -394,7 +422,8 @@ public final class ApiGatewayRules {
               + "' of a "
               + type
               + " integration must be an absolute http(s) URL, e.g. http://internal-nlb.example:80/items");
-    } else if (type.startsWith("aws") && !AWS_URI.matcher(uri.asText()).matches()) {
+    } else if (type.startsWith("aws")
+        && !AWS_URI.matcher(resolvedAwsVariables(uri.asText())).matches()) {
       ctx.report(
           "apigw-integration-uri",
           ip + "/uri",
@@ -525,7 +554,8 @@ public final class ApiGatewayRules {
               op.label()
                   + ": requestParameters key '"
                   + key
-                  + "' must be integration.request.{path|querystring|header}.NAME");
+                  + "' must be integration.request.{path|querystring|header|multivaluequerystring"
+                  + "|multivalueheader}.NAME");
         } else if (target.group(1).equals("path")) {
           mappedPath.add(target.group(2));
         }
@@ -563,7 +593,8 @@ public final class ApiGatewayRules {
               op.label()
                   + ": requestParameters value '"
                   + value
-                  + "' must be method.request.{path|querystring|header}.NAME, a 'quoted literal',"
+                  + "' must be method.request.{path|querystring|header|multivaluequerystring"
+                  + "|multivalueheader}.NAME, method.request.body[.JSONPATH], a 'quoted literal',"
                   + " context.NAME or stageVariables.NAME");
         }
       }
@@ -701,16 +732,8 @@ public final class ApiGatewayRules {
       String sp = RuleContext.child(schemesPointer(ctx), e.getKey());
       String ap = sp + "/" + AUTHORIZER;
       String name = "security scheme '" + e.getKey() + "'";
-      if (!"apiKey".equals(scheme.path("type").asText())
-          || !"header".equals(scheme.path("in").asText())) {
-        ctx.report(
-            "apigw-authorizer",
-            sp,
-            name
-                + ": an API Gateway authorizer is declared as type: apiKey, in: header, name:"
-                + " <the identity header, e.g. Authorization>");
-      }
       String type = authorizer.path("type").asText("").toLowerCase(Locale.ROOT);
+      checkAuthorizerScheme(ctx, scheme, sp, name, type);
       if (!AUTHORIZER_TYPES.contains(type)) {
         ctx.report(
             "apigw-authorizer",
@@ -732,7 +755,7 @@ public final class ApiGatewayRules {
                   + " arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL_ID");
         } else {
           for (int i = 0; i < arns.size(); i++) {
-            if (!COGNITO_ARN.matcher(arns.get(i).asText("")).matches()) {
+            if (!COGNITO_ARN.matcher(resolvedAwsVariables(arns.get(i).asText(""))).matches()) {
               ctx.report(
                   "apigw-cognito-provider-arn",
                   ap + "/providerARNs/" + i,
@@ -746,7 +769,7 @@ public final class ApiGatewayRules {
         }
       } else {
         JsonNode uri = authorizer.get("authorizerUri");
-        if (uri == null || !AWS_URI.matcher(uri.asText("")).matches()) {
+        if (uri == null || !AWS_URI.matcher(resolvedAwsVariables(uri.asText(""))).matches()) {
           ctx.report(
               "apigw-authorizer",
               uri == null ? ap : ap + "/authorizerUri",
@@ -756,10 +779,99 @@ public final class ApiGatewayRules {
                   + " (Lambda) authorizer needs authorizerUri"
                   + " arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations");
         }
-        if (type.equals("request") && !authorizer.has("identitySource")) {
-          // identitySource is optional for request authorizers when caching is off; accept.
-          continue;
-        }
+        checkIdentitySource(ctx, authorizer, ap, name, type);
+      }
+    }
+  }
+
+  /**
+   * The scheme that carries an authorizer: always {@code type: apiKey}
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authtype.html:
+   * "This extension applies to the apiKey type security scheme"). A token or Cognito authorizer
+   * reads its token from the header the scheme names, so {@code in: header}; a request authorizer
+   * is given request parameters ("Specify request for an authorizer with the caller identity
+   * contained in request parameters",
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html),
+   * so its scheme may say {@code in: header} or {@code in: query}.
+   */
+  private static void checkAuthorizerScheme(
+      RuleContext ctx, JsonNode scheme, String sp, String name, String type) {
+    String schemeType = scheme.path("type").asText("");
+    String in = scheme.path("in").asText("");
+    if (!schemeType.equals("apiKey")) {
+      ctx.report(
+          "apigw-authorizer",
+          scheme.has("type") ? sp + "/type" : sp,
+          name
+              + ": a scheme with x-amazon-apigateway-authorizer must be type: apiKey (found type: '"
+              + schemeType
+              + "'); API Gateway reads authorizers only from apiKey schemes");
+    } else if (type.equals("request")) {
+      if (!in.equals("header") && !in.equals("query")) {
+        ctx.report(
+            "apigw-authorizer",
+            scheme.has("in") ? sp + "/in" : sp,
+            name
+                + ": a request authorizer's scheme needs in: header or in: query (found in: '"
+                + in
+                + "'); the identity sources themselves are listed in identitySource");
+      }
+    } else if (!in.equals("header")) {
+      ctx.report(
+          "apigw-authorizer",
+          scheme.has("in") ? sp + "/in" : sp,
+          name
+              + ": a "
+              + (type.isEmpty() ? "token" : type)
+              + " authorizer reads the token from the header named by 'name', so the scheme needs"
+              + " in: header (found in: '"
+              + in
+              + "'); to authorize on query strings, use a request authorizer");
+    }
+  }
+
+  static final Pattern IDENTITY_SOURCE =
+      Pattern.compile(
+          "^(method\\.request\\.(header|querystring|multivalueheader|multivaluequerystring)\\.[^\\s,]+"
+              + "|stageVariables\\.[A-Za-z0-9_]+|context\\.[A-Za-z0-9_.]+)$");
+
+  /**
+   * identitySource: for a request authorizer a comma-separated list of headers, query strings,
+   * stage variables and context variables; for a token authorizer one header (the authorizer page
+   * above). Optional for request authorizers when caching is off.
+   */
+  private static void checkIdentitySource(
+      RuleContext ctx, JsonNode authorizer, String ap, String name, String type) {
+    JsonNode source = authorizer.get("identitySource");
+    if (source == null) {
+      return;
+    }
+    String at = ap + "/identitySource";
+    if (!source.isTextual() || source.asText().isBlank()) {
+      ctx.report(
+          "apigw-authorizer",
+          at,
+          name + ": identitySource must be a string of comma-separated mapping expressions");
+      return;
+    }
+    for (String part : source.asText().split(",", -1)) {
+      String expr = part.strip();
+      boolean ok =
+          type.equals("token")
+              ? expr.startsWith("method.request.header.") && IDENTITY_SOURCE.matcher(expr).matches()
+              : IDENTITY_SOURCE.matcher(expr).matches();
+      if (!ok) {
+        ctx.report(
+            "apigw-authorizer",
+            at,
+            name
+                + ": identitySource '"
+                + expr
+                + "' is not "
+                + (type.equals("token")
+                    ? "method.request.header.NAME (a token authorizer reads one header)"
+                    : "method.request.header.NAME, method.request.querystring.NAME,"
+                        + " stageVariables.NAME or context.NAME"));
       }
     }
   }
@@ -892,8 +1004,28 @@ public final class ApiGatewayRules {
     }
   }
 
+  /**
+   * Keywords API Gateway's models (JSON Schema draft 4) do not support or the import drops: "Amazon
+   * API Gateway important notes for REST APIs"
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html)
+   * and "Data models for REST APIs" (models-mappings-models.html: "models are defined using the
+   * JSON schema draft 4"). nullable is OpenAPI's, not draft 4's: the model loses it, and request
+   * validation then rejects null.
+   */
   private static final Set<String> UNSUPPORTED_SCHEMA =
-      Set.of("discriminator", "oneOf", "anyOf", "not", "xml");
+      Set.of(
+          "discriminator",
+          "oneOf",
+          "anyOf",
+          "not",
+          "xml",
+          "nullable",
+          "readOnly",
+          "writeOnly",
+          "const",
+          "if",
+          "then",
+          "else");
 
   private static void checkSchemas(RuleContext ctx) {
     // Walk the whole tree except example data; a keyword counts where its value has the shape the
@@ -924,6 +1056,15 @@ public final class ApiGatewayRules {
                           "is not supported by API Gateway models; drop it or"
                               + " describe the variants with plain properties";
                       case "xml" -> "is not supported by API Gateway models; drop it";
+                      case "nullable" ->
+                          "is OpenAPI's, not JSON Schema draft 4's: API Gateway's model drops"
+                              + " it, so request validation rejects null values";
+                      case "readOnly", "writeOnly" ->
+                          "is dropped by API Gateway's model import: request validation does not"
+                              + " enforce it";
+                      case "const", "if", "then", "else" ->
+                          "is not JSON Schema draft 4, which API Gateway models use: request"
+                              + " validation ignores it";
                       default ->
                           "is mangled by API Gateway's model import (JSON Schema draft 4"
                               + " subset); request validation may reject valid bodies: prefer a plain"
@@ -949,6 +1090,8 @@ public final class ApiGatewayRules {
   private static boolean shaped(String key, JsonNode value) {
     return switch (key) {
       case "oneOf", "anyOf" -> value.isArray();
+      case "nullable", "readOnly", "writeOnly" -> value.isBoolean() && value.asBoolean();
+      case "const" -> true;
       default -> value.isObject();
     };
   }

@@ -12,10 +12,38 @@ public final class RuleCatalog {
   private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   static {
-    add("oas-schema", Severity.ERROR, "The document breaks the OpenAPI specification.");
+    // swagger-parser's findings, by kind; severities from what API Gateway's import does with
+    // each (docs/rules/oas-*.md).
+    add(
+        "oas-wrong-type",
+        Severity.ERROR,
+        "A part of the document has the wrong type (a list where a mapping belongs...).");
+    add(
+        "oas-path-parameter",
+        Severity.WARNING,
+        "A path template parameter is not declared, or a path parameter is not required.");
+    add("oas-responses", Severity.WARNING, "An operation has no responses, or an empty map.");
+    add("oas-info", Severity.INFO, "info.title or info.version is missing.");
+    add(
+        "oas-parameter-type",
+        Severity.INFO,
+        "A parameter has no type (2.0) or schema/content (3.0).");
+    add(
+        "oas-unknown-field",
+        Severity.WARNING,
+        "A field the OpenAPI specification does not define (a typo?).");
+    add("oas-ref", Severity.WARNING, "A $ref points at nothing, or at the wrong kind of object.");
+    add(
+        "oas-required-field",
+        Severity.WARNING,
+        "A field the OpenAPI specification requires is missing.");
+    add(
+        "oas-invalid-value",
+        Severity.WARNING,
+        "A value the OpenAPI specification does not allow (duplicates, empty enum...).");
     add(
         "apigw-oas-version",
-        Severity.WARNING,
+        Severity.ERROR,
         "API Gateway REST import accepts OpenAPI 2.0 and 3.0 only, not 3.1.");
     add(
         "apigw-integration-missing",
@@ -110,6 +138,42 @@ public final class RuleCatalog {
         "apigw-greedy-path",
         Severity.ERROR,
         "A greedy path variable ({name+}) must be the last path segment.");
+    add(
+        "apigw-security-scheme-type",
+        Severity.WARNING,
+        "A security scheme type API Gateway ignores (only apiKey schemes are imported).");
+    add(
+        "apigw-api-key-source",
+        Severity.ERROR,
+        "x-amazon-apigateway-api-key-source must be HEADER or AUTHORIZER.");
+    add(
+        "apigw-request-validator",
+        Severity.ERROR,
+        "A request validator is named but not defined, or a validator is malformed.");
+    add(
+        "apigw-gateway-responses",
+        Severity.ERROR,
+        "x-amazon-apigateway-gateway-responses: keys are response types, with valid fields.");
+    add(
+        "apigw-binary-media-types",
+        Severity.ERROR,
+        "x-amazon-apigateway-binary-media-types must be a list of media types.");
+    add(
+        "apigw-minimum-compression-size",
+        Severity.ERROR,
+        "x-amazon-apigateway-minimum-compression-size must be an integer 0..10485760.");
+    add(
+        "apigw-endpoint-configuration",
+        Severity.ERROR,
+        "x-amazon-apigateway-endpoint-configuration has the wrong shape or place.");
+    add(
+        "apigw-policy",
+        Severity.ERROR,
+        "x-amazon-apigateway-policy must be a valid IAM resource policy document.");
+    add(
+        "apigw-model-name",
+        Severity.ERROR,
+        "API Gateway model (schema component) names must be alphanumeric.");
   }
 
   private RuleCatalog() {}
