@@ -49,7 +49,7 @@ public final class CodeBuildProject {
   private final List<String> exportedVariables;
   private final List<String> artifactFiles;
   private final Map<String, List<String>> secondaryArtifacts;
-  private final String toolCommand;
+  private final ToolInstall toolInstall;
 
   private CodeBuildProject(Builder b) {
     this.name = Checks.requiredText(b.name, "CodeBuildProject", "name", "\"service-build\"");
@@ -90,7 +90,8 @@ public final class CodeBuildProject {
     Map<String, List<String>> secondary = new LinkedHashMap<>();
     b.secondaryArtifacts.forEach((id, files) -> secondary.put(id, List.copyOf(files)));
     this.secondaryArtifacts = Checks.copy(secondary, where, "secondaryArtifacts");
-    this.toolCommand = Checks.requiredText(b.toolCommand, where, "toolCommand", "\"pipeline\"");
+    // Kept as set (null: the default), so that installsTool() knows whether it was chosen.
+    this.toolInstall = b.toolInstall;
   }
 
   public static Builder builder() {
@@ -123,7 +124,7 @@ public final class CodeBuildProject {
     b.exportedVariables.addAll(exportedVariables);
     b.artifactFiles.addAll(artifactFiles);
     b.secondaryArtifacts.putAll(secondaryArtifacts);
-    b.toolCommand = toolCommand;
+    b.toolInstall = toolInstall;
     return b;
   }
 
@@ -175,15 +176,27 @@ public final class CodeBuildProject {
     return Optional.ofNullable(logStreamName);
   }
 
-  /** The cache (default: local Docker layer and source cache when images are built). */
+  /**
+   * The cache (default: local Docker layer and source cache when images are built, and a local
+   * custom cache, for the Maven repository, when the tool is built from source).
+   */
   public BuildCache cache() {
     if (cache != null) {
       return cache;
     }
-    return images.isEmpty()
+    List<BuildCache.LocalMode> modes = new ArrayList<>();
+    if (!images.isEmpty()) {
+      modes.add(BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE);
+      modes.add(BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
+    }
+    if (installsTool() && toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
+      // The buildspec's cache paths (the Maven repository) are kept by a local custom cache:
+      // https://docs.aws.amazon.com/codebuild/latest/userguide/caching-local.html
+      modes.add(BuildCache.LocalMode.LOCAL_CUSTOM_CACHE);
+    }
+    return modes.isEmpty()
         ? BuildCache.none()
-        : BuildCache.local(
-            BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE, BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
+        : BuildCache.local(modes.toArray(BuildCache.LocalMode[]::new));
   }
 
   public int timeoutInMinutes() {
@@ -273,9 +286,20 @@ public final class CodeBuildProject {
     return secondaryArtifacts;
   }
 
-  /** How the build runs this tool, e.g. {@code pipeline} or {@code bin/pipeline}. */
-  public String toolCommand() {
-    return toolCommand;
+  /**
+   * How the build gets the {@code pipeline} command (default {@link ToolInstall#mavenCentral()}).
+   */
+  public ToolInstall toolInstall() {
+    return toolInstall == null ? ToolInstall.mavenCentral() : toolInstall;
+  }
+
+  /**
+   * Whether the buildspec's {@code install} phase installs the tool: when {@link
+   * #toolInstall(ToolInstall)} was set, or when the generated commands call {@code pipeline} (the
+   * project builds images or publishes an API).
+   */
+  public boolean installsTool() {
+    return toolInstall != null || !images.isEmpty() || api != null || imageDetailContainer != null;
   }
 
   @Override
@@ -308,7 +332,7 @@ public final class CodeBuildProject {
         && exportedVariables.equals(o.exportedVariables)
         && artifactFiles.equals(o.artifactFiles)
         && secondaryArtifacts.equals(o.secondaryArtifacts)
-        && toolCommand.equals(o.toolCommand);
+        && Objects.equals(toolInstall, o.toolInstall);
   }
 
   @Override
@@ -338,7 +362,7 @@ public final class CodeBuildProject {
         exportedVariables,
         artifactFiles,
         secondaryArtifacts,
-        toolCommand);
+        toolInstall);
   }
 
   /** The settings, SDK v2 style; secret-prone values are redacted. */
@@ -369,7 +393,7 @@ public final class CodeBuildProject {
         .add("exportedVariables", exportedVariables)
         .add("artifactFiles", artifactFiles)
         .add("secondaryArtifacts", secondaryArtifacts)
-        .add("toolCommand", toolCommand)
+        .add("toolInstall", toolInstall)
         .build();
   }
 
@@ -399,7 +423,7 @@ public final class CodeBuildProject {
     private final List<String> exportedVariables = new ArrayList<>();
     private final List<String> artifactFiles = new ArrayList<>();
     private final Map<String, List<String>> secondaryArtifacts = new LinkedHashMap<>();
-    private String toolCommand = "pipeline";
+    private ToolInstall toolInstall;
 
     private Builder() {}
 
@@ -559,8 +583,13 @@ public final class CodeBuildProject {
       return this;
     }
 
-    public Builder toolCommand(String toolCommand) {
-      this.toolCommand = toolCommand;
+    /**
+     * How the build gets the {@code pipeline} command its buildspec calls; default {@link
+     * ToolInstall#mavenCentral()} (the exact version that ran {@code pipeline build}). Setting it
+     * also installs the tool when only your own commands call {@code pipeline}.
+     */
+    public Builder toolInstall(ToolInstall toolInstall) {
+      this.toolInstall = java.util.Objects.requireNonNull(toolInstall, "toolInstall");
       return this;
     }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ public final class Synthesis {
   private final Map<String, BuildSpec> buildSpecs;
   private final List<String> warnings = new ArrayList<>();
 
-  private Synthesis(Pipeline pipeline, Path sourceRoot) {
+  private Synthesis(Pipeline pipeline, Path sourceRoot, ToolArtifact tool) {
     this.pipeline = pipeline;
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, String> projects = new LinkedHashMap<>();
@@ -49,7 +50,7 @@ public final class Synthesis {
     boolean single = all.size() == 1;
     for (CodeBuildProject project : all) {
       String suffix = single ? "" : "-" + project.name();
-      BuildSpec spec = BuildSpecs.of(pipeline, project);
+      BuildSpec spec = BuildSpecs.of(pipeline, project, tool);
       specs.put(project.name(), spec);
       String yaml = BuildSpecWriter.write(spec);
       out.put("buildspec" + suffix + ".yaml", yaml);
@@ -102,9 +103,23 @@ public final class Synthesis {
     this.buildSpecs = Collections.unmodifiableMap(specs);
   }
 
-  /** The files, without the merged API document (no file is read). */
+  /**
+   * The files, without the merged API document (no file is read) and without a {@link
+   * ToolArtifact}: fine unless a project installs the tool from a Maven repository.
+   *
+   * @throws DefinitionException when a project installs the tool from a Maven repository (the
+   *     default); use {@link #of(Pipeline, ToolArtifact)}
+   */
   public static Synthesis of(Pipeline pipeline) {
-    return new Synthesis(pipeline, null);
+    return new Synthesis(pipeline, null, null);
+  }
+
+  /**
+   * The files, without the merged API document (no file is read); the buildspecs install {@code
+   * tool} where a project installs the tool from a Maven repository.
+   */
+  public static Synthesis of(Pipeline pipeline, ToolArtifact tool) {
+    return new Synthesis(pipeline, null, Objects.requireNonNull(tool, "tool"));
   }
 
   /**
@@ -115,7 +130,23 @@ public final class Synthesis {
    * @throws io.pipelinekit.apispec.ApiSpecException when fragments are invalid or conflict
    */
   public static Synthesis of(Pipeline pipeline, Path sourceRoot) {
-    return new Synthesis(pipeline, sourceRoot);
+    return new Synthesis(pipeline, sourceRoot, null);
+  }
+
+  /**
+   * The files, with each published API's fragments read from {@code sourceRoot} and merged, and
+   * every buildspec that installs the tool from a Maven repository pinned to {@code tool}: that
+   * version, checked against its SHA-256 in the {@code install} phase. {@code pipeline build} and
+   * the Maven plugin pass the command line they run with.
+   *
+   * @throws DefinitionException when a fragment is missing or outside the source root
+   * @throws io.pipelinekit.apispec.ApiSpecException when fragments are invalid or conflict
+   */
+  public static Synthesis of(Pipeline pipeline, Path sourceRoot, ToolArtifact tool) {
+    return new Synthesis(
+        pipeline,
+        Objects.requireNonNull(sourceRoot, "sourceRoot"),
+        Objects.requireNonNull(tool, "tool"));
   }
 
   private static String mergedApi(Path sourceRoot, CodeBuildProject project, ApiPublication api) {

@@ -24,7 +24,7 @@ class BuildSpecAcceptanceTest {
   static Stream<Arguments> buildspecs() {
     List<Arguments> all = new ArrayList<>();
     for (Pipeline p : List.of(Fixtures.valid().build(), KitchenSink.pipeline())) {
-      Synthesis s = Synthesis.of(p);
+      Synthesis s = Synthesis.of(p, TestTool.ARTIFACT);
       s.buildSpecs()
           .forEach(
               (project, spec) -> {
@@ -65,7 +65,12 @@ class BuildSpecAcceptanceTest {
                 assertThat(((Map<String, Object>) doc.get("artifacts")).get("files"))
                     .isEqualTo(a.files()));
 
-    assertThat(yaml).doesNotContain("ecr get-login ").doesNotContain("runtime-versions");
+    assertThat(yaml).doesNotContain("ecr get-login ");
+    // The only runtime selected is the tool's Java (never docker, which current images reject).
+    Map<String, Object> install = (Map<String, Object>) phases.get("install");
+    if (install != null && install.containsKey("runtime-versions")) {
+      assertThat(install.get("runtime-versions")).isEqualTo(Map.of("java", "corretto21"));
+    }
     assertThat(yaml).doesNotContain(":latest");
     assertThat(yaml).doesNotContain("\t");
 

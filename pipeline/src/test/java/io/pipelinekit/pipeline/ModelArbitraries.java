@@ -206,8 +206,14 @@ final class ModelArbitraries {
               m.forEach((id, files) -> b.secondaryArtifact(id, files.toArray(String[]::new)));
               return b;
             })
-        .use(Arbitraries.of("pipeline", "bin/pipeline"))
-        .in(CodeBuildProject.Builder::toolCommand)
+        .use(
+            Arbitraries.of(
+                ToolInstall.mavenCentral(),
+                ToolInstall.mavenRepository("https://repo.example.com/maven2"),
+                ToolInstall.s3("tools-bucket", "tools/pipeline-cli-all.jar", "ab".repeat(32)),
+                ToolInstall.onImage(),
+                ToolInstall.fromSource("bin/pipeline")))
+        .in(CodeBuildProject.Builder::toolInstall)
         .build(CodeBuildProject.Builder::build);
   }
 

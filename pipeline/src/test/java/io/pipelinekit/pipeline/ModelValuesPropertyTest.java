@@ -307,7 +307,13 @@ class ModelValuesPropertyTest {
         p -> p.toBuilder().exportedVariables(CHANGED).build(),
         p -> p.toBuilder().artifactFiles(CHANGED).build(),
         p -> p.toBuilder().secondaryArtifact(CHANGED, "f").build(),
-        p -> p.toBuilder().toolCommand(CHANGED).build());
+        p ->
+            p.toBuilder()
+                .toolInstall(
+                    p.toolInstall().equals(ToolInstall.onImage())
+                        ? ToolInstall.mavenCentral()
+                        : ToolInstall.onImage())
+                .build());
   }
 
   // --- actions --------------------------------------------------------------------------------

@@ -318,7 +318,7 @@ class MoreRulesTest {
                         .image("BuildOutput", "IMAGE1_NAME")
                         .build()))
             .build();
-    assertThat(Synthesis.of(p).files().get("buildspec.yaml"))
+    assertThat(Synthesis.of(p, TestTool.ARTIFACT).files().get("buildspec.yaml"))
         .contains(
             "pipeline image-definitions --image-detail -o imageDetail.json"
                 + " 111122223333.dkr.ecr.eu-west-1.amazonaws.com/service/app:$IMAGE_TAG")

@@ -69,6 +69,8 @@ final class PipelineRuleFixtures {
     return ApiPublication.of("a1b2c3d4e5", "dev", "service/api/openapi.yaml");
   }
 
+  private static final String SHA256 = "0123456789abcdef".repeat(4);
+
   private static final PushFilter MAIN = PushFilter.branches(Patterns.include("main"));
 
   private static CodeDeployToEcsAction.Builder blueGreen() {
@@ -374,6 +376,54 @@ final class PipelineRuleFixtures {
     add(
         "pipeline-project-docker-cache",
         () -> withProject(project().cache(BuildCache.none()).build()));
+    add(
+        "pipeline-tool-repository-url",
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.mavenRepository("http://nexus.example.com/maven2"))
+                    .build()),
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.mavenRepository("https://nexus.example.com/maven2"))
+                    .build()));
+    add(
+        "pipeline-tool-s3-object",
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.s3("Tools_Bucket", "/tools/pipeline.jar", SHA256))
+                    .build()),
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.s3("tools-bucket", "tools/pipeline.jar", SHA256))
+                    .build()));
+    add(
+        "pipeline-tool-sha256",
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.s3("tools-bucket", "tools/pipeline.jar", "abc123"))
+                    .build()),
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.s3("tools-bucket", "tools/pipeline.jar", SHA256))
+                    .build()));
+    add(
+        "pipeline-tool-source",
+        () ->
+            withProject(
+                project()
+                    .toolInstall(ToolInstall.fromSource("../pipelinekit/bin/pipeline"))
+                    .cache(
+                        BuildCache.local(
+                            BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE,
+                            BuildCache.LocalMode.LOCAL_SOURCE_CACHE))
+                    .build()),
+        () -> withProject(project().toolInstall(ToolInstall.fromSource("bin/pipeline")).build()));
     add(
         "pipeline-container-name",
         () ->

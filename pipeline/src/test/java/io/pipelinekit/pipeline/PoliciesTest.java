@@ -28,7 +28,7 @@ class PoliciesTest {
   }
 
   private static Map<String, String> policies(Pipeline p) {
-    Map<String, String> files = Synthesis.of(p).files();
+    Map<String, String> files = Synthesis.of(p, TestTool.ARTIFACT).files();
     return Map.copyOf(
         files.entrySet().stream()
             .filter(e -> e.getKey().startsWith("iam/"))
@@ -57,7 +57,9 @@ class PoliciesTest {
   @Test
   void codeBuildPolicy_scopesEcrPushAndApiGatewayToTheNamedResources() throws Exception {
     String policy =
-        Synthesis.of(Fixtures.valid().build()).files().get("iam/codebuild-role-policy.json");
+        Synthesis.of(Fixtures.valid().build(), TestTool.ARTIFACT)
+            .files()
+            .get("iam/codebuild-role-policy.json");
     Map<String, JsonNode> bySid = new java.util.HashMap<>();
     for (JsonNode s : statements(policy)) {
       bySid.put(s.get("Sid").textValue(), s);
@@ -77,7 +79,9 @@ class PoliciesTest {
   @Test
   void pipelinePolicy_passesOnlyTheTaskRoles_toEcsTasksOnly() throws Exception {
     String policy =
-        Synthesis.of(Fixtures.valid().build()).files().get("iam/pipeline-role-policy.json");
+        Synthesis.of(Fixtures.valid().build(), TestTool.ARTIFACT)
+            .files()
+            .get("iam/pipeline-role-policy.json");
     JsonNode pass =
         statements(policy).stream()
             .filter(s -> s.get("Sid").textValue().equals("PassTaskRoles"))
@@ -102,7 +106,7 @@ class PoliciesTest {
   @Test
   void codeBuildPolicy_readsOnlyTheReferencedParametersAndSecrets() throws Exception {
     String policy =
-        Synthesis.of(KitchenSink.pipeline())
+        Synthesis.of(KitchenSink.pipeline(), TestTool.ARTIFACT)
             .files()
             .get("iam/codebuild-role-policy-kitchen-images.json");
     assertThat(policy)

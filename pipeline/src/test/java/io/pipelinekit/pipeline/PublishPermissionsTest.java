@@ -14,7 +14,9 @@ class PublishPermissionsTest {
   void codeBuildPolicy_letsDeployApiReadTheWorkingDefinitionAndRelabelItsDeployments()
       throws Exception {
     String policy =
-        Synthesis.of(Fixtures.valid().build()).files().get("iam/codebuild-role-policy.json");
+        Synthesis.of(Fixtures.valid().build(), TestTool.ARTIFACT)
+            .files()
+            .get("iam/codebuild-role-policy.json");
     Map<String, JsonNode> bySid = new HashMap<>();
     for (JsonNode s : new ObjectMapper().readTree(policy).get("Statement")) {
       bySid.put(s.get("Sid").textValue(), s);

@@ -20,7 +20,7 @@ class SynthesisConsistencyTest {
   @Test
   void deployInputs_holdTheFilesTheDeploysRead_inTheSynthesizedBuildspecs() {
     for (Pipeline p : List.of(Fixtures.valid().build(), KitchenSink.pipeline())) {
-      Synthesis s = Synthesis.of(p);
+      Synthesis s = Synthesis.of(p, TestTool.ARTIFACT);
       for (Action action : p.actions()) {
         if (action instanceof EcsDeployAction ecs) {
           assertThat(files(p, s, ecs.input())).as(p.name()).contains(ecs.fileName());
@@ -42,7 +42,7 @@ class SynthesisConsistencyTest {
   @Test
   void imageDefinitionsCommand_namesExactlyTheTaskDefinitionsContainers() {
     Pipeline p = Fixtures.valid().build();
-    BuildSpec spec = Synthesis.of(p).buildSpecs().get("service-build");
+    BuildSpec spec = Synthesis.of(p, TestTool.ARTIFACT).buildSpecs().get("service-build");
     String command =
         spec.postBuild().orElseThrow().commands().stream()
             .filter(c -> c.contains(" image-definitions -o "))
@@ -60,7 +60,7 @@ class SynthesisConsistencyTest {
   @Test
   void referencedVariables_areExportedByTheSynthesizedBuildspec() {
     Pipeline p = KitchenSink.pipeline();
-    BuildSpec spec = Synthesis.of(p).buildSpecs().get("kitchen-images");
+    BuildSpec spec = Synthesis.of(p, TestTool.ARTIFACT).buildSpecs().get("kitchen-images");
     assertThat(spec.env().orElseThrow().exportedVariables()).contains("IMAGE_TAG", "VERSION");
   }
 

@@ -64,7 +64,7 @@ class SdkShapeTest {
   @MethodSource("pipelines")
   void pipelineJson_loadsIntoCreatePipelineRequest_andSerializesBackEqual(String name, Pipeline p)
       throws Exception {
-    String file = Synthesis.of(p).createPipelineJson();
+    String file = Synthesis.of(p, io.pipelinekit.pipeline.TestTool.ARTIFACT).createPipelineJson();
     JsonNode tree = JSON.readTree(file);
     CreatePipelineRequest request = SdkJson.read(tree, (SdkPojo) CreatePipelineRequest.builder());
     assertThat(SdkJson.unknownEnumValues(request)).isEmpty();
@@ -80,7 +80,8 @@ class SdkShapeTest {
   @MethodSource("pipelines")
   void projectJson_loadsIntoCreateProjectRequest_andSerializesBackEqual(String name, Pipeline p)
       throws Exception {
-    for (String file : Synthesis.of(p).createProjectJson().values()) {
+    for (String file :
+        Synthesis.of(p, io.pipelinekit.pipeline.TestTool.ARTIFACT).createProjectJson().values()) {
       JsonNode tree = JSON.readTree(file);
       CreateProjectRequest request = SdkJson.read(tree, (SdkPojo) CreateProjectRequest.builder());
       assertThat(SdkJson.unknownEnumValues(request)).isEmpty();

@@ -3,11 +3,14 @@ package io.pipelinekit.pipeline.internal;
 import io.pipelinekit.buildspec.Artifacts;
 import io.pipelinekit.buildspec.BuildEnv;
 import io.pipelinekit.buildspec.BuildSpec;
+import io.pipelinekit.buildspec.Cache;
 import io.pipelinekit.buildspec.Phase;
 import io.pipelinekit.pipeline.ApiPublication;
 import io.pipelinekit.pipeline.CodeBuildProject;
 import io.pipelinekit.pipeline.ContainerImage;
 import io.pipelinekit.pipeline.Pipeline;
+import io.pipelinekit.pipeline.ToolArtifact;
+import io.pipelinekit.pipeline.ToolInstall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +28,9 @@ public final class BuildSpecs {
   public static final String GUARD =
       "if [ \"$CODEBUILD_BUILD_SUCCEEDING\" != \"1\" ]; then echo \"build failed: nothing is"
           + " pushed or published\"; exit 1; fi";
+
+  /** The command the generated commands call; the install phase puts it on PATH. */
+  static final String TOOL = "pipeline";
 
   static final String TAG_COMMAND =
       "IMAGE_TAG=$(echo \"$CODEBUILD_RESOLVED_SOURCE_VERSION\" | cut -c 1-7)";
@@ -45,7 +51,14 @@ public final class BuildSpecs {
     return image.tagPolicy().fixedTag().orElse("$IMAGE_TAG");
   }
 
-  public static BuildSpec of(Pipeline pipeline, CodeBuildProject project) {
+  /**
+   * The project's buildspec; {@code tool} is the command line a Maven repository install pins (may
+   * be null when the project installs the tool otherwise).
+   *
+   * @throws io.pipelinekit.pipeline.DefinitionException when the project installs from a Maven
+   *     repository and {@code tool} is null
+   */
+  public static BuildSpec of(Pipeline pipeline, CodeBuildProject project, ToolArtifact tool) {
     BuildSpec.Builder spec = BuildSpec.builder();
     List<ContainerImage> images = project.images();
     boolean hasImages = !images.isEmpty();
@@ -61,8 +74,20 @@ public final class BuildSpecs {
       spec.env(env.build());
     }
 
-    if (!project.installCommands().isEmpty()) {
-      spec.install(Phase.ofCommands(project.installCommands().toArray(String[]::new)));
+    List<String> install = new ArrayList<>();
+    Phase.Builder installPhase = Phase.builder();
+    if (project.installsTool()) {
+      install.addAll(ToolInstalls.commands(project, tool));
+      if (ToolInstalls.selectsJava(project)) {
+        installPhase.putRuntimeVersion("java", ToolInstalls.JAVA_RUNTIME);
+      }
+      if (project.toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
+        spec.cache(Cache.ofPaths(ToolInstalls.MAVEN_CACHE_PATH));
+      }
+    }
+    install.addAll(project.installCommands());
+    if (!install.isEmpty()) {
+      spec.install(installPhase.commands(install).build());
     }
 
     List<String> preBuild = new ArrayList<>();
@@ -122,7 +147,7 @@ public final class BuildSpecs {
     }
     if (hasImages) {
       StringBuilder defs =
-          new StringBuilder(project.toolCommand())
+          new StringBuilder(TOOL)
               .append(" image-definitions -o ")
               .append(project.imageDefinitionsFile());
       for (ContainerImage image : images) {
@@ -144,7 +169,7 @@ public final class BuildSpecs {
         .ifPresent(
             image ->
                 post.add(
-                    project.toolCommand()
+                    TOOL
                         + " image-definitions --image-detail -o "
                         + CodeBuildProject.IMAGE_DETAIL_FILE
                         + " "
@@ -152,7 +177,7 @@ public final class BuildSpecs {
                         + ":"
                         + tag(image)
                         + (image.tagPolicy().explicitLatest() ? " --allow-latest" : "")));
-    project.api().ifPresent(api -> post.addAll(apiCommands(project, api)));
+    project.api().ifPresent(api -> post.addAll(apiCommands(api)));
     post.addAll(project.postBuildCommands());
     if (!post.isEmpty()) {
       post.add(0, GUARD);
@@ -180,18 +205,17 @@ public final class BuildSpecs {
   }
 
   /** The API publication's post_build commands: merge the fragments, then deploy-api. */
-  static List<String> apiCommands(CodeBuildProject project, ApiPublication api) {
+  static List<String> apiCommands(ApiPublication api) {
     List<String> commands = new ArrayList<>();
     String spec;
     if (api.fragments().size() == 1) {
       spec = api.fragments().get(0);
     } else {
       spec = api.specFile();
-      commands.add(
-          project.toolCommand() + " merge " + String.join(" ", api.fragments()) + " -o " + spec);
+      commands.add(TOOL + " merge " + String.join(" ", api.fragments()) + " -o " + spec);
     }
     StringBuilder deploy =
-        new StringBuilder(project.toolCommand())
+        new StringBuilder(TOOL)
             .append(" deploy-api --rest-api-id ")
             .append(api.restApiId())
             .append(" --stage ")

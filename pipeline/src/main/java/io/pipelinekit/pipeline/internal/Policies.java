@@ -13,6 +13,7 @@ import io.pipelinekit.pipeline.EnvironmentVariableType;
 import io.pipelinekit.pipeline.ManualApprovalAction;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Source;
+import io.pipelinekit.pipeline.ToolInstall;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -61,6 +62,18 @@ public final class Policies {
               "BuildCacheBucketLocation",
               List.of("s3:GetBucketLocation"),
               List.of(Arns.bucket(bucket))));
+    }
+    if (project.installsTool() && project.toolInstall().kind() == ToolInstall.Kind.S3) {
+      // aws s3 cp of one object needs s3:GetObject on it, nothing more:
+      // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
+      statements.add(
+          statement(
+              "ReadToolJar",
+              List.of("s3:GetObject"),
+              List.of(
+                  Arns.bucket(project.toolInstall().bucket().orElseThrow())
+                      + "/"
+                      + project.toolInstall().key().orElseThrow())));
     }
     if (!project.images().isEmpty()) {
       statements.add(

@@ -13,6 +13,7 @@ import io.pipelinekit.pipeline.PushFilter;
 import io.pipelinekit.pipeline.Source;
 import io.pipelinekit.pipeline.Stage;
 import io.pipelinekit.pipeline.TaskDefinition;
+import io.pipelinekit.pipeline.ToolInstall;
 import io.pipelinekit.pipeline.Trigger;
 
 /**
@@ -75,7 +76,9 @@ public final class ServicePipeline implements PipelineDefinition {
             .image("aws/codebuild/amazonlinux-x86_64-standard:5.0")
             .computeType("BUILD_GENERAL1_SMALL")
             .timeoutInMinutes(30)
-            .toolCommand("bin/pipeline")
+            // The service is pipelinekit itself: CodeBuild builds the tool from this checkout
+            // (Maven repository cached) instead of downloading a released jar.
+            .toolInstall(ToolInstall.fromSource("bin/pipeline"))
             .images(
                 ContainerImage.builder()
                     .containerName(APP)
