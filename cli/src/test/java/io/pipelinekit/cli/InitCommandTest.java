@@ -2,6 +2,7 @@ package io.pipelinekit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelinekit.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -275,6 +276,21 @@ class InitCommandTest {
 
     assertThat(Files.exists(tmp.resolve("a"))).isFalse();
     assertThat(Files.exists(tmp.resolve("b"))).isFalse();
+  }
+
+  @Test
+  void readme_quickStartShowsTheDefinitionInitWrites() throws IOException {
+    Path shop = tmp.resolve("shop");
+    Run.of("init", shop.toString());
+    String written = read(shop, "src/main/java/com/example/shop/ShopPipeline.java");
+    // the README leaves out the class's Javadoc
+    String shown =
+        written.substring(0, written.indexOf("/**")).stripTrailing()
+            + "\n\n"
+            + written.substring(written.indexOf("public final class"));
+    String readme = Files.readString(RepoRoot.find().resolve("README.md"));
+
+    assertThat(readme).contains("```java\n" + shown + "```\n");
   }
 
   /** Every regular file under {@code root}, by relative path, with its text; sorted. */
