@@ -25,11 +25,11 @@
  * <h2>In CodeBuild</h2>
  *
  * The generated buildspec's {@code post_build} (after the images are pushed, guarded on {@code
- * CODEBUILD_BUILD_SUCCEEDING}) runs {@code bin/pipeline merge ... -o openapi.yaml} then {@code
- * bin/pipeline deploy-api --rest-api-id ID --stage S --spec openapi.yaml}. CodeBuild's container
- * credentials and {@code AWS_REGION} are picked up by the default chains; {@code
- * CODEBUILD_RESOLVED_SOURCE_VERSION} becomes the commit in the deployment description. Throttled
- * calls are retried for up to {@code --max-retry-time} (2 minutes), one line each on standard
- * error.
+ * CODEBUILD_BUILD_SUCCEEDING}) runs {@code pipeline merge ... -o openapi.yaml} then {@code pipeline
+ * deploy-api --rest-api-id ID --stage S --spec openapi.yaml}, with the {@code pipeline} its {@code
+ * install} phase put on {@code PATH}. CodeBuild's container credentials and {@code AWS_REGION} are
+ * picked up by the default chains; {@code CODEBUILD_RESOLVED_SOURCE_VERSION} becomes the commit in
+ * the deployment description. Throttled calls are retried for up to {@code --max-retry-time} (2
+ * minutes), one line each on standard error.
  */
 package io.pipelinekit.aws;

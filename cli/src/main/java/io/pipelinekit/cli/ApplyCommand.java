@@ -6,6 +6,7 @@ import io.pipelinekit.aws.PipelineApplier;
 import io.pipelinekit.aws.PipelineDeclarations;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
+import io.pipelinekit.pipeline.ToolArtifact;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +40,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin DefinitionOptions definition;
 
+  @Mixin ToolOptions tool;
+
   @Mixin AwsOptions aws;
 
   @Mixin RetryOptions retry;
@@ -54,7 +57,10 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Pipeline pipeline = definition.load();
-    PipelineDeclarations declarations = PipelineDeclarations.from(Synthesis.of(pipeline));
+    ToolArtifact artifact = tool.artifactFor(pipeline);
+    PipelineDeclarations declarations =
+        PipelineDeclarations.from(
+            artifact == null ? Synthesis.of(pipeline) : Synthesis.of(pipeline, artifact));
     AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
     if (!clients.region().id().equals(pipeline.region())) {
       throw CliException.invalidInput(

@@ -8,6 +8,7 @@ import io.pipelinekit.core.Finding;
 import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
+import io.pipelinekit.pipeline.ToolArtifact;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,6 +50,8 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
   @Mixin DefinitionOptions definition;
+
+  @Mixin ToolOptions tool;
 
   @Option(
       names = "--out",
@@ -103,7 +106,11 @@ final class BuildCommand implements Callable<Integer> {
     Synthesis synthesis;
     try {
       Pipeline pipeline = definition.load();
-      synthesis = Synthesis.of(pipeline, sourceRoot);
+      ToolArtifact artifact = tool.artifactFor(pipeline);
+      synthesis =
+          artifact == null
+              ? Synthesis.of(pipeline, sourceRoot)
+              : Synthesis.of(pipeline, sourceRoot, artifact);
     } catch (DefinitionException e) {
       if (format == Format.json) {
         writeProblems(stdout, e);

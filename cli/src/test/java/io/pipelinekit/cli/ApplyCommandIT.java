@@ -62,6 +62,7 @@ class ApplyCommandIT {
             "roleArn=" + role,
             "-P",
             "cluster=" + cluster));
+    args.addAll(List.of(TestDefinitions.TOOL));
     args.addAll(List.of(more));
     return aws("apply", proxy.endpoint(), args.toArray(String[]::new));
   }
@@ -133,7 +134,11 @@ class ApplyCommandIT {
             "-P",
             "roleArn=" + role,
             "-P",
-            "cluster=" + cluster);
+            "cluster=" + cluster,
+            TestDefinitions.TOOL[0],
+            TestDefinitions.TOOL[1],
+            TestDefinitions.TOOL[2],
+            TestDefinitions.TOOL[3]);
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())

@@ -53,7 +53,11 @@ class BuildCommandTest {
       "--out",
       out.toString(),
       "--source-root",
-      sources.toString()
+      sources.toString(),
+      TestDefinitions.TOOL[0],
+      TestDefinitions.TOOL[1],
+      TestDefinitions.TOOL[2],
+      TestDefinitions.TOOL[3]
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
@@ -302,7 +306,11 @@ class BuildCommandTest {
             "--out",
             tmp.resolve("file").toString(),
             "--source-root",
-            sources.toString());
+            sources.toString(),
+            TestDefinitions.TOOL[0],
+            TestDefinitions.TOOL[1],
+            TestDefinitions.TOOL[2],
+            TestDefinitions.TOOL[3]);
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("file: is a regular file, not a folder");
   }

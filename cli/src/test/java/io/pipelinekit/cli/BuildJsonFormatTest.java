@@ -14,7 +14,17 @@ class BuildJsonFormatTest {
   @TempDir Path tmp;
 
   private Run build(String definition, String... extra) {
-    String[] base = {"build", "--definition", definition, "--out", tmp.resolve("out").toString()};
+    String[] base = {
+      "build",
+      "--definition",
+      definition,
+      "--out",
+      tmp.resolve("out").toString(),
+      TestDefinitions.TOOL[0],
+      TestDefinitions.TOOL[1],
+      TestDefinitions.TOOL[2],
+      TestDefinitions.TOOL[3]
+    };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);

@@ -78,7 +78,11 @@ class BuildKillIT {
         "--out",
         dir.toString(),
         "--source-root",
-        sources.toString());
+        sources.toString(),
+        TestDefinitions.TOOL[0],
+        TestDefinitions.TOOL[1],
+        TestDefinitions.TOOL[2],
+        TestDefinitions.TOOL[3]);
   }
 
   private int runToEnd(ProcessBuilder pb) throws IOException, InterruptedException {

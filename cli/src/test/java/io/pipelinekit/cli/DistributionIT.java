@@ -88,6 +88,10 @@ class DistributionIT {
   void archive_holdsLauncherLibrariesDocsAndLegalFiles() {
     assertThat(installed.resolve("bin/pipeline")).isExecutable();
     assertThat(installed.resolve("lib/pipeline-cli-" + VERSION + ".jar")).isRegularFile();
+    // the runnable jar's checksum, which pipeline build pins generated buildspecs to
+    assertThat(installed.resolve("lib/pipeline-cli-" + VERSION + "-all.jar.sha256"))
+        .hasSameTextualContentAs(
+            RUNNABLE_JAR.resolveSibling(RUNNABLE_JAR.getFileName() + ".sha256"));
     assertThat(installed.resolve("lib").toFile().list((d, n) -> n.startsWith("picocli-")))
         .hasSize(1);
     assertThat(installed.resolve("docs/rules/README.md")).isRegularFile();
@@ -231,6 +235,8 @@ class DistributionIT {
             "--source-root",
             RepoRoot.find().toString());
     assertThat(build.code()).as(build.err()).isZero();
+    // In process the command line runs from its classes and cannot know its jar's checksum: given
+    // the runnable jar's, it must write what the jar (which pins itself) wrote.
     Run expected =
         Run.of(
             "build",
@@ -239,7 +245,11 @@ class DistributionIT {
             "--out",
             inProcessOut.toString(),
             "--source-root",
-            RepoRoot.find().toString());
+            RepoRoot.find().toString(),
+            "--tool-version",
+            VERSION,
+            "--tool-sha256",
+            sha256(RUNNABLE_JAR));
     assertThat(expected.exitCode()).as(expected.err()).isZero();
     List<Path> written = files(inProcessOut);
     assertThat(written).contains(Path.of("buildspec.yaml"), Path.of("pipeline.json"));
@@ -275,7 +285,7 @@ class DistributionIT {
     // every provider that a jar of the archive's lib/ registers, per service
     Map<String, java.util.Set<String>> expected = new java.util.TreeMap<>();
     try (Stream<Path> jars = Files.list(installed.resolve("lib"))) {
-      for (Path path : jars.toList()) {
+      for (Path path : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
           for (var entry : java.util.Collections.list(jar.entries())) {
             String name = entry.getName();

@@ -66,7 +66,11 @@ class OutputTargetsTest {
       "--out",
       out.toString(),
       "--source-root",
-      sources.toString()
+      sources.toString(),
+      TestDefinitions.TOOL[0],
+      TestDefinitions.TOOL[1],
+      TestDefinitions.TOOL[2],
+      TestDefinitions.TOOL[3]
     };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);

@@ -9,6 +9,15 @@ import io.pipelinekit.pipeline.Stage;
 
 /** Definitions the command tests load by class name. */
 public final class TestDefinitions {
+  /**
+   * The tool the buildspecs of these definitions pin (they install it from Maven Central): the
+   * fixed one the golden files carry. Run from a release, pipeline build pins its own jar instead.
+   */
+  static final String[] TOOL = {
+    "--tool-version", io.pipelinekit.pipeline.TestTool.VERSION,
+    "--tool-sha256", io.pipelinekit.pipeline.TestTool.SHA256
+  };
+
   private TestDefinitions() {}
 
   /** The kitchen-sink pipeline; takes a {@code name} parameter. */

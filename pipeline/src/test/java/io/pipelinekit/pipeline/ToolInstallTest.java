@@ -80,7 +80,7 @@ class ToolInstallTest {
         .containsSubsequence(
             "sha256sum -c", "mv ", "> \"$HOME/.pipelinekit/bin/pipeline\"", "export PATH=");
     assertThat(commands.get(commands.size() - 1)).isEqualTo("pipeline --version");
-    assertThat(s.files().get("buildspec.yaml")).doesNotContain("bin/pipeline ");
+    assertThat(s.files().get("buildspec.yaml")).doesNotContainPattern("(^|[\\s'\"])bin/pipeline");
     assertThat(policy(s)).doesNotContain("ReadToolJar");
   }
 
