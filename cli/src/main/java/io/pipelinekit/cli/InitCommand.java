@@ -238,7 +238,7 @@ final class InitCommand implements Callable<Integer> {
               + " (goals build, lint), as in docs/installing.md");
     }
     out.println("next:");
-    String cd = dir == null ? "" : "cd " + shownRoot() + " && ";
+    String cd = dir == null ? "" : "cd " + shellWord(shownRoot()) + " && ";
     out.println(
         "  "
             + cd
@@ -277,6 +277,11 @@ final class InitCommand implements Callable<Integer> {
       throw CliException.invalidInput(
           shownRoot() + ": cannot be read: " + FileProblems.describe(e));
     }
+  }
+
+  /** {@code word} as one shell word: as it is when safe, else in single quotes. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./+:@=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   private String shownRoot() {

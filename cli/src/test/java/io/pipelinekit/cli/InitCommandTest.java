@@ -217,6 +217,7 @@ class InitCommandTest {
     assertThat(read(repo, "src/main/java/com/example/myordersv2/MyOrdersV2Pipeline.java"))
         .contains("package com.example.myordersv2;")
         .contains(".name(\"my-orders-v2\")");
+    assertThat(run.out()).contains("  cd '" + repo + "' && mvn -B verify");
   }
 
   @Test

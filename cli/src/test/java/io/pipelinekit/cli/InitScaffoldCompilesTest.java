@@ -72,6 +72,35 @@ class InitScaffoldCompilesTest {
           .doesNotContainPattern("(^|[\\s\"'])bin/pipeline"); // the repository's launcher
       assertThat(parameters.asked())
           .containsKeys("account", "region", "repository", "branch", "ecrRepository");
+
+      // The README's next command, through the command line: the definition found by its
+      // registration (no --definition), files written for another account.
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      Run build;
+      try {
+        build =
+            Run.of(
+                "build",
+                "-P",
+                "account=444455556666",
+                "--source-root",
+                shop.toString(),
+                "--out",
+                shop.resolve("build/pipeline").toString(),
+                "--tool-version",
+                VersionProvider.version(),
+                "--tool-sha256",
+                SHA256);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+      assertThat(build.exitCode()).as(build.err()).isZero();
+      assertThat(build.err()).doesNotContain("warning");
+      assertThat(build.out()).contains("pipeline shop (V2, eu-west-1): 3 stages, 3 actions");
+      assertThat(Files.readString(shop.resolve("build/pipeline/pipeline.json")))
+          .contains("arn:aws:iam::444455556666:role/shop-pipeline");
     }
 
     assertThat(runScaffoldedTest(shop, classes, "com.example.shop.ShopPipelineTest"))
