@@ -446,7 +446,7 @@ final class OutputFiles {
   }
 
   /** "is a symbolic link", "is a FIFO (named pipe)", …: what is at {@code path}. */
-  private static String kind(Path path, BasicFileAttributes attributes) {
+  static String kind(Path path, BasicFileAttributes attributes) {
     if (attributes.isSymbolicLink()) {
       return "is a symbolic link";
     }

@@ -70,6 +70,9 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new GraphCommand());
     cli.addSubcommand(new ImageDefinitionsCommand());
 
+    // -- init
+    cli.addSubcommand(new InitCommand());
+
     // -- lint, rules
     cli.addSubcommand(new LintCommand());
     cli.addSubcommand(new RulesCommand());
