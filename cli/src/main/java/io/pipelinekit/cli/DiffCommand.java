@@ -70,8 +70,11 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiffResult result = OpenApiDiff.compare(oldFile, newFile, loadOptions());
+    boolean refused = failOnBreaking && result.hasBreakingChanges();
     if (format == Format.json) {
-      out.print(result.toJson());
+      // docs/commands.md's convention: "ok" (the exit code is 0) first, then the library's fields.
+      String json = result.toJson();
+      out.print("{\n  \"ok\": " + !refused + ",\n" + json.substring("{\n".length()));
     } else {
       for (ApiChange change : result.changes()) {
         out.println(change.format());
@@ -79,7 +82,7 @@ final class DiffCommand implements Callable<Integer> {
       out.println(result.summary());
     }
     out.flush();
-    if (failOnBreaking && result.hasBreakingChanges()) {
+    if (refused) {
       int n = result.breakingChanges().size();
       err.println(
           "pipeline: "

@@ -172,19 +172,20 @@ public final class LintCommand implements Callable<Integer> {
       }
     }
     LintReport report = new LintReport(reports, errors);
+    int exit =
+        !errors.isEmpty()
+            ? ExitCodes.USAGE
+            : report.hasFindingsAtLeast(failOn.severity) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     switch (format) {
       case text -> report.writeText(out, err);
-      case json -> report.writeJson(out);
+      case json -> report.writeJson(out, exit == ExitCodes.OK);
       case sarif ->
           report.writeSarif(
               out, rulesBaseUrl != null ? rulesBaseUrl : installedRulesUrl(), version());
     }
     out.flush();
     err.flush();
-    if (!errors.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    return report.hasFindingsAtLeast(failOn.severity) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    return exit;
   }
 
   private LintOptions options(Set<String> disabledRules) {

@@ -50,10 +50,11 @@ public final class PipelineCli implements Runnable {
   /**
    * The command line for these arguments: when the first names a subcommand, only that one is
    * registered (picocli's introspection of every other command is most of a short run's start-up
-   * time); otherwise (options, help, an unknown name) every subcommand.
+   * time); otherwise (options, {@code help}, which describes the others, an unknown name) every
+   * subcommand.
    */
   static CommandLine commandLineFor(String... args) {
-    if (args.length > 0 && !args[0].startsWith("-")) {
+    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")) {
       CommandLine only = newCommandLine(args[0]);
       if (!only.getSubcommands().isEmpty()) {
         return only;
@@ -82,6 +83,10 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new DeployApiCommand());
     cli.addSubcommand(new RollbackApiCommand());
     cli.addSubcommand(new ApplyCommand());
+
+    // -- help, completion
+    cli.addSubcommand(new CommandLine.HelpCommand());
+    cli.addSubcommand(new CompletionCommand());
 
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
