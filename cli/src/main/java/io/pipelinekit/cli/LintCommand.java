@@ -68,7 +68,12 @@ public final class LintCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to lint.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Files to lint; - for standard input, and pipes such as <(git show main:FILE) are read"
+              + " too.")
   List<Path> files;
 
   @Option(
@@ -157,18 +162,25 @@ public final class LintCommand implements Callable<Integer> {
     // applied to every file's findings below. The OpenAPI linter is told too, only so that it skips
     // the work (swagger-parser's validation is most of a large document's time).
     Set<String> disabledRules = RuleSets.checkDisabled(spec, disabled);
-    LintOptions options = options(disabledRules);
+    options(disabledRules); // an invalid limit is a usage error before any input is read
     List<LintReport.FileReport> reports = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    // '-' and pipes are read first (once each), so that the loaders get their bytes.
+    Inputs inputs = new Inputs(spec, maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes);
+    List<Path> resolved = new ArrayList<>();
     for (Path file : files) {
       try {
-        reports.add(lintOne(file, options).without(disabledRules));
+        resolved.add(inputs.resolve(file));
+      } catch (CliException e) {
+        report(err, errors, e);
+      }
+    }
+    LintOptions options = options(disabledRules, inputs);
+    for (Path file : resolved) {
+      try {
+        reports.add(lintOne(file, inputs, options).without(disabledRules));
       } catch (ApiSpecException | BuildSpecException | CliException e) {
-        errors.add(e.getMessage());
-        err.println("pipeline: " + e.getMessage());
-        if (global.verbose()) {
-          e.printStackTrace(err);
-        }
+        report(err, errors, e);
       }
     }
     LintReport report = new LintReport(reports, errors);
@@ -188,39 +200,57 @@ public final class LintCommand implements Callable<Integer> {
     return exit;
   }
 
-  private LintOptions options(Set<String> disabledRules) {
-    return CommandSupport.fromOptions(
-        spec,
-        () ->
-            LintOptions.builder()
-                .loadOptions(
-                    remoteRefs
-                        .applyTo(
-                            LoadOptions.builder()
-                                .maxBytes(
-                                    maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
-                                .maxDepth(maxDepth)
-                                .maxStringLength(maxStringLength)
-                                .maxNumberLength(maxNumberLength)
-                                .maxNodes(maxNodes)
-                                .maxAliases(maxAliases)
-                                .maxAliasNodes(maxAliasNodes))
-                        .build())
-                .disabledRules(disabledRules)
-                .build());
+  private void report(PrintWriter err, List<String> errors, RuntimeException e) {
+    errors.add(e.getMessage());
+    err.println("pipeline: " + e.getMessage());
+    if (global.verbose()) {
+      e.printStackTrace(err);
+    }
   }
 
-  private LintReport.FileReport lintOne(Path file, LintOptions options) {
-    String head = head(file);
+  private LintOptions options(Set<String> disabledRules) {
+    return options(disabledRules, null);
+  }
+
+  private LintOptions options(Set<String> disabledRules, Inputs inputs) {
+    return CommandSupport.fromOptions(
+        spec,
+        () -> {
+          LoadOptions.Builder load =
+              LoadOptions.builder()
+                  .maxBytes(maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
+                  .maxDepth(maxDepth)
+                  .maxStringLength(maxStringLength)
+                  .maxNumberLength(maxNumberLength)
+                  .maxNodes(maxNodes)
+                  .maxAliases(maxAliases)
+                  .maxAliasNodes(maxAliasNodes);
+          if (inputs != null) {
+            inputs.applyTo(load);
+          }
+          return LintOptions.builder()
+              .loadOptions(remoteRefs.applyTo(load).build())
+              .disabledRules(disabledRules)
+              .build();
+        });
+  }
+
+  private LintReport.FileReport lintOne(Path file, Inputs inputs, LintOptions options) {
+    java.util.Optional<byte[]> streamed = inputs.bytes(file);
+    String head = streamed.map(LintCommand::head).orElseGet(() -> head(file));
     // An 'openapi'/'swagger' key near the start means OpenAPI; else a top-level 'version' plus
     // 'phases', 'artifacts' or 'env' means a buildspec. Anything else is read as OpenAPI: the
     // 'openapi' key may come late (Stripe's sorted keys put it after 4 MB of components), and the
     // loader says "not an OpenAPI document" when the top level has neither 'openapi' nor 'swagger'.
     if (!OpenApiLinter.looksLikeOpenApi(head) && BuildSpecLinter.looksLikeBuildSpec(head)) {
-      List<Finding> findings =
+      int limit =
           maxBytes == null
-              ? BuildSpecLinter.lint(file)
-              : BuildSpecLinter.lint(file, (int) Math.min(Integer.MAX_VALUE, maxBytes));
+              ? BuildSpecLinter.DEFAULT_MAX_BYTES
+              : (int) Math.min(Integer.MAX_VALUE, maxBytes);
+      List<Finding> findings =
+          streamed.isPresent()
+              ? BuildSpecLinter.lint(streamed.get(), file.toString(), limit)
+              : BuildSpecLinter.lint(file, limit);
       return LintReport.FileReport.buildSpec(file, findings);
     }
     LintResult result = OpenApiLinter.lint(file, options);
@@ -237,11 +267,16 @@ public final class LintCommand implements Callable<Integer> {
       throw new ApiSpecException(file + ": " + notAFile.get());
     }
     try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(256 * 1024), StandardCharsets.UTF_8);
-      return head.startsWith("\uFEFF") ? head.substring(1) : head;
+      return head(in.readNBytes(256 * 1024));
     } catch (IOException e) {
       throw new ApiSpecException(file + ": cannot read the file: " + FileProblems.describe(e), e);
     }
+  }
+
+  /** The first 256 KiB of {@code bytes} as text, without a UTF-8 byte-order mark. */
+  private static String head(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 256 * 1024), StandardCharsets.UTF_8);
+    return head.startsWith("\uFEFF") ? head.substring(1) : head;
   }
 
   /**

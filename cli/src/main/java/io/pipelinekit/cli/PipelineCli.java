@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -22,6 +23,13 @@ public final class PipelineCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** What {@code -} reads (lint, diff, merge): the process's standard input unless given. */
+  private InputStream standardInput = System.in;
+
+  InputStream standardInput() {
+    return standardInput;
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
@@ -33,7 +41,16 @@ public final class PipelineCli implements Runnable {
 
   /** Runs the command line with the given output streams (for tests and embedding). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return execute(System.in, out, err, args);
+  }
+
+  /**
+   * Runs the command line with the given standard input (what {@code -} reads) and output streams
+   * (for tests and embedding).
+   */
+  public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLineFor(args);
+    ((PipelineCli) cli.getCommand()).standardInput = java.util.Objects.requireNonNull(in, "in");
     cli.setOut(out);
     cli.setErr(err);
     int code = cli.execute(args);
