@@ -53,8 +53,10 @@ public final class DiffResult {
   }
 
   /**
-   * The result as JSON: {@code {"old": …, "new": …, "breaking": n, "nonBreaking": n, "changes":
-   * [{"kind", "breaking", "file", "line", "column", "pointer", "message"}]}}, two-space indented.
+   * The result as JSON: {@code {"old": …, "new": …, "changes": [{"kind", "breaking", "message",
+   * "location": {"file", "line", "column", "pointer"}}], "summary": {"breaking": n, "nonBreaking":
+   * n}}}, two-space indented, starting with <code>{\n</code> (the location shape and names of every
+   * JSON the command line prints, docs/commands.md).
    */
   public String toJson() {
     long breaking = changes.stream().filter(ApiChange::breaking).count();
@@ -62,21 +64,25 @@ public final class DiffResult {
     json.append("{\n");
     json.append("  \"old\": ").append(JsonText.string(oldFile.toString())).append(",\n");
     json.append("  \"new\": ").append(JsonText.string(newFile.toString())).append(",\n");
-    json.append("  \"breaking\": ").append(breaking).append(",\n");
-    json.append("  \"nonBreaking\": ").append(changes.size() - breaking).append(",\n");
     json.append("  \"changes\": [");
     for (int i = 0; i < changes.size(); i++) {
       ApiChange c = changes.get(i);
       json.append(i == 0 ? "\n" : ",\n");
       json.append("    {\"kind\": ").append(JsonText.string(c.kind().id()));
       json.append(", \"breaking\": ").append(c.breaking());
-      json.append(", \"file\": ").append(JsonText.string(c.location().file().toString()));
+      json.append(", \"message\": ").append(JsonText.string(c.message()));
+      json.append(", \"location\": {\"file\": ")
+          .append(JsonText.string(c.location().file().toString()));
       json.append(", \"line\": ").append(c.location().line());
       json.append(", \"column\": ").append(c.location().column());
-      json.append(", \"pointer\": ").append(JsonText.string(c.pointer()));
-      json.append(", \"message\": ").append(JsonText.string(c.message())).append('}');
+      json.append(", \"pointer\": ").append(JsonText.string(c.pointer())).append("}}");
     }
-    json.append(changes.isEmpty() ? "]\n" : "\n  ]\n");
+    json.append(changes.isEmpty() ? "],\n" : "\n  ],\n");
+    json.append("  \"summary\": {\"breaking\": ")
+        .append(breaking)
+        .append(", \"nonBreaking\": ")
+        .append(changes.size() - breaking)
+        .append("}\n");
     json.append("}\n");
     return json.toString();
   }

@@ -1,7 +1,11 @@
 package io.pipelinekit.apispec;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,6 +63,7 @@ public final class LoadOptions {
   private final int maxAliasNodes;
   private final int maxRefFiles;
   private final Set<String> allowedRemoteRefHosts;
+  private final Map<Path, byte[]> streamedInputs;
 
   private LoadOptions(Builder b) {
     this.maxBytes = positive(b.maxBytes, "maxBytes");
@@ -76,6 +81,7 @@ public final class LoadOptions {
     this.maxAliasNodes = b.maxAliasNodes;
     this.maxRefFiles = (int) positive(b.maxRefFiles, "maxRefFiles");
     this.allowedRemoteRefHosts = Set.copyOf(b.allowedRemoteRefHosts);
+    this.streamedInputs = Map.copyOf(b.streamedInputs);
   }
 
   private static long positive(long value, String name) {
@@ -104,7 +110,23 @@ public final class LoadOptions {
         .maxAliases(maxAliases)
         .maxAliasNodes(maxAliasNodes)
         .maxRefFiles(maxRefFiles)
-        .allowedRemoteRefHosts(allowedRemoteRefHosts);
+        .allowedRemoteRefHosts(allowedRemoteRefHosts)
+        .streamedInputs(streamedInputs);
+  }
+
+  /**
+   * The bytes already read for the document named {@code name} from a stream (standard input, a
+   * pipe), when it is one of {@link Builder#streamedInput}; such a document has no folder, so a
+   * {@code $ref} to a relative file in it is refused.
+   */
+  public Optional<byte[]> streamedInput(Path name) {
+    byte[] bytes = streamedInputs.get(name);
+    return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
+  }
+
+  /** Whether the document named {@code name} was read from a stream ({@link #streamedInput}). */
+  public boolean isStreamed(Path name) {
+    return streamedInputs.containsKey(name);
   }
 
   /** Largest file accepted, in bytes. */
@@ -224,8 +246,29 @@ public final class LoadOptions {
     private int maxAliasNodes = DEFAULT_MAX_ALIAS_NODES;
     private int maxRefFiles = DEFAULT_MAX_REF_FILES;
     private final Set<String> allowedRemoteRefHosts = new TreeSet<>();
+    private final Map<Path, byte[]> streamedInputs = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * A document read from a stream rather than a file — standard input ({@code <stdin>}), a pipe
+     * such as {@code /dev/fd/63} from a shell's {@code <(…)}: the loader takes these bytes for
+     * {@code name} instead of opening it, with the same limits ({@link #maxBytes} included), and
+     * names it {@code name} in every message. It has no folder: a {@code $ref} to a relative file
+     * in it is refused (a pointer into the document, {@code #/…}, is fine).
+     */
+    public Builder streamedInput(Path name, byte[] content) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(content, "content");
+      streamedInputs.put(name, content.clone());
+      return this;
+    }
+
+    private Builder streamedInputs(Map<Path, byte[]> inputs) {
+      streamedInputs.clear();
+      streamedInputs.putAll(inputs);
+      return this;
+    }
 
     public Builder maxBytes(long maxBytes) {
       this.maxBytes = maxBytes;

@@ -84,7 +84,22 @@ public final class BuildSpecLinter {
   public static List<Finding> lint(Path file, int maxBytes) {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
-    byte[] bytes = readBounded(file, name, maxBytes);
+    return lint(readBounded(file, name, maxBytes), name, maxBytes);
+  }
+
+  /**
+   * Lints buildspec bytes already read (standard input, a pipe), as {@link #lint(Path, int)} lints
+   * a file's: strict UTF-8, the size limit, findings located in {@code fileName}.
+   *
+   * @throws BuildSpecException as {@link #lint(Path)}
+   */
+  public static List<Finding> lint(byte[] bytes, String fileName, int maxBytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(fileName, "fileName");
+    String name = fileName;
+    if (bytes.length > maxBytes) {
+      throw tooLarge(name, bytes.length, maxBytes);
+    }
     Optional<String> wide = FileProblems.unsupportedEncoding(bytes);
     if (wide.isPresent()) {
       throw new BuildSpecException(name + ":1:1: " + wide.get());

@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pipelinekit.aws.ApplyPlan;
 import io.pipelinekit.aws.AwsClients;
 import io.pipelinekit.aws.PipelineApplier;
@@ -7,7 +8,9 @@ import io.pipelinekit.aws.PipelineDeclarations;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +55,21 @@ final class ApplyCommand implements Callable<Integer> {
           "Check and compare only: print what would be created or updated, write nothing.")
   boolean dryRun;
 
+  /** Output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text or json: the plan as one JSON document on stdout (docs/commands.md). Default:"
+              + " ${DEFAULT-VALUE}.",
+      defaultValue = "text")
+  Format format = Format.text;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -79,6 +97,10 @@ final class ApplyCommand implements Callable<Integer> {
     try (PipelineApplier applier =
         PipelineApplier.create(clients, retry.policy(), DeployApiCommand.printing(err))) {
       ApplyPlan plan = dryRun ? applier.plan(declarations) : applier.apply(declarations);
+      if (format == Format.json) {
+        writeJson(out, pipeline, clients.region().id(), plan);
+        return ExitCodes.OK;
+      }
       out.print(plan.render());
       if (plan.upToDate()) {
         out.println("up to date: pipeline '" + pipeline.name() + "' and its projects match AWS");
@@ -100,6 +122,50 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * {@code {"ok": true, "pipeline", "region", "dryRun", "upToDate", "checks": [...], "changes":
+   * [{"kind", "name", "action", "diff": [...]}], "summary": {"created", "updated", "unchanged"}}}.
+   */
+  private void writeJson(PrintWriter out, Pipeline pipeline, String region, ApplyPlan plan) {
+    try (JsonGenerator g = LintReport.generator(out)) {
+      g.writeStartObject();
+      g.writeBooleanField("ok", true);
+      g.writeStringField("pipeline", pipeline.name());
+      g.writeStringField("region", region);
+      g.writeBooleanField("dryRun", dryRun);
+      g.writeBooleanField("upToDate", plan.upToDate());
+      g.writeArrayFieldStart("checks");
+      for (String check : plan.checks()) {
+        g.writeString(check);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("changes");
+      for (ApplyPlan.Change c : plan.changes()) {
+        g.writeStartObject();
+        g.writeStringField("kind", c.kind());
+        g.writeStringField("name", c.name());
+        g.writeStringField("action", c.action().word());
+        g.writeArrayFieldStart("diff");
+        for (String line : c.diff()) {
+          g.writeString(line);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("created", count(plan, ApplyPlan.Action.CREATE));
+      g.writeNumberField("updated", count(plan, ApplyPlan.Action.UPDATE));
+      g.writeNumberField("unchanged", count(plan, ApplyPlan.Action.UNCHANGED));
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+    out.flush();
   }
 
   private static long count(ApplyPlan plan, ApplyPlan.Action action) {

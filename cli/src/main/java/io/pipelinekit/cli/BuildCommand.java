@@ -131,33 +131,36 @@ final class BuildCommand implements Callable<Integer> {
     synthesis.warnings().forEach(w -> stderr.println("pipeline: warning: " + w));
     stderr.flush();
     stdout.println("wrote " + synthesis.files().size() + " files to " + out + ":");
+    // Columns as wide as the longest name and the largest size, whatever the names are.
+    int nameWidth = 1;
+    int sizeWidth = 1;
     for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
-      stdout.printf(
-          "  %-32s %7d bytes%n",
-          file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8).length);
+      nameWidth = Math.max(nameWidth, file.getKey().length());
+      sizeWidth = Math.max(sizeWidth, String.valueOf(bytes(file.getValue())).length());
+    }
+    String row = "  %-" + nameWidth + "s  %" + sizeWidth + "d bytes%n";
+    for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
+      stdout.printf(row, file.getKey(), bytes(file.getValue()));
     }
     stdout.flush();
     return ExitCodes.OK;
   }
 
   /**
-   * {@code {"ok": false, "error": ..., "problems": [{"rule", "severity", "where", "message"}]}}; a
-   * problem that is no structure rule (a required setting, an unreadable fragment) has no problems,
-   * only the error.
+   * {@code {"ok": false, "errors": [message], "findings": [{"rule", "severity", "message",
+   * "location"}]}} (docs/commands.md's JSON convention); a problem that is no structure rule (a
+   * required setting, an unreadable fragment) has no findings, only the error.
    */
   private static void writeProblems(PrintWriter out, DefinitionException e) {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeBooleanField("ok", false);
-      g.writeStringField("error", e.getMessage());
-      g.writeArrayFieldStart("problems");
+      g.writeArrayFieldStart("errors");
+      g.writeString(e.getMessage());
+      g.writeEndArray();
+      g.writeArrayFieldStart("findings");
       for (Finding f : e.problems()) {
-        g.writeStartObject();
-        g.writeStringField("rule", f.ruleId());
-        g.writeStringField("severity", f.severity().label());
-        g.writeStringField("where", f.location().pointer());
-        g.writeStringField("message", f.message());
-        g.writeEndObject();
+        LintReport.writeFinding(g, f);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -198,6 +201,10 @@ final class BuildCommand implements Callable<Integer> {
     }
     out.println();
     out.flush();
+  }
+
+  private static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static JsonGenerator generator(PrintWriter out) throws IOException {

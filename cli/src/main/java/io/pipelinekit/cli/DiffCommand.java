@@ -41,10 +41,18 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier OpenAPI document.")
+  @Parameters(
+      index = "0",
+      paramLabel = "OLD",
+      description =
+          "The earlier OpenAPI document (- for standard input, or a pipe such as"
+              + " <(git show main:openapi.yaml)).")
   Path oldFile;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The later OpenAPI document.")
+  @Parameters(
+      index = "1",
+      paramLabel = "NEW",
+      description = "The later OpenAPI document (- or a pipe, as OLD).")
   Path newFile;
 
   @Option(
@@ -69,9 +77,16 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DiffResult result = OpenApiDiff.compare(oldFile, newFile, loadOptions());
+    loadOptions(null); // an invalid limit is a usage error before any input is read
+    Inputs inputs = new Inputs(spec, maxBytes);
+    Path before = inputs.resolve(oldFile);
+    Path after = inputs.resolve(newFile);
+    DiffResult result = OpenApiDiff.compare(before, after, loadOptions(inputs));
+    boolean refused = failOnBreaking && result.hasBreakingChanges();
     if (format == Format.json) {
-      out.print(result.toJson());
+      // docs/commands.md's convention: "ok" (the exit code is 0) first, then the library's fields.
+      String json = result.toJson();
+      out.print("{\n  \"ok\": " + !refused + ",\n" + json.substring("{\n".length()));
     } else {
       for (ApiChange change : result.changes()) {
         out.println(change.format());
@@ -79,15 +94,15 @@ final class DiffCommand implements Callable<Integer> {
       out.println(result.summary());
     }
     out.flush();
-    if (failOnBreaking && result.hasBreakingChanges()) {
+    if (refused) {
       int n = result.breakingChanges().size();
       err.println(
           "pipeline: "
               + CommandSupport.counted(n, "breaking change")
               + " from "
-              + oldFile
+              + before
               + " to "
-              + newFile
+              + after
               + "; keep the old behaviour or publish a new API version.");
       err.flush();
       return ExitCodes.CHECK_FAILED;
@@ -95,8 +110,15 @@ final class DiffCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private LoadOptions loadOptions() {
+  private LoadOptions loadOptions(Inputs inputs) {
     return CommandSupport.fromOptions(
-        spec, () -> remoteRefs.applyTo(LoadOptions.builder().maxBytes(maxBytes)).build());
+        spec,
+        () -> {
+          LoadOptions.Builder load = LoadOptions.builder().maxBytes(maxBytes);
+          if (inputs != null) {
+            inputs.applyTo(load);
+          }
+          return remoteRefs.applyTo(load).build();
+        });
   }
 }

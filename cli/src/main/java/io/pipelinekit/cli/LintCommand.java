@@ -11,6 +11,7 @@ import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
 import io.pipelinekit.pipeline.DocumentKind;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,12 @@ public final class LintCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to lint.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Files to lint; - for standard input, and pipes such as <(git show main:FILE) are read"
+              + " too.")
   List<Path> files;
 
   @Option(
@@ -154,68 +160,105 @@ public final class LintCommand implements Callable<Integer> {
     // applied to every file's findings below. The OpenAPI linter is told too, only so that it skips
     // the work (swagger-parser's validation is most of a large document's time).
     Set<String> disabledRules = RuleSets.checkDisabled(spec, disabled);
-    LintOptions options = options(disabledRules);
+    options(disabledRules); // an invalid limit is a usage error before any input is read
     List<LintReport.FileReport> reports = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    // '-' and pipes are read first (once each), so that the loaders get their bytes.
+    Inputs inputs = new Inputs(spec, maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes);
+    List<Path> resolved = new ArrayList<>();
     for (Path file : files) {
       try {
-        reports.add(lintOne(file, options).without(disabledRules));
+        resolved.add(inputs.resolve(file));
+      } catch (CliException e) {
+        report(err, errors, e);
+      }
+    }
+    LintOptions options = options(disabledRules, inputs);
+    for (Path file : resolved) {
+      try {
+        reports.add(lintOne(file, inputs, options).without(disabledRules));
       } catch (ApiSpecException | BuildSpecException | CliException e) {
-        errors.add(e.getMessage());
-        err.println("pipeline: " + e.getMessage());
-        if (global.verbose()) {
-          e.printStackTrace(err);
-        }
+        report(err, errors, e);
       }
     }
     LintReport report = new LintReport(reports, errors);
+    int exit =
+        !errors.isEmpty()
+            ? ExitCodes.USAGE
+            : report.hasFindingsAtLeast(failOn.severity) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     switch (format) {
       case text -> report.writeText(out, err);
-      case json -> report.writeJson(out);
+      case json -> report.writeJson(out, exit == ExitCodes.OK);
       case sarif ->
           report.writeSarif(
               out, rulesBaseUrl != null ? rulesBaseUrl : installedRulesUrl(), version());
     }
     out.flush();
     err.flush();
-    if (!errors.isEmpty()) {
-      return ExitCodes.USAGE;
+    return exit;
+  }
+
+  private void report(PrintWriter err, List<String> errors, RuntimeException e) {
+    errors.add(e.getMessage());
+    err.println("pipeline: " + e.getMessage());
+    if (global.verbose()) {
+      e.printStackTrace(err);
     }
-    return report.hasFindingsAtLeast(failOn.severity) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
   }
 
   private LintOptions options(Set<String> disabledRules) {
-    return CommandSupport.fromOptions(
-        spec,
-        () ->
-            LintOptions.builder()
-                .loadOptions(
-                    remoteRefs
-                        .applyTo(
-                            LoadOptions.builder()
-                                .maxBytes(
-                                    maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
-                                .maxDepth(maxDepth)
-                                .maxStringLength(maxStringLength)
-                                .maxNumberLength(maxNumberLength)
-                                .maxNodes(maxNodes)
-                                .maxAliases(maxAliases)
-                                .maxAliasNodes(maxAliasNodes))
-                        .build())
-                .disabledRules(disabledRules)
-                .build());
+    return options(disabledRules, null);
   }
 
-  private LintReport.FileReport lintOne(Path file, LintOptions options) {
-    if (DocumentKind.of(file) == DocumentKind.BUILDSPEC) {
-      List<Finding> findings =
+  private LintOptions options(Set<String> disabledRules, Inputs inputs) {
+    return CommandSupport.fromOptions(
+        spec,
+        () -> {
+          LoadOptions.Builder load =
+              LoadOptions.builder()
+                  .maxBytes(maxBytes == null ? LoadOptions.DEFAULT_MAX_BYTES : maxBytes)
+                  .maxDepth(maxDepth)
+                  .maxStringLength(maxStringLength)
+                  .maxNumberLength(maxNumberLength)
+                  .maxNodes(maxNodes)
+                  .maxAliases(maxAliases)
+                  .maxAliasNodes(maxAliasNodes);
+          if (inputs != null) {
+            inputs.applyTo(load);
+          }
+          return LintOptions.builder()
+              .loadOptions(remoteRefs.applyTo(load).build())
+              .disabledRules(disabledRules)
+              .build();
+        });
+  }
+
+  private LintReport.FileReport lintOne(Path file, Inputs inputs, LintOptions options) {
+    java.util.Optional<byte[]> streamed = inputs.bytes(file);
+    DocumentKind kind =
+        streamed
+            .map(bytes -> DocumentKind.ofText(head(bytes)))
+            .orElseGet(() -> DocumentKind.of(file));
+    if (kind == DocumentKind.BUILDSPEC) {
+      int limit =
           maxBytes == null
-              ? BuildSpecLinter.lint(file)
-              : BuildSpecLinter.lint(file, (int) Math.min(Integer.MAX_VALUE, maxBytes));
+              ? BuildSpecLinter.DEFAULT_MAX_BYTES
+              : (int) Math.min(Integer.MAX_VALUE, maxBytes);
+      List<Finding> findings =
+          streamed.isPresent()
+              ? BuildSpecLinter.lint(streamed.get(), file.toString(), limit)
+              : BuildSpecLinter.lint(file, limit);
       return LintReport.FileReport.buildSpec(file, findings);
     }
     LintResult result = OpenApiLinter.lint(file, options);
     return LintReport.FileReport.openApi(result);
+  }
+
+  /**
+  /** The first 256 KiB of {@code bytes} as text, without a UTF-8 byte-order mark. */
+  private static String head(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 256 * 1024), StandardCharsets.UTF_8);
+    return head.startsWith("\uFEFF") ? head.substring(1) : head;
   }
 
   /**

@@ -83,9 +83,15 @@ final class LintReport {
             + (errors.isEmpty() ? "" : "; " + errors.size() + " file(s) could not be read"));
   }
 
-  void writeJson(PrintWriter out) {
+  /**
+   * The JSON convention of docs/commands.md: {@code ok} (the exit code is 0), {@code files} with
+   * their {@code findings} ({@code rule}, {@code severity}, {@code message}, {@code location}),
+   * {@code errors} (files that could not be read), {@code summary} (counts).
+   */
+  void writeJson(PrintWriter out, boolean ok) {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
+      g.writeBooleanField("ok", ok);
       g.writeArrayFieldStart("files");
       for (FileReport file : files) {
         g.writeStartObject();
@@ -94,14 +100,7 @@ final class LintReport {
         g.writeStringField("version", file.version());
         g.writeArrayFieldStart("findings");
         for (Finding item : file.items()) {
-          g.writeStartObject();
-          g.writeStringField("ruleId", item.ruleId());
-          g.writeStringField("severity", item.severity().label());
-          g.writeNumberField("line", item.location().line());
-          g.writeNumberField("column", item.location().column());
-          g.writeStringField("pointer", item.location().pointer());
-          g.writeStringField("message", item.message());
-          g.writeEndObject();
+          writeFinding(g, item);
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -124,6 +123,39 @@ final class LintReport {
       throw new UncheckedIOException(e);
     }
     out.println();
+  }
+
+  /**
+   * One finding as every command's JSON writes it: {@code {"rule", "severity", "message",
+   * "location"}}.
+   */
+  static void writeFinding(JsonGenerator g, Finding item) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("rule", item.ruleId());
+    g.writeStringField("severity", item.severity().label());
+    g.writeStringField("message", item.message());
+    g.writeFieldName("location");
+    writeLocation(g, item.location());
+    g.writeEndObject();
+  }
+
+  /**
+   * A place as every command's JSON writes it: {@code {"file", "line", "column", "pointer"}}; for a
+   * place in the pipeline model {@code file} is null, {@code line} and {@code column} 0 and {@code
+   * pointer} the model path ({@code stage 'Deploy' action 'Deploy'}).
+   */
+  static void writeLocation(JsonGenerator g, io.pipelinekit.core.Location location)
+      throws IOException {
+    g.writeStartObject();
+    if (location.file() == null) {
+      g.writeNullField("file");
+    } else {
+      g.writeStringField("file", location.file().toString());
+    }
+    g.writeNumberField("line", location.line());
+    g.writeNumberField("column", location.column());
+    g.writeStringField("pointer", location.pointer());
+    g.writeEndObject();
   }
 
   void writeSarif(PrintWriter out, String rulesBaseUrl, String version) {

@@ -48,7 +48,9 @@ final class MergeCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
-      description = "OpenAPI fragments (YAML or JSON), merged in this order.")
+      description =
+          "OpenAPI fragments (YAML or JSON), merged in this order; - for standard input, and"
+              + " pipes are read too.")
   List<Path> files;
 
   @Option(
@@ -79,7 +81,13 @@ final class MergeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     OutputFiles.requireNotEmpty(spec, "-o", output);
     boolean toStandardOutput = output == null || OutputFiles.isStandardOutput(output);
-    MergeResult result = OpenApiMerger.merge(files, loadOptions());
+    loadOptions(null); // an invalid limit is a usage error before any input is read
+    Inputs inputs = new Inputs(spec, maxBytes);
+    List<Path> fragments = new java.util.ArrayList<>();
+    for (Path file : files) {
+      fragments.add(inputs.resolve(file));
+    }
+    MergeResult result = OpenApiMerger.merge(fragments, loadOptions(inputs));
     for (Finding finding : result.findings()) {
       err.println(finding.format());
     }
@@ -113,9 +121,16 @@ final class MergeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private LoadOptions loadOptions() {
+  private LoadOptions loadOptions(Inputs inputs) {
     return CommandSupport.fromOptions(
-        spec, () -> remoteRefs.applyTo(LoadOptions.builder().maxBytes(maxBytes)).build());
+        spec,
+        () -> {
+          LoadOptions.Builder load = LoadOptions.builder().maxBytes(maxBytes);
+          if (inputs != null) {
+            inputs.applyTo(load);
+          }
+          return remoteRefs.applyTo(load).build();
+        });
   }
 
   private Format effectiveFormat() {

@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -22,6 +23,13 @@ public final class PipelineCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** What {@code -} reads (lint, diff, merge): the process's standard input unless given. */
+  private InputStream standardInput = System.in;
+
+  InputStream standardInput() {
+    return standardInput;
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
@@ -33,7 +41,16 @@ public final class PipelineCli implements Runnable {
 
   /** Runs the command line with the given output streams (for tests and embedding). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return execute(System.in, out, err, args);
+  }
+
+  /**
+   * Runs the command line with the given standard input (what {@code -} reads) and output streams
+   * (for tests and embedding).
+   */
+  public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLineFor(args);
+    ((PipelineCli) cli.getCommand()).standardInput = java.util.Objects.requireNonNull(in, "in");
     cli.setOut(out);
     cli.setErr(err);
     int code = cli.execute(args);
@@ -50,10 +67,11 @@ public final class PipelineCli implements Runnable {
   /**
    * The command line for these arguments: when the first names a subcommand, only that one is
    * registered (picocli's introspection of every other command is most of a short run's start-up
-   * time); otherwise (options, help, an unknown name) every subcommand.
+   * time); otherwise (options, {@code help}, which describes the others, an unknown name) every
+   * subcommand.
    */
   static CommandLine commandLineFor(String... args) {
-    if (args.length > 0 && !args[0].startsWith("-")) {
+    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")) {
       CommandLine only = newCommandLine(args[0]);
       if (!only.getSubcommands().isEmpty()) {
         return only;
@@ -85,6 +103,10 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new DeployApiCommand());
     cli.addSubcommand(new RollbackApiCommand());
     cli.addSubcommand(new ApplyCommand());
+
+    // -- help, completion
+    cli.addSubcommand(new CommandLine.HelpCommand());
+    cli.addSubcommand(new CompletionCommand());
 
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());

@@ -13,7 +13,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("pipeline: " + ex.getMessage());
+    err.println("pipeline: " + wording(ex.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     if (ex instanceof CommandLine.MissingParameterException
         || ex instanceof CommandLine.UnmatchedArgumentException) {
@@ -34,6 +34,14 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * Picocli's message, without its doubled wording: its KEY=VALUE check says "Value for option
+   * option '--parameter'" (it puts "option" before a description that already starts with it).
+   */
+  static String wording(String message) {
+    return message == null ? "" : message.replace("option option '", "option '");
   }
 
   /**

@@ -39,15 +39,18 @@ class BuildJsonFormatTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     JsonNode doc = new ObjectMapper().readTree(run.out());
     assertThat(doc.get("ok").asBoolean()).isFalse();
-    JsonNode problems = doc.get("problems");
+    JsonNode problems = doc.get("findings");
     assertThat(problems).hasSize(2);
     assertThat(problems.get(0).get("rule").asText()).isEqualTo("pipeline-name-pattern");
     assertThat(problems.get(0).get("severity").asText()).isEqualTo("error");
-    assertThat(problems.get(0).get("where").asText()).isEqualTo("pipeline 'broken pipeline'");
+    assertThat(problems.get(0).at("/location/pointer").asText())
+        .isEqualTo("pipeline 'broken pipeline'");
+    assertThat(problems.get(0).at("/location/file").isNull()).isTrue();
     assertThat(problems.get(0).get("message").asText())
         .startsWith("pipeline name 'broken pipeline' is not allowed");
     assertThat(problems.get(1).get("rule").asText()).isEqualTo("pipeline-v1-feature");
-    assertThat(doc.get("error").asText()).startsWith("pipeline 'broken pipeline' breaks 2 rules:");
+    assertThat(doc.at("/errors/0").asText())
+        .startsWith("pipeline 'broken pipeline' breaks 2 rules:");
     assertThat(run.err()).contains("pipeline: pipeline 'broken pipeline' breaks 2 rules:");
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(tmp.resolve("out")).doesNotExist();
@@ -98,8 +101,8 @@ class BuildJsonFormatTest {
     assertThat(run.exitCode()).isEqualTo(2);
     JsonNode doc = new ObjectMapper().readTree(run.out());
     assertThat(doc.get("ok").asBoolean()).isFalse();
-    assertThat(doc.get("problems")).isEmpty();
-    assertThat(doc.get("error").asText())
+    assertThat(doc.get("findings")).isEmpty();
+    assertThat(doc.at("/errors/0").asText())
         .contains("fragment 'service/api/openapi.yaml' does not exist");
   }
 

@@ -109,13 +109,14 @@ class DiffCommandTest {
 
     assertThat(code).isEqualTo(0);
     assertThat(out.toString())
-        .startsWith("{\n  \"old\": \"" + oldFile + "\",\n")
-        .contains("\"breaking\": 1,\n  \"nonBreaking\": 1,")
+        .startsWith("{\n  \"ok\": true,\n  \"old\": \"" + oldFile + "\",\n")
+        .contains("\"summary\": {\"breaking\": 1, \"nonBreaking\": 1}")
+        .contains("{\"kind\": \"response-removed\", \"breaking\": true, \"message\": ")
         .contains(
-            "{\"kind\": \"response-removed\", \"breaking\": true, \"file\": \""
+            "\"location\": {\"file\": \""
                 + oldFile
                 + "\", \"line\": 16, \"column\": 9, \"pointer\":"
-                + " \"/paths/~1pets/get/responses/404\"");
+                + " \"/paths/~1pets/get/responses/404\"}}");
   }
 
   @Test

@@ -104,10 +104,12 @@ class LintCommandTest {
     JsonNode finding = json.at("/files/0/findings/0");
     assertThat(json.at("/files/0/file").asText()).isEqualTo(file.toString());
     assertThat(json.at("/files/0/kind").asText()).isEqualTo("openapi");
-    assertThat(finding.get("ruleId").asText()).isEqualTo("apigw-integration-type");
+    assertThat(json.get("ok").asBoolean()).isFalse();
+    assertThat(finding.get("rule").asText()).isEqualTo("apigw-integration-type");
     assertThat(finding.get("severity").asText()).isEqualTo("error");
-    assertThat(finding.get("line").asInt()).isEqualTo(12);
-    assertThat(finding.get("pointer").asText())
+    assertThat(finding.at("/location/file").asText()).isEqualTo(file.toString());
+    assertThat(finding.at("/location/line").asInt()).isEqualTo(12);
+    assertThat(finding.at("/location/pointer").asText())
         .isEqualTo("/paths/~1items~1{id}/get/x-amazon-apigateway-integration/type");
     assertThat(json.at("/summary/errors").asInt()).isEqualTo(1);
   }

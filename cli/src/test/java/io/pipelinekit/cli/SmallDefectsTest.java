@@ -203,24 +203,7 @@ class SmallDefectsTest {
 
   // ---- FIFOs and devices
 
-  @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
-  void lintMergeDiff_fifo_sayItIsAFifo_withoutBlocking() throws Exception {
-    Path fifo = Fifo.make(dir.resolve("spec.yaml"));
-    Path good = write("good.yaml", OPENAPI);
-
-    for (Run run :
-        new Run[] {
-          Run.of("lint", fifo.toString()),
-          Run.of("merge", fifo.toString()),
-          Run.of("diff", good.toString(), fifo.toString())
-        }) {
-      assertCleanError(run);
-      assertThat(run.err())
-          .contains(fifo + ": is a FIFO (named pipe), not a regular file")
-          .doesNotContain("no such file");
-    }
-  }
+  // A FIFO is read as a stream now (issue 16): ShellInputsTest.
 
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)

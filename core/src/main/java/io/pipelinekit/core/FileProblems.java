@@ -45,6 +45,19 @@ public final class FileProblems {
     return Optional.of(special(file) + ", not a regular file; pass a file");
   }
 
+  /**
+   * Whether {@code file} (links followed) is a pipe or FIFO: what a shell's process substitution
+   * ({@code <(git show main:openapi.yaml)}, a {@code /dev/fd/N} path) or {@code mkfifo} gives. Such
+   * an input is read once, as a stream, never by its size.
+   */
+  public static boolean isPipe(Path file) {
+    try {
+      return ((Integer) Files.getAttribute(file, "unix:mode") & S_IFMT) == S_IFIFO;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static String special(Path file) {
     int mode;
     try {

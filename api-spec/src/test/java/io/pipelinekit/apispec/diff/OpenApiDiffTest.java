@@ -150,14 +150,15 @@ class OpenApiDiffTest {
 
     JsonNode json = new ObjectMapper().readTree(result.toJson());
 
-    assertThat(json.get("breaking").asInt()).isEqualTo(13);
-    assertThat(json.get("nonBreaking").asInt()).isEqualTo(6);
+    assertThat(json.get("summary").get("breaking").asInt()).isEqualTo(13);
+    assertThat(json.get("summary").get("nonBreaking").asInt()).isEqualTo(6);
     assertThat(json.get("changes")).hasSize(19);
     JsonNode first = json.get("changes").get(1);
     assertThat(first.get("kind").asText()).isEqualTo("parameter-removed");
-    assertThat(first.get("file").asText()).isEqualTo(OLD.toString());
-    assertThat(first.get("line").asInt()).isEqualTo(14);
-    assertThat(first.get("pointer").asText()).isEqualTo("/paths/~1pets/get/parameters/1");
+    assertThat(first.get("location").get("file").asText()).isEqualTo(OLD.toString());
+    assertThat(first.get("location").get("line").asInt()).isEqualTo(14);
+    assertThat(first.get("location").get("pointer").asText())
+        .isEqualTo("/paths/~1pets/get/parameters/1");
     assertThat(first.get("message").asText())
         .isEqualTo("GET /pets: query parameter 'sort' was removed.");
   }

@@ -53,6 +53,7 @@ public final class RefFiles {
   private final Path rootFolder;
   private final Path realRoot;
   private final LoadOptions options;
+  private final boolean streamed;
   private final Map<Path, LoadedDocument> opened = new HashMap<>();
 
   private RefFiles(LoadedDocument document, LoadOptions options) {
@@ -60,6 +61,7 @@ public final class RefFiles {
     this.rootFolder = folderOf(document.file());
     this.realRoot = realOrNormal(rootFolder);
     this.options = options;
+    this.streamed = options.isStreamed(document.file());
     opened.put(realOrNormal(document.file().toAbsolutePath()), document);
   }
 
@@ -99,6 +101,17 @@ public final class RefFiles {
     }
     if (decoded.isEmpty()) {
       return new Local(fragment);
+    }
+    if (streamed) {
+      // Standard input or a pipe has no folder: resolving against the working folder would mix
+      // this document with whatever files happen to be there (another Git revision's, say).
+      return new Refused(
+          "$ref '"
+              + ref
+              + "' names a file, but "
+              + document.file()
+              + " was read from standard input or a pipe and has no folder to find it in; pass"
+              + " the document's path instead, or merge its files first (pipeline merge)");
     }
     if (decoded.startsWith("/")
         || decoded.startsWith("\\")

@@ -36,7 +36,8 @@ public final class SafeLoader {
 
   /** Reads one file into a tree with locations, without looking at its {@code $ref}s. */
   private static LoadedDocument parse(Path file, LoadOptions options) {
-    byte[] bytes = readBounded(file, options.maxBytes());
+    byte[] bytes =
+        options.isStreamed(file) ? streamed(file, options) : readBounded(file, options.maxBytes());
     String text = Utf8Text.decode(file, bytes);
     return parseText(file, text, bytes.length, options);
   }
@@ -90,6 +91,21 @@ public final class SafeLoader {
     } catch (IOException e) {
       throw new ApiSpecException(file + ": cannot read the file: " + FileProblems.describe(e), e);
     }
+  }
+
+  /** The bytes the caller read from a stream for {@code name}, within the size limit. */
+  private static byte[] streamed(Path name, LoadOptions options) {
+    byte[] bytes = options.streamedInput(name).orElseThrow();
+    if (bytes.length > options.maxBytes()) {
+      throw LoadErrors.at(
+          name,
+          1,
+          1,
+          "the input is more than "
+              + options.maxBytes()
+              + " bytes, the limit; split it or raise the limit (--max-bytes)");
+    }
+    return bytes;
   }
 
   /** Missing, or a FIFO or device (never opened: it would block or never end). */
