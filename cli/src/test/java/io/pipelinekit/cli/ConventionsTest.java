@@ -169,7 +169,11 @@ class ConventionsTest {
             "--out",
             tmp.resolve("out").toString(),
             "--source-root",
-            sources.toString());
+            sources.toString(),
+            TestDefinitions.TOOL[0],
+            TestDefinitions.TOOL[1],
+            TestDefinitions.TOOL[2],
+            TestDefinitions.TOOL[3]);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String listing = run.out().substring(run.out().indexOf("\nwrote ") + 1);
