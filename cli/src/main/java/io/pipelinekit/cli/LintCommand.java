@@ -254,7 +254,7 @@ public final class LintCommand implements Callable<Integer> {
     return LintReport.FileReport.openApi(result);
   }
 
-  /** /** The first 256 KiB of {@code bytes} as text, without a UTF-8 byte-order mark. */
+  /** The first 256 KiB of {@code bytes} as text, without a UTF-8 byte-order mark. */
   private static String head(byte[] bytes) {
     String head = new String(bytes, 0, Math.min(bytes.length, 256 * 1024), StandardCharsets.UTF_8);
     return head.startsWith("\uFEFF") ? head.substring(1) : head;
