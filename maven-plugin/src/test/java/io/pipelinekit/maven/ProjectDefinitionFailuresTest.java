@@ -93,6 +93,7 @@ class ProjectDefinitionFailuresTest {
           .hasMessageContaining("problems to fix:")
           .hasMessageContaining("\n  - parameter 'account' is required; ")
           .hasMessageContaining("\n  - parameter 'region' is required; ")
+          .hasMessageContaining("<parameters><account>VALUE</account></parameters> (Maven plugin)")
           .hasMessageContaining("\n  - Stage: name is required; set it with .name(\"Build\")")
           .hasMessageContaining("\n  - CodeBuild project 'app-build': serviceRoleArn is required; ")
           .hasMessageContaining("\n  - pipeline 'app': roleArn is required; ")
