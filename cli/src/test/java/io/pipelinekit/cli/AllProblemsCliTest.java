@@ -70,8 +70,10 @@ class AllProblemsCliTest {
                 + " .serviceRoleArn(")
         .contains("\n  - CodeBuildAction: name is blank; set it with .name(\"Build\")")
         .contains("\n  - Stage: name is required; set it with .name(\"Build\")")
-        .contains("\n  - parameter 'account' is required; pass it with -P account=VALUE")
-        .contains("\n  - parameter 'region' is required; pass it with -P region=VALUE")
+        .contains(
+            "\n  - parameter 'account' is required; pass it with -P account=VALUE (pipeline; or a line in its --parameters file) or <parameters><account>VALUE</account></parameters> (Maven plugin)")
+        .contains(
+            "\n  - parameter 'region' is required; pass it with -P region=VALUE (pipeline; or a line in its --parameters file) or <parameters><region>VALUE</region></parameters> (Maven plugin)")
         .contains("\n  - pipeline '" + name + "': account is required")
         .contains("\n  - pipeline '" + name + "': region is required")
         .contains("\n  - pipeline '" + name + "': artifactBucket is required")

@@ -3,12 +3,14 @@ package io.pipelinekit.maven;
 import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.buildspec.BuildSpecException;
 import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.internal.UserCodeFailure;
 import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Parameters;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.PipelineDefinition;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -116,10 +118,12 @@ final class ProjectDefinition implements AutoCloseable {
   }
 
   /**
-   * The pipeline the definition builds with these parameters, every structure rule checked.
+   * The pipeline the definition builds with these parameters, every structure rule checked. Through
+   * {@link PipelineDefinition#define(PipelineDefinition, Parameters)}: every missing or invalid
+   * setting and every required parameter not given is reported at once.
    *
-   * @throws MojoFailureException when there is no such definition or it breaks a rule (every
-   *     problem listed)
+   * @throws MojoFailureException when there is no such definition, it breaks a rule (every problem
+   *     listed), or its code throws (the exception in words and the definition's own frame)
    */
   Pipeline load(String configured, Map<String, String> parameters)
       throws MojoFailureException, MojoExecutionException {
@@ -133,7 +137,8 @@ final class ProjectDefinition implements AutoCloseable {
         run(
             name,
             () -> {
-              Pipeline built = instantiate(name).define(params);
+              PipelineDefinition definition = instantiate(name);
+              Pipeline built = define(name, definition, params);
               params.checkAllUsed();
               return built;
             });
@@ -143,6 +148,51 @@ final class ProjectDefinition implements AutoCloseable {
     }
     return pipeline;
   }
+
+  /**
+   * The definition's pipeline; an exception its code throws (other than a {@link
+   * DefinitionException}) is the definition's failure, naming the user's own frame.
+   */
+  private static Pipeline define(String name, PipelineDefinition definition, Parameters params) {
+    try {
+      return PipelineDefinition.define(definition, params);
+    } catch (DefinitionException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      throw userCodeFailure(name, definition.getClass(), "define()", e);
+    }
+  }
+
+  /**
+   * {@code thrown} by the definition's code {@code during} a step, as a build failure: a {@link
+   * DefinitionException} (also inside an initializer error) is itself; anything else is described
+   * with the user's frame, the exception kept as the cause (shown with {@code mvn -e}).
+   */
+  private static RuntimeException userCodeFailure(
+      String name, Class<?> type, String during, Throwable thrown) {
+    Throwable blamed =
+        thrown instanceof ExceptionInInitializerError init && init.getCause() != null
+            ? init.getCause()
+            : thrown;
+    if (blamed instanceof DefinitionException definitionProblem) {
+      return definitionProblem;
+    }
+    return new UserError(
+        UserCodeFailure.describe(name, type, during, blamed, LIBRARY)
+            + "\nFix the definition; run Maven with -e for the full stack trace.",
+        blamed);
+  }
+
+  /** Where pipelinekit's classes (and Maven's) are loaded from: not the user's code. */
+  private static final List<Class<?>> LIBRARY =
+      List.of(
+          ProjectDefinition.class,
+          Pipeline.class,
+          Finding.class,
+          BuildSpecException.class,
+          ApiSpecException.class,
+          MojoExecutionException.class,
+          MavenProject.class);
 
   /**
    * Runs {@code work} with the project's class loader as the thread's context class loader; a
@@ -157,7 +207,11 @@ final class ProjectDefinition implements AutoCloseable {
       return work.get();
     } catch (DefinitionException e) {
       throw failure(name, e);
-    } catch (UserError | ApiSpecException | BuildSpecException e) {
+    } catch (UserError e) {
+      throw e.getCause() == null
+          ? new MojoFailureException(e.getMessage())
+          : new MojoFailureException(e.getMessage(), e.getCause());
+    } catch (ApiSpecException | BuildSpecException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (RuntimeException | LinkageError e) {
       throw new MojoExecutionException(
@@ -194,7 +248,7 @@ final class ProjectDefinition implements AutoCloseable {
   private PipelineDefinition instantiate(String className) {
     Class<?> type;
     try {
-      type = Class.forName(className, true, loader);
+      type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       throw new UserError(
           "definition class "
@@ -210,6 +264,18 @@ final class ProjectDefinition implements AutoCloseable {
               + PipelineDefinition.class.getName()
               + "; implement Pipeline define(Parameters)");
     }
+    if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+      throw new UserError(
+          "definition class "
+              + className
+              + " is an inner class, which needs an instance of its enclosing class; declare it"
+              + " static (or as a top-level class)");
+    }
+    try {
+      Class.forName(className, true, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw userCodeFailure(className, type, "its static initializer", e);
+    }
     try {
       return (PipelineDefinition) type.getDeclaredConstructor().newInstance();
     } catch (NoSuchMethodException | IllegalAccessException e) {
@@ -219,14 +285,8 @@ final class ProjectDefinition implements AutoCloseable {
       throw new UserError(
           "definition class " + className + " cannot be instantiated (abstract or an interface)");
     } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw userCodeFailure(
+          className, type, "its constructor", e.getCause() == null ? e : e.getCause());
     }
   }
 
@@ -245,6 +305,10 @@ final class ProjectDefinition implements AutoCloseable {
 
     UserError(String message) {
       super(message);
+    }
+
+    UserError(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

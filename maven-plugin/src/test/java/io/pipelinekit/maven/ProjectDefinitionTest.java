@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,14 +120,17 @@ class ProjectDefinitionTest {
   }
 
   @Test
-  void load_anythingElseTheDefinitionThrows_isAnErrorWithItsCause() throws Exception {
+  void load_anythingElseTheDefinitionThrows_isAFailureNamingItsLine_withItsCause()
+      throws Exception {
     try (ProjectDefinition d = registering()) {
       assertThatThrownBy(() -> d.load(TestDefinitions.Throwing.class.getName(), null))
-          .isInstanceOf(MojoExecutionException.class)
-          .hasMessage(
+          .isInstanceOf(MojoFailureException.class)
+          .hasMessageStartingWith(
               "definition "
                   + TestDefinitions.Throwing.class.getName()
-                  + " failed: the account table is empty (mvn -e shows where)")
+                  + " failed in define(): an invalid state: the account table is empty\n  at "
+                  + TestDefinitions.Throwing.class.getName()
+                  + ".define(TestDefinitions.java:")
           .hasCauseInstanceOf(IllegalStateException.class);
     }
   }

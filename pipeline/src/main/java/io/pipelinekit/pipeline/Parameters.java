@@ -11,8 +11,9 @@ import java.util.TreeSet;
 
 /**
  * The parameters a {@link PipelineDefinition} is built with ({@code -P name=value} on the command
- * line). A definition reads each with its example default; {@link #checkAllUsed()} then rejects a
- * parameter the definition never asked for, so that a typo does not pass silently.
+ * line, {@code <parameters>} of the Maven plugin). A definition reads each with its example
+ * default; {@link #checkAllUsed()} then rejects a parameter the definition never asked for, so that
+ * a typo does not pass silently.
  */
 public final class Parameters {
   private final Map<String, String> values;
@@ -49,9 +50,25 @@ public final class Parameters {
     if (value == null) {
       // inside PipelineDefinition.define(definition, parameters) collected with every other
       // problem (and null returned), else thrown
-      Checks.problem("parameter '" + name + "' is required; pass it with -P " + name + "=VALUE");
+      Checks.problem(requiredMessage(name));
     }
     return value;
+  }
+
+  /**
+   * How to give a required parameter, for both ways a definition runs: {@code pipeline build -P}
+   * (or its parameters file) and the Maven plugin's {@code <parameters>}.
+   */
+  private static String requiredMessage(String name) {
+    return "parameter '"
+        + name
+        + "' is required; pass it with -P "
+        + name
+        + "=VALUE (pipeline; or a line in its --parameters file) or <parameters><"
+        + name
+        + ">VALUE</"
+        + name
+        + "></parameters> (Maven plugin)";
   }
 
   /** The parameters given. */

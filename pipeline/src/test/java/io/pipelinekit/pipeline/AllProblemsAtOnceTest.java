@@ -100,8 +100,8 @@ class AllProblemsAtOnceTest {
             "ECS deploy action 'Deploy': serviceName is required; set it with"
                 + " .serviceName(\"service\")",
             "Stage: name is required; set it with .name(\"Build\")",
-            "parameter 'account' is required; pass it with -P account=VALUE",
-            "parameter 'region' is required; pass it with -P region=VALUE",
+            "parameter 'account' is required; pass it with -P account=VALUE (pipeline; or a line in its --parameters file) or <parameters><account>VALUE</account></parameters> (Maven plugin)",
+            "parameter 'region' is required; pass it with -P region=VALUE (pipeline; or a line in its --parameters file) or <parameters><region>VALUE</region></parameters> (Maven plugin)",
             "pipeline '" + name + "': account is required; set it with .account(\"111122223333\")",
             "pipeline '" + name + "': region is required; set it with .region(\"eu-west-1\")",
             "pipeline '"
@@ -155,6 +155,7 @@ class AllProblemsAtOnceTest {
     assertThat(
             catchThrowableOfType(
                 DefinitionException.class, () -> Parameters.none().require("account")))
-        .hasMessage("parameter 'account' is required; pass it with -P account=VALUE");
+        .hasMessage(
+            "parameter 'account' is required; pass it with -P account=VALUE (pipeline; or a line in its --parameters file) or <parameters><account>VALUE</account></parameters> (Maven plugin)");
   }
 }
