@@ -1,34 +1,55 @@
 #!/usr/bin/env bash
-# Benchmark: wall time of `bin/pipeline build` with the tool already built (median of RUNS runs,
-# default 7), beside the same figure for `java -version` (the JVM's floor on this machine), and
-# for `bin/pipeline build` without the class-data-sharing archive.
-# Usage: bench/build.sh            (RUNS=9 bench/build.sh for more runs)
+# Benchmark: `pipeline build` of the bundled service beside `cdk synth` of the same pipeline as a
+# CDK app (bench/cdk/app.js: imported bucket, repositories, ECS service and connection, so no
+# lookups), and `java -version` (the JVM's floor). Fresh processes, interleaved, medians of wall
+# time and peak RSS. Not a test: run it by hand; the machine's load is printed with the table.
+#
+#   bench/build.sh [RUNS]     RUNS rounds (default 7, at least 3)
+#
+# The tool: the distribution archive, unpacked and run through its launcher (bench/lib.sh);
+# `cdk` and `aws-cdk-lib`: bench/node/ (installed when missing). Output: a Markdown table on
+# stdout, also written to bench/out/build-<date>.md.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-runs="${RUNS:-7}"
-[ "$runs" -ge 5 ] || { echo "bench/build.sh: RUNS must be at least 5" >&2; exit 2; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+bench_name=bench/build.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+runs="${1:-7}"
+[ "$runs" -ge 3 ] || { bench_log "RUNS must be at least 3"; exit 2; }
+bench_dist
+bench_peers cdk
+cdk="$bench_root/bench/node/node_modules/.bin/cdk"
+out="$bench_tmp/out"
 
-# Warm-up: builds the tool when needed and writes the AppCDS archive (not timed).
-"$root/bin/pipeline" build --out "$work/out" --source-root "$root" >/dev/null
-
-ms() { # runs the command once, prints its wall time in milliseconds; fails when it fails
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "bench/build.sh: failed: $*" >&2; exit 1; }
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
+bench_cmd_pipeline() {
+  PIPELINE_CLASSPATH="$bench_defs" "$@" "$pipeline" build \
+    --definition io.pipelinekit.service.definition.ServicePipeline --source-root "$bench_root" --out "$out/pipeline"
 }
-median() { sort -n | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
-series() { local i; for i in $(seq "$runs"); do ms "$@"; done | tr '\n' ' '; }
+bench_cmd_cdk() {
+  (cd "$bench_root/bench/cdk" && "$@" "$cdk" synth --quiet --no-notices --output "$out/cdk.out")
+}
+bench_cmd_java() { "$@" java -version; }
 
-build_runs="$(series "$root/bin/pipeline" build --out "$work/out" --source-root "$root")"
-nocds_runs="$(PIPELINE_CDS=0 series "$root/bin/pipeline" build --out "$work/out" --source-root "$root")"
-java_runs="$(series java -version)"
+bench_log "warm-up (writes the tool's class-data-sharing archive; not timed)"
+bench_cmd_pipeline bench_sample warm-pipeline
+bench_cmd_cdk bench_sample warm-cdk
+for w in warm-pipeline warm-cdk; do
+  [ "$(bench_codes $w)" = 0 ] || { bench_log "$w failed:"; cat "$bench_tmp/$w.stderr" >&2; exit 1; }
+done
+bench_log "$runs rounds"
+bench_interleave "$runs" pipeline cdk java
 
-printf '%-40s %8s   %s\n' "command ($runs runs, $(nproc) cores)" "median" "all runs (ms)"
-printf '%-40s %6s ms   %s\n' "bin/pipeline build" "$(echo "$build_runs" | tr ' ' '\n' | grep . | median)" "$build_runs"
-printf '%-40s %6s ms   %s\n' "bin/pipeline build (PIPELINE_CDS=0)" "$(echo "$nocds_runs" | tr ' ' '\n' | grep . | median)" "$nocds_runs"
-printf '%-40s %6s ms   %s\n' "java -version" "$(echo "$java_runs" | tr ' ' '\n' | grep . | median)" "$java_runs"
-java -version 2>&1 | head -1
+p="$(bench_seconds pipeline)" c="$(bench_seconds cdk)" j="$(bench_seconds java)"
+cdk_version="$("$cdk" --version 2>/dev/null | head -1)"
+mkdir -p "$bench_out"
+report="$bench_out/build-$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  bench_header "pipeline build (bundled service) vs cdk synth $cdk_version (aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version")), medians of $runs fresh processes, interleaved"
+  echo "| command | wall s | peak RSS MiB | vs pipeline build |"
+  echo "|---|---:|---:|---:|"
+  printf '| pipeline build | %.3f | %s | 1.0× |\n' "$p" "$(bench_mib pipeline)"
+  printf '| cdk synth | %.3f | %s | %s slower |\n' "$c" "$(bench_mib cdk)" "$(bench_ratio "$p" "$c")"
+  printf '| java -version (floor) | %.3f | %s | %s of pipeline build |\n' "$j" "$(bench_mib java)" "$(awk -v a="$p" -v b="$j" 'BEGIN {printf "%.0f%%", 100 * b / a}')"
+  echo
+  echo "pipeline build runs (s): $(cut -d' ' -f1 "$bench_tmp/pipeline" | tr '\n' ' ')"
+  echo "cdk synth runs (s): $(cut -d' ' -f1 "$bench_tmp/cdk" | tr '\n' ' ')"
+} | tee "$report"
+bench_log "written $report"

@@ -1,110 +1,132 @@
 #!/usr/bin/env bash
-# Benchmark: `pipeline lint` vs `redocly lint` (npm @redocly/cli) on each corpus document.
-# Fresh process per run, run side by side (alternating), median wall time and median peak RSS
-# (/usr/bin/time -v's "Maximum resident set size"). Not a test: run it by hand, on a quiet machine.
+# Benchmark: `pipeline lint` beside `redocly lint` (@redocly/cli, its recommended rules) on the
+# corpus documents, on small API Gateway documents (the bundled service's, and a generated one
+# with 10 paths), and on a generated series of 10 / 100 / 1,000 / 10,000 / 50,000 paths
+# (bench/gen-openapi.py) with the fitted growth exponent (least squares of log time on log paths,
+# from 1,000 paths up) and the time per path against that at 1,000 paths. Fresh processes,
+# interleaved, medians of wall time and peak RSS. Not a test: run it by hand; the machine's load is
+# printed with each table.
 #
-#   bench/lint.sh [RUNS]            RUNS per tool and document (default 5)
+#   bench/lint.sh [RUNS]      RUNS rounds (default 5); documents of 10,000 paths or more get
+#                             LARGE_RUNS rounds (default 3; 1 at 50,000 paths)
+#   SERIES="10 100 1000" bench/lint.sh     another series; SECTIONS="corpus small series" picks tables
 #
-# pipeline lint runs the way bin/pipeline runs it: the built jar (+ lib/ from its manifest), the
-# same JVM options, the class data sharing archive bin/pipeline looks for (written here when it is
-# missing), plus $PIPELINE_JAVA_OPTS. redocly is installed into bench/node_modules (gitignored).
-# Corpus: ../shared/corpus beside the repository, or $PIPELINEKIT_CORPUS. Output: a Markdown table
-# on stdout, also written to bench/out/lint-<date>.md.
+# The tool: the distribution archive, unpacked and run through its launcher (bench/lib.sh); redocly:
+# bench/node/ (installed when missing). Corpus: ../shared/corpus beside the repository, or
+# $PIPELINEKIT_CORPUS. Output: Markdown tables on stdout, also written to bench/out/lint-<date>.md.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench_name=bench/lint.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"
-corpus="${PIPELINEKIT_CORPUS:-$root/../shared/corpus}"
-docs=(stripe-spec3.yaml github-api.github.com.json twilio_messaging_v1.yaml twilio_verify_v2.yaml)
-redocly_version="2.77.0"
-
-log() { echo "bench/lint.sh: $*" >&2; }
-[ -x /usr/bin/time ] || { log "needs /usr/bin/time (Debian package 'time')"; exit 2; }
-for d in "${docs[@]}"; do
-  [ -f "$corpus/$d" ] || { log "corpus document missing: $corpus/$d"; exit 2; }
+large_runs="${LARGE_RUNS:-3}"
+series="${SERIES:-10 100 1000 10000 50000}"
+sections="${SECTIONS:-corpus small series}"
+corpus="${PIPELINEKIT_CORPUS:-$bench_root/../shared/corpus}"
+corpus_docs=(stripe-spec3.yaml github-api.github.com.json twilio_messaging_v1.yaml twilio_verify_v2.yaml)
+command -v python3 >/dev/null || { bench_log "needs python3 to write the generated documents"; exit 2; }
+case " $sections " in
+  *" corpus "*) for d in "${corpus_docs[@]}"; do
+      [ -f "$corpus/$d" ] || { bench_log "corpus document missing: $corpus/$d (set PIPELINEKIT_CORPUS)"; exit 2; }
+    done ;;
+esac
+bench_dist
+bench_peers redocly
+redocly="$bench_root/bench/node/node_modules/.bin/redocly"
+gen="$bench_out/gen"
+mkdir -p "$gen"
+for n in 10 $series; do
+  [ -f "$gen/paths-$n.yaml" ] || python3 "$bench_root/bench/gen-openapi.py" "$n" "$gen/paths-$n.yaml"
 done
 
-# --- pipeline: build when missing, as bin/pipeline does -----------------------------------------
-jar="$root/cli/target/pipeline-cli-0.1.0-SNAPSHOT.jar"
-defs="$root/service/definition/target/service-definition-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ] || [ ! -d "$root/cli/target/lib" ]; then
-  log "building the tool"
-  (cd "$root" && mvn -B -q -DskipTests -Dspotless.check.skip=true -pl cli -am install >&2)
-fi
-cp="$jar"
-[ -f "$defs" ] && cp="$jar:$defs"
-jvm_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
-cds="$root/cli/target/pipeline-lint.jsa"
-if [ ! -f "$cds" ] || [ "$cds" -ot "$jar" ]; then
-  rm -f "$cds"
-  log "writing the class data sharing archive $cds"
-  java "${jvm_opts[@]}" -XX:ArchiveClassesAtExit="$cds" -cp "$cp" \
-    io.pipelinekit.cli.PipelineCli lint "$corpus/twilio_verify_v2.yaml" >/dev/null 2>&1 || true
-fi
-[ -f "$cds" ] && jvm_opts+=("-XX:SharedArchiveFile=$cds")
-# shellcheck disable=SC2206
-extra=(${PIPELINE_JAVA_OPTS:-})
-pipeline_cmd=(java "${jvm_opts[@]}" "${extra[@]}" -cp "$cp" io.pipelinekit.cli.PipelineCli lint)
+# The generated documents above 16 MiB / 250,000 values need the limits raised (both are flags).
+limits=(--max-bytes=1000000000 --max-nodes=100000000)
+doc=""
+bench_cmd_pipeline() { "$@" "$pipeline" lint "${limits[@]}" "$doc"; }
+bench_cmd_redocly() { "$@" "$redocly" lint --format=stylish "$doc"; }
 
-# --- redocly --------------------------------------------------------------------------------------
-redocly="$root/bench/node_modules/.bin/redocly"
-if [ ! -x "$redocly" ]; then
-  log "installing @redocly/cli@$redocly_version into bench/node_modules"
-  npm install --prefix "$root/bench" --no-save --no-audit --no-fund "@redocly/cli@$redocly_version" >&2
-fi
-export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1
-redocly_cmd=("$redocly" lint)
-
-# --- measure --------------------------------------------------------------------------------------
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-
-# one RUNNER DOC → appends "seconds kib exit" to $tmp/RUNNER-DOC
-one() {
-  local name="$1" doc="$2"
-  shift 2
-  /usr/bin/time -v -o "$tmp/time" "$@" "$corpus/$doc" >/dev/null 2>"$tmp/stderr" && rc=0 || rc=$?
-  local wall rss
-  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tmp/time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')"
-  rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")"
-  echo "$wall $rss $rc" >>"$tmp/$name-$doc"
+# measure KEY FILE ROUNDS — interleaved rounds of both tools on one document
+measure() {
+  local key="$1" rounds="$3" i
+  doc="$2"
+  cat "$doc" >/dev/null
+  for ((i = 0; i < rounds; i++)); do
+    bench_cmd_pipeline bench_sample "p-$key"
+    bench_cmd_redocly bench_sample "r-$key"
+  done
+  case "$(bench_codes "p-$key")" in
+    0 | 1 | "0 1") ;;
+    *) bench_log "pipeline lint $doc exited $(bench_codes "p-$key"):"; head -3 "$bench_tmp/p-$key.stderr" >&2 ;;
+  esac
+}
+row() { # KEY LABEL
+  local p r
+  p="$(bench_seconds "p-$1")" r="$(bench_seconds "r-$1")"
+  printf '| %s | %.3f | %s | %.3f | %s | %s |\n' "$2" "$p" "$(bench_mib "p-$1")" "$r" "$(bench_mib "r-$1")" "$(bench_ratio "$p" "$r")"
+}
+table_head() {
+  echo "| document | pipeline s | pipeline MiB | redocly s | redocly MiB | redocly/pipeline |"
+  echo "|---|---:|---:|---:|---:|---:|"
 }
 
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+bench_log "warm-up (writes the tool's class-data-sharing archive; not timed)"
+doc="$bench_root/service/api/gateway.yaml"
+bench_cmd_pipeline bench_sample warm
+bench_cmd_redocly bench_sample warm
 
-log "warming file caches, then $runs runs per tool and document"
-for doc in "${docs[@]}"; do cat "$corpus/$doc" >/dev/null; done
-"${pipeline_cmd[@]}" "$corpus/twilio_verify_v2.yaml" >/dev/null 2>&1 || true
-"${redocly_cmd[@]}" "$corpus/twilio_verify_v2.yaml" >/dev/null 2>&1 || true
-
-for doc in "${docs[@]}"; do
-  for ((i = 0; i < runs; i++)); do
-    one pipeline "$doc" "${pipeline_cmd[@]}"
-    one redocly "$doc" "${redocly_cmd[@]}"
-  done
-done
-
-out_dir="$root/bench/out"
-mkdir -p "$out_dir"
-report="$out_dir/lint-$(date -u +%Y%m%dT%H%M%SZ).md"
+mkdir -p "$bench_out"
+report="$bench_out/lint-$(date -u +%Y%m%dT%H%M%SZ).md"
+redocly_version="$("$redocly" --version 2>/dev/null | tail -1)"
 {
-  echo "pipeline lint vs redocly lint $redocly_version, $runs fresh processes each, median; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
-  echo "JVM options: ${jvm_opts[*]} ${extra[*]:-}"
+  echo "pipeline lint vs redocly lint $redocly_version; medians of fresh processes, interleaved"
   echo
-  echo "| document | pipeline s | pipeline MiB | redocly s | redocly MiB | faster | less memory |"
-  echo "|---|---:|---:|---:|---:|---|---|"
-  for doc in "${docs[@]}"; do
-    pw="$(cut -d' ' -f1 "$tmp/pipeline-$doc" | median)"
-    pr="$(cut -d' ' -f2 "$tmp/pipeline-$doc" | median)"
-    rw="$(cut -d' ' -f1 "$tmp/redocly-$doc" | median)"
-    rr="$(cut -d' ' -f2 "$tmp/redocly-$doc" | median)"
-    pcodes="$(cut -d' ' -f3 "$tmp/pipeline-$doc" | sort -u | tr '\n' ' ')"
-    faster="$(awk -v a="$pw" -v b="$rw" 'BEGIN { print (a < b) ? "yes" : "no" }')"
-    smaller="$(awk -v a="$pr" -v b="$rr" 'BEGIN { print (a < b) ? "yes" : "no" }')"
-    printf '| %s | %.2f | %.0f | %.2f | %.0f | %s | %s |\n' "$doc" "$pw" "$(awk -v k="$pr" 'BEGIN{print k/1024}')" \
-      "$rw" "$(awk -v k="$rr" 'BEGIN{print k/1024}')" "$faster" "$smaller"
-    if [ "$pcodes" != "1 " ] && [ "$pcodes" != "0 " ]; then
-      echo "  (pipeline lint exit codes: $pcodes — expected 1: the corpus has no API Gateway integrations)"
-    fi
-  done
+  case " $sections " in
+    *" corpus "*)
+      for d in "${corpus_docs[@]}"; do measure "$d" "$corpus/$d" "$runs"; done
+      bench_header "corpus ($runs rounds)"
+      table_head
+      for d in "${corpus_docs[@]}"; do row "$d" "$d ($(du -k "$corpus/$d" | cut -f1) KiB)"; done
+      echo ;;
+  esac
+  case " $sections " in
+    *" small "*)
+      measure gateway "$bench_root/service/api/gateway.yaml" "$runs"
+      measure openapi "$bench_root/service/api/openapi.yaml" "$runs"
+      measure small10 "$gen/paths-10.yaml" "$runs"
+      bench_header "small API Gateway documents ($runs rounds)"
+      table_head
+      row gateway "service/api/gateway.yaml"
+      row openapi "service/api/openapi.yaml"
+      row small10 "generated, 10 paths"
+      echo ;;
+  esac
+  case " $sections " in
+    *" series "*)
+      for n in $series; do
+        r="$runs"
+        [ "$n" -lt 10000 ] || r="$large_runs"
+        [ "$n" -lt 50000 ] || r=1
+        [ "$r" -le "$runs" ] || r="$runs"
+        measure "n$n" "$gen/paths-$n.yaml" "$r"
+        echo "$n $r" >>"$bench_tmp/series"
+      done
+      bench_header "generated series (bench/gen-openapi.py N; rounds per size in brackets)"
+      echo "| paths | pipeline s | pipeline MiB | pipeline ms/path (vs 1,000) | redocly s | redocly MiB | redocly ms/path (vs 1,000) | redocly/pipeline |"
+      echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+      p1k="" r1k=""
+      if grep -q '^1000 ' "$bench_tmp/series"; then
+        p1k="$(bench_seconds p-n1000)" r1k="$(bench_seconds r-n1000)"
+      fi
+      while read -r n r; do
+        p="$(bench_seconds "p-n$n")" q="$(bench_seconds "r-n$n")"
+        per() { awk -v t="$1" -v n="$n" -v b="$2" 'BEGIN { m = 1000 * t / n; if (b != "") printf "%.3f (%.2f×)", m, m / (1000 * b / 1000); else printf "%.3f", m }'; }
+        printf '| %s [%s] | %.3f | %s | %s | %.3f | %s | %s | %s |\n' "$n" "$r" "$p" "$(bench_mib "p-n$n")" "$(per "$p" "$p1k")" \
+          "$q" "$(bench_mib "r-n$n")" "$(per "$q" "$r1k")" "$(bench_ratio "$p" "$q")"
+        echo "$n $p $q" >>"$bench_tmp/fit"
+      done <"$bench_tmp/series"
+      awk '$1 >= 1000 { x = log($1); for (k = 2; k <= 3; k++) { y[k] = log($k); sy[k] += y[k]; sxy[k] += x * y[k] } sx += x; sxx += x * x; n++ }
+        END { if (n < 2) { print "\n(growth exponent: needs two sizes of 1,000 paths or more)"; exit }
+              d = n * sxx - sx * sx
+              printf "\nfitted growth, time ∝ paths^k from 1,000 paths up (1 = linear): pipeline k = %.2f, redocly k = %.2f\n", (n * sxy[2] - sx * sy[2]) / d, (n * sxy[3] - sx * sy[3]) / d }' "$bench_tmp/fit" ;;
+  esac
 } | tee "$report"
-log "written $report"
+bench_log "written $report"

@@ -25,16 +25,51 @@ public final class LocationIndex extends AbstractMap<String, int[]> {
   private final IdentityHashMap<JsonNode, Positions> children;
   private volatile Map<String, int[]> materialized;
 
+  /**
+   * Objects with more members than this get a name → index map on their first lookup; smaller ones
+   * are scanned (cheaper than a map for the few members most objects have). Without the map, a
+   * finding under a 50,000-member {@code paths} object scanned up to 50,000 names: lint time grew
+   * with the square of the document's size.
+   */
+  static final int SCAN_LIMIT = 8;
+
   /** Child positions of one container, in the container's order. */
   static final class Positions {
     long[] packed = new long[4];
     int size;
+
+    /** Member name → index, for objects larger than {@link #SCAN_LIMIT}; built on first use. */
+    private volatile Map<String, Integer> indexByName;
 
     void add(long position) {
       if (size == packed.length) {
         packed = Arrays.copyOf(packed, size * 2);
       }
       packed[size++] = position;
+    }
+
+    /** The index of member {@code name} of {@code object} (whose positions these are), or -1. */
+    int indexOf(JsonNode object, String name) {
+      if (object.size() <= SCAN_LIMIT) {
+        int i = 0;
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); i++) {
+          if (it.next().equals(name)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      Map<String, Integer> map = indexByName;
+      if (map == null || map.size() != object.size()) {
+        map = new HashMap<>(object.size() * 4 / 3 + 1);
+        int i = 0;
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); i++) {
+          map.put(it.next(), i);
+        }
+        indexByName = map;
+      }
+      Integer index = map.get(name);
+      return index == null ? -1 : index;
     }
   }
 
@@ -73,13 +108,9 @@ public final class LocationIndex extends AbstractMap<String, int[]> {
       int index = -1;
       JsonNode child = null;
       if (node.isObject()) {
-        int i = 0;
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); i++) {
-          if (it.next().equals(segment)) {
-            index = i;
-            child = node.get(segment);
-            break;
-          }
+        if (positions != null) {
+          index = positions.indexOf(node, segment);
+          child = index < 0 ? null : node.get(segment);
         }
       } else if (node.isArray()) {
         try {

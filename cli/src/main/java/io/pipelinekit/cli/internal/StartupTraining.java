@@ -1,0 +1,242 @@
+package io.pipelinekit.cli.internal;
+
+import io.pipelinekit.cli.PipelineCli;
+import io.pipelinekit.pipeline.ApiPublication;
+import io.pipelinekit.pipeline.CodeBuildAction;
+import io.pipelinekit.pipeline.CodeBuildProject;
+import io.pipelinekit.pipeline.ContainerImage;
+import io.pipelinekit.pipeline.EcsDeployAction;
+import io.pipelinekit.pipeline.Parameters;
+import io.pipelinekit.pipeline.Patterns;
+import io.pipelinekit.pipeline.Pipeline;
+import io.pipelinekit.pipeline.PipelineDefinition;
+import io.pipelinekit.pipeline.PushFilter;
+import io.pipelinekit.pipeline.Source;
+import io.pipelinekit.pipeline.Stage;
+import io.pipelinekit.pipeline.TaskDefinition;
+import io.pipelinekit.pipeline.Trigger;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The launchers' training run for the class-data-sharing archive: runs every local command once in
+ * this JVM (output discarded) on small documents written to a temporary folder, so the class list
+ * dumped from this run ({@code -XX:DumpLoadedClassList}) holds the classes of every command, not
+ * only of whichever command happened to run first. Commands that call AWS run only their {@code
+ * --help}. Exits 0 unless a command failed in a way that means the list is incomplete.
+ */
+public final class StartupTraining {
+  private StartupTraining() {}
+
+  /** Runs the training; prints the commands that did not end as expected to stderr. */
+  public static void main(String[] args) throws IOException {
+    Path dir = Files.createTempDirectory("pipelinekit-training");
+    try {
+      List<String> failed = run(dir);
+      if (!failed.isEmpty()) {
+        System.err.println("pipeline: start-up training: unexpected exit codes: " + failed);
+        System.exit(1);
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Runs every command once in {@code dir}; returns the commands that exited unexpectedly. */
+  static List<String> run(Path dir) throws IOException {
+    Path api = Files.writeString(dir.resolve("app.yaml"), OPENAPI);
+    Path gateway = Files.writeString(dir.resolve("gateway.yaml"), GATEWAY);
+    Path json = Files.writeString(dir.resolve("openapi.json"), OPENAPI_JSON);
+    Path buildspec = Files.writeString(dir.resolve("buildspec.yml"), BUILDSPEC);
+    String out = dir.resolve("out").toString();
+    String definition = "--definition=" + Definition.class.getName();
+    String root = "--source-root=" + dir;
+    List<String> failed = new ArrayList<>();
+    // {exit code expected, arguments...}
+    Object[][] runs = {
+      {0, "--version"},
+      {0, "--help"},
+      {0, "rules"},
+      {0, "rules", "--format=json"},
+      {0, "build", definition, root, "--out=" + out},
+      {0, "build", definition, root, "--out=" + out, "--format=json"},
+      {0, "graph", definition},
+      {0, "graph", definition, "--format=dot"},
+      {0, "lint", out + "/openapi.yaml"},
+      {1, "lint", api.toString(), json.toString(), buildspec.toString()},
+      {1, "lint", "--format=json", api.toString(), buildspec.toString()},
+      {1, "lint", "--format=sarif", api.toString(), buildspec.toString()},
+      {0, "merge", api.toString(), gateway.toString(), "-o", dir.resolve("m.yaml").toString()},
+      {0, "diff", api.toString(), out + "/openapi.yaml"},
+      {
+        0,
+        "image-definitions",
+        "-o",
+        dir.resolve("i.json").toString(),
+        "app=111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"
+      },
+      {2, "lint"},
+      {0, "deploy-api", "--help"},
+      {0, "rollback-api", "--help"},
+      {0, "apply", "--help"},
+    };
+    PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+    for (Object[] run : runs) {
+      String[] args = new String[run.length - 1];
+      for (int i = 1; i < run.length; i++) {
+        args[i - 1] = (String) run[i];
+      }
+      int code = PipelineCli.execute(discard, discard, args);
+      if (code != (int) run[0]) {
+        failed.add(String.join(" ", args) + " → " + code);
+      }
+    }
+    return failed;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A pipeline like the bundled service's: source, image build with an API, ECS deploy. */
+  public static final class Definition implements PipelineDefinition {
+    @Override
+    public Pipeline define(Parameters p) {
+      CodeBuildProject build =
+          CodeBuildProject.builder()
+              .name("training")
+              .serviceRoleArn("arn:aws:iam::111122223333:role/training-codebuild")
+              .image("aws/codebuild/amazonlinux-x86_64-standard:5.0")
+              .computeType("BUILD_GENERAL1_SMALL")
+              .images(
+                  ContainerImage.builder()
+                      .containerName("app")
+                      .repository("training/app")
+                      .dockerfile("Dockerfile")
+                      .context(".")
+                      .build())
+              .api(
+                  ApiPublication.builder()
+                      .restApiId("a1b2c3d4e5")
+                      .stage("dev")
+                      .fragments(List.of("app.yaml", "gateway.yaml"))
+                      .build())
+              .build();
+      return Pipeline.builder()
+          .name("training")
+          .account("111122223333")
+          .region("eu-west-1")
+          .roleArn("arn:aws:iam::111122223333:role/training-pipeline")
+          .artifactBucket("training-artifacts-111122223333-eu-west-1")
+          .triggers(Trigger.onPush("Source", PushFilter.branches(Patterns.include("main"))))
+          .stages(
+              Stage.named(
+                  "Source",
+                  Source.gitHub(
+                      "arn:aws:codeconnections:eu-west-1:111122223333:connection/"
+                          + "3f2d9c1e-5b7a-4c8e-9d0f-1a2b3c4d5e6f",
+                      "example-org/training",
+                      "main")),
+              Stage.named(
+                  "Build",
+                  CodeBuildAction.builder()
+                      .name("Build")
+                      .project(build)
+                      .inputs("Source")
+                      .outputs("BuildOutput")
+                      .build()),
+              Stage.named(
+                  "Deploy",
+                  EcsDeployAction.builder()
+                      .name("Deploy")
+                      .input("BuildOutput")
+                      .clusterName("training")
+                      .serviceName("training")
+                      .taskDefinition(
+                          TaskDefinition.builder()
+                              .family("training")
+                              .containers("app")
+                              .taskRoleArn("arn:aws:iam::111122223333:role/training-task")
+                              .executionRoleArn(
+                                  "arn:aws:iam::111122223333:role/training-task-execution")
+                              .build())
+                      .build()))
+          .build();
+    }
+  }
+
+  private static final String OPENAPI =
+      """
+      openapi: 3.0.3
+      info:
+        title: training
+        version: 1.0.0
+        description: >-
+          Folded and literal block scalars, 'single' and "double" quoted strings, as real
+          documents have them.
+      paths:
+        /items/{id}:
+          get:
+            operationId: getItem
+            description: |
+              Reads one item.
+            summary: "Reads an item"
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}}
+            responses:
+              '200':
+                description: the item
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Item'}
+      components:
+        schemas:
+          Item:
+            type: object
+            properties:
+              id: {type: string}
+      """;
+
+  private static final String GATEWAY =
+      """
+      openapi: 3.0.3
+      info: {title: training, version: 1.0.0}
+      paths:
+        /items/{id}:
+          get:
+            security: []
+            x-amazon-apigateway-integration:
+              type: http_proxy
+              httpMethod: GET
+              uri: https://${stageVariables.nlb}/items/{id}
+              connectionType: VPC_LINK
+              connectionId: ${stageVariables.vpcLinkId}
+              requestParameters:
+                integration.request.path.id: method.request.path.id
+      """;
+
+  private static final String OPENAPI_JSON =
+      "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":"
+          + "{\"/a\":{\"get\":{\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}";
+
+  private static final String BUILDSPEC =
+      """
+      version: 0.2
+      phases:
+        build:
+          commands:
+            - docker build -t app:latest .
+      """;
+}

@@ -1,0 +1,273 @@
+package io.pipelinekit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipelinekit.pipeline.FixturesAccess;
+import io.pipelinekit.testing.RepoRoot;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installed launcher's class-data-sharing archive: written after the first run from a training
+ * run of every command, so later runs of any command map it; one per Java version; kept with {@code
+ * PIPELINE_CLASSPATH}; written again when the JVM refuses it. The archive unpacked outside the
+ * repository, run with a clean environment, as {@link DistributionIT} does.
+ */
+class DistributionStartupArchiveIT {
+  private static final String VERSION = System.getProperty("pipelinekit.version");
+  private static final Path TARGET = Path.of(System.getProperty("pipelinekit.target"));
+  private static final Path ARCHIVE = TARGET.resolve("pipeline-" + VERSION + ".tar.gz");
+  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+  private static final String SMALL_API =
+      """
+      openapi: 3.0.3
+      info: {title: Pets, version: 1.0.0}
+      paths:
+        /pets:
+          get:
+            operationId: listPets
+            responses:
+              '200': {description: The pets}
+            x-amazon-apigateway-integration:
+              type: http_proxy
+              httpMethod: GET
+              uri: https://nlb.internal.example.com/pets
+      """;
+
+  @TempDir static Path tmp;
+  static Path launcher;
+  static Path work;
+
+  record Result(int code, String out, String err) {}
+
+  @BeforeAll
+  static void install() throws Exception {
+    Path unpacked = Files.createDirectories(tmp.resolve("opt"));
+    Result tar =
+        exec(unpacked, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", ARCHIVE.toString());
+    assertThat(tar.code()).as(tar.err()).isZero();
+    launcher = unpacked.resolve("pipeline-" + VERSION + "/bin/pipeline");
+    work = Files.createDirectories(tmp.resolve("work"));
+    Files.writeString(work.resolve("pets.yaml"), SMALL_API);
+  }
+
+  @Test
+  void afterAVersionRun_lintAndBuildLoadEveryToolClassFromTheArchive_alsoWithPipelineClasspath()
+      throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home-cover"));
+    Map<String, String> env = env(home, JAVA_HOME);
+    Result first = run(env, "--version");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.err()).isEmpty();
+    assertThat(archives(home)).hasSize(1);
+
+    Path lintLog = tmp.resolve("lint-classes.log");
+    Result lint =
+        run(withOpts(env, "-Xshare:on -Xlog:class+load:file=" + lintLog), "lint", "pets.yaml");
+    assertThat(lint.code()).as(lint.err()).isZero();
+    assertThat(notFromArchive(lintLog)).isEmpty();
+
+    // The user's definition appended to the classpath: the archive still maps.
+    Map<String, String> withDefinitions = new HashMap<>(env);
+    withDefinitions.put(
+        "PIPELINE_CLASSPATH",
+        codeSource(TestDefinitions.class) + File.pathSeparator + codeSource(FixturesAccess.class));
+    Path buildLog = tmp.resolve("build-classes.log");
+    Result build =
+        run(
+            withOpts(withDefinitions, "-Xshare:on -Xlog:class+load:file=" + buildLog),
+            "build",
+            "--definition",
+            TestDefinitions.Minimal.class.getName(),
+            "--out",
+            tmp.resolve("out").toString(),
+            "--source-root",
+            RepoRoot.find().toString());
+    assertThat(build.code()).as(build.err()).isZero();
+    assertThat(notFromArchive(buildLog)).isEmpty();
+  }
+
+  @Test
+  void anotherJavaVersion_getsItsOwnArchive_andAnArchiveTheJavaRefusesIsWrittenAgain()
+      throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home-versions"));
+    Result first = run(env(home, JAVA_HOME), "--version");
+    assertThat(first.code()).as(first.err()).isZero();
+    List<Path> one = archives(home);
+    assertThat(one)
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.getFileName().toString())
+                    .startsWith("java-" + System.getProperty("java.version") + "-"));
+
+    // Another Java installation, of another version: its release file names it (the binary is
+    // this JVM's, through a symlink, so it runs anywhere).
+    Path other = Files.createDirectories(tmp.resolve("jdk-other/bin"));
+    Files.createSymbolicLink(other.resolve("java"), JAVA_HOME.resolve("bin/java"));
+    Files.writeString(other.resolve("../release"), "JAVA_VERSION=\"17.0.99\"\n");
+    Path otherHome = other.getParent();
+    Result second = run(env(home, otherHome), "--version");
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(second.err()).isEmpty();
+    List<Path> two = archives(home);
+    assertThat(two).hasSize(2).containsAll(one);
+    Path otherArchive = two.stream().filter(p -> !one.contains(p)).findFirst().orElseThrow();
+    assertThat(otherArchive.getFileName().toString()).startsWith("java-17.0.99-");
+
+    // An archive the JVM refuses (here: not an archive at all, as one of another JVM build is to
+    // it): the run still works and prints nothing about it, and the archive is written again.
+    Files.write(otherArchive, new byte[4096]);
+    Result refused = run(env(home, otherHome), "--version");
+    assertThat(refused.code()).as(refused.err()).isZero();
+    assertThat(refused.err()).isEmpty();
+    assertThat(refused.out()).isEqualTo(first.out());
+    assertThat(Files.size(otherArchive)).isGreaterThan(1 << 20);
+    Result strict = run(withOpts(env(home, otherHome), "-Xshare:on"), "--version");
+    assertThat(strict.code()).as(strict.err()).isZero();
+    assertThat(strict.err()).isEmpty();
+  }
+
+  @Test
+  void aJavaOfAnotherMajorVersion_refusesTheOthersArchive_andTheLauncherWritesItsOwn()
+      throws Exception {
+    Path otherJdk = otherMajorJdk();
+    Assumptions.assumeTrue(
+        otherJdk != null, "no Java of another major version (PIPELINEKIT_OTHER_JAVA_HOME)");
+    Path home = Files.createDirectories(tmp.resolve("home-major"));
+    Result ours = run(env(home, JAVA_HOME), "--version");
+    assertThat(ours.code()).as(ours.err()).isZero();
+    Result theirs = run(env(home, otherJdk), "--version");
+    assertThat(theirs.code()).as(theirs.err()).isZero();
+    assertThat(theirs.err()).isEmpty();
+    List<Path> both = archives(home);
+    assertThat(both).hasSize(2);
+
+    // The other Java handed this JVM's archive under its own name (as when a JDK is replaced in
+    // place): it refuses it, silently; the launcher writes the other Java's archive again.
+    Path ourArchive =
+        both.stream()
+            .filter(p -> p.getFileName().toString().startsWith("java-" + javaVersion(JAVA_HOME)))
+            .findFirst()
+            .orElseThrow();
+    Path theirArchive = both.stream().filter(p -> !p.equals(ourArchive)).findFirst().orElseThrow();
+    Files.copy(ourArchive, theirArchive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Result refused = run(env(home, otherJdk), "--version");
+    assertThat(refused.code()).as(refused.err()).isZero();
+    assertThat(refused.err()).isEmpty();
+    assertThat(Files.mismatch(ourArchive, theirArchive)).isNotEqualTo(-1L);
+    Result strict = run(withOpts(env(home, otherJdk), "-Xshare:on"), "--version");
+    assertThat(strict.code()).as(strict.err()).isZero();
+    assertThat(strict.out()).isEqualTo(ours.out());
+  }
+
+  /** PIPELINEKIT_OTHER_JAVA_HOME, else a JDK under /usr/lib/jvm of another major version. */
+  private static Path otherMajorJdk() throws IOException {
+    String configured = System.getenv("PIPELINEKIT_OTHER_JAVA_HOME");
+    if (configured != null && !configured.isEmpty()) {
+      return Path.of(configured);
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    String ours = major(javaVersion(JAVA_HOME));
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes
+          .filter(h -> Files.isExecutable(h.resolve("bin/java")) && !Files.isSymbolicLink(h))
+          .filter(h -> javaVersion(h) != null && !major(javaVersion(h)).equals(ours))
+          .sorted()
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  private static String javaVersion(Path javaHome) {
+    try {
+      for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static String major(String version) {
+    return version.split("[.+-]")[0];
+  }
+
+  /** Classes the log says were loaded from the installation's lib/ instead of the archive. */
+  private static List<String> notFromArchive(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines)
+        .anyMatch(l -> l.contains("io.pipelinekit.cli.PipelineCli source: shared objects file"));
+    String lib = launcher.getParent().getParent().resolve("lib").toString();
+    return lines.stream()
+        .filter(l -> l.contains(lib))
+        // JDK 17 does not archive a Java 5 interface a lambda implements ("Old class has been
+        // linked"): the one such interface, of the exit code mapper PipelineCli sets
+        .filter(l -> !l.contains("picocli.CommandLine$IExitCodeExceptionMapper "))
+        .toList();
+  }
+
+  private static List<Path> archives(Path home) throws IOException {
+    Path cache = home.resolve(".cache/pipelinekit/" + VERSION);
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+    }
+  }
+
+  private static Map<String, String> env(Path home, Path javaHome) {
+    return Map.of(
+        "PATH", "/usr/bin:/bin", "HOME", home.toString(), "JAVA_HOME", javaHome.toString());
+  }
+
+  private static Map<String, String> withOpts(Map<String, String> env, String opts) {
+    Map<String, String> copy = new HashMap<>(env);
+    copy.put("PIPELINE_JAVA_OPTS", opts);
+    return copy;
+  }
+
+  private static Result run(Map<String, String> env, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of(launcher.toString()));
+    argv.addAll(List.of(args));
+    return exec(work, env, argv.toArray(String[]::new));
+  }
+
+  private static String codeSource(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  /** Runs a program in {@code dir} with exactly {@code env} as its environment. */
+  private static Result exec(Path dir, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = pb.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + String.join(" ", command));
+    }
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+}
