@@ -23,6 +23,9 @@ public final class PipelineCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (QuickVersion.handled(args, System.out)) {
+      return;
+    }
     System.exit(execute(args));
   }
 
