@@ -31,6 +31,9 @@ public final class PipelineCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (QuickVersion.handled(args, System.out)) {
+      return;
+    }
     System.exit(execute(args));
   }
 
