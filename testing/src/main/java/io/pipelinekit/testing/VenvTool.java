@@ -90,15 +90,22 @@ public final class VenvTool {
     }
   }
 
+  /** Reads a stream to its end on a thread of its own (the common pool may have one thread). */
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (stream) {
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                text.completeExceptionally(new UncheckedIOException(e));
+              }
+            },
+            "venv-tool-output");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
   }
 
   /** What a run printed and how it ended. */
