@@ -153,4 +153,16 @@ class IamGrantsTest {
     assertThat(policy.get("RegisterTaskDefinitionRevisions").get("Resource").toString())
         .isEqualTo("[\"arn:aws:ecs:eu-west-1:111122223333:task-definition/service:*\"]");
   }
+
+  @Test
+  void pipelineRole_readsCodeCommitRepositoryMetadata_onlyForAFullClone() throws Exception {
+    Map<String, JsonNode> clone =
+        bySid(IamDefinitions.codeCommitFullCloneBatch(), "iam/pipeline-role-policy.json");
+    assertThat(clone.get("DescribeClonedCodeCommit").get("Resource").toString())
+        .isEqualTo("[\"arn:aws:codecommit:eu-west-1:111122223333:service\"]");
+    Map<String, JsonNode> zip = bySid(KitchenSink.pipeline(), "iam/pipeline-role-policy.json");
+    assertThat(zip).doesNotContainKey("DescribeClonedCodeCommit");
+    assertThat(zip.get("ReadCodeCommit").get("Action").toString())
+        .doesNotContain("codecommit:GetRepository");
+  }
 }

@@ -240,6 +240,7 @@ public final class Policies {
             List.of(Arns.bucket(pipeline.artifactBucket()))));
     Set<String> connections = new LinkedHashSet<>();
     Set<String> codeCommit = new LinkedHashSet<>();
+    Set<String> codeCommitClones = new LinkedHashSet<>();
     Set<String> s3Objects = new LinkedHashSet<>();
     Set<String> s3Buckets = new LinkedHashSet<>();
     Set<String> ecrSources = new LinkedHashSet<>();
@@ -258,7 +259,12 @@ public final class Policies {
       if (action instanceof Source s) {
         switch (s.kind()) {
           case CODE_CONNECTIONS -> connections.add(s.connectionArn().orElseThrow());
-          case CODECOMMIT -> codeCommit.add(arns.codeCommit(s.repository().orElseThrow()));
+          case CODECOMMIT -> {
+            codeCommit.add(arns.codeCommit(s.repository().orElseThrow()));
+            if (s.outputFormat().orElse(null) == OutputArtifactFormat.CODEBUILD_CLONE_REF) {
+              codeCommitClones.add(arns.codeCommit(s.repository().orElseThrow()));
+            }
+          }
           case S3 -> {
             s3Objects.add(
                 Arns.bucket(s.bucket().orElseThrow()) + "/" + s.objectKey().orElseThrow());
@@ -312,10 +318,16 @@ public final class Policies {
             "codecommit:CancelUploadArchive",
             "codecommit:GetBranch",
             "codecommit:GetCommit",
-            "codecommit:GetRepository",
             "codecommit:GetUploadArchiveStatus",
             "codecommit:UploadArchive"),
         codeCommit);
+    // A full-clone output carries the repository's clone URL, which the action reads with
+    // GetRepository (AWS CDK grants it for codeBuildCloneOutput only, as here).
+    addScoped(
+        statements,
+        "DescribeClonedCodeCommit",
+        List.of("codecommit:GetRepository"),
+        codeCommitClones);
     addScoped(
         statements, "ReadSourceObjects", List.of("s3:GetObject", "s3:GetObjectVersion"), s3Objects);
     addScoped(statements, "SourceBuckets", List.of("s3:GetBucketVersioning"), s3Buckets);
