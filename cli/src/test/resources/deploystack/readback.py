@@ -51,7 +51,7 @@ def read(resource_type, physical_id):
     if resource_type == "AWS::ECR::Repository":
         repo = ecr.describe_repositories(repositoryNames=[physical_id])["repositories"][0]
         return {"uri": repo["repositoryUri"], "tagMutability": repo["imageTagMutability"],
-                "scanOnPush": repo["imageScanningConfiguration"]["scanOnPush"]}
+                "scanning": repo.get("imageScanningConfiguration")}
     if resource_type == "AWS::Logs::LogGroup":
         groups = logs.describe_log_groups(logGroupNamePrefix=physical_id)["logGroups"]
         group = [g for g in groups if g["logGroupName"] == physical_id][0]
