@@ -105,6 +105,7 @@ public final class PipelineCli implements Runnable {
     // -- deploy-api, rollback-api, apply
     cli.addSubcommand(new DeployApiCommand());
     cli.addSubcommand(new RollbackApiCommand());
+    cli.addSubcommand(new DeployStackCommand());
     cli.addSubcommand(new ApplyCommand());
 
     // -- help, completion
