@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>Paths name members as the API references do: {@code pipeline.stages[].actions[].name}, with
  * {@code []} for a list's items and {@code {key}}/{@code {value}} for a map's. AWS's references:
- * <https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_CreatePipeline.html>,
- * <https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateProject.html>.
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_CreatePipeline.html,
+ * https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateProject.html.
  */
 final class AwsModelTable {
   static final String CREATE_PIPELINE = "CreatePipeline";

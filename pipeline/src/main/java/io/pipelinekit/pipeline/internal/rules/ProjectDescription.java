@@ -6,7 +6,7 @@ import io.pipelinekit.pipeline.Pipeline;
 /**
  * {@code pipeline-project-description}: A CodeBuild project's description is at most 255 characters
  * (CreateProject's {@code description},
- * <https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateProject.html>). Page: {@code
+ * https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateProject.html). Page: {@code
  * docs/rules/pipeline-project-description.md}.
  */
 final class ProjectDescription extends PipelineRule {

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * {@code pipeline-project-environment}: A CodeBuild project's computeType and environment type are
  * values CodeBuild knows (ProjectEnvironment's enums,
- * <https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectEnvironment.html>), read
- * from botocore's model through {@link AwsModelTable}. Page: {@code
+ * https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectEnvironment.html), read from
+ * botocore's model through {@link AwsModelTable}. Page: {@code
  * docs/rules/pipeline-project-environment.md}.
  */
 final class ProjectEnvironment extends PipelineRule {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * 0-9 _ -, starting with a letter or digit. Page: {@code
  * docs/rules/pipeline-project-name-pattern.md}. CodeBuild's model allows 150 (its pattern's {@code
  * {1,254}} notwithstanding):
- * <https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateProject.html>.
+ * https://docs.aws.amazon.com/codebuild/latest/APIReference/API_CreateProject.html.
  */
 final class ProjectNamePattern extends PipelineRule {
 

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * tags, keys of 1–127 and values of at most 255 characters (CodePipeline allows 128 and 256), only
  * letters, digits, spaces and {@code _ . : / = + - @}, and no key starting with {@code aws:}, which
  * AWS reserves. Limits read from botocore's model ({@link AwsModelTable}); AWS:
- * <https://docs.aws.amazon.com/codebuild/latest/APIReference/API_Tag.html>,
- * <https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Tag.html>,
- * <https://docs.aws.amazon.com/batch/latest/userguide/tag-restrictions.html>. Page: {@code
+ * https://docs.aws.amazon.com/codebuild/latest/APIReference/API_Tag.html,
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_Tag.html,
+ * https://docs.aws.amazon.com/batch/latest/userguide/tag-restrictions.html. Page: {@code
  * docs/rules/pipeline-tag-limits.md}.
  */
 final class TagLimits extends PipelineRule {

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * {@code pipeline-variable-limits}: at most 50 pipeline variables; a default value is 1–1000
  * characters and a description at most 200, each on one line (AWS's pattern {@code .*}). Limits
  * read from botocore's model ({@link AwsModelTable}); AWS:
- * <https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineVariableDeclaration.html>,
- * <https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineDeclaration.html>.
- * Page: {@code docs/rules/pipeline-variable-limits.md}.
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineVariableDeclaration.html,
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineDeclaration.html. Page:
+ * {@code docs/rules/pipeline-variable-limits.md}.
  */
 final class VariableLimits extends PipelineRule {
 
