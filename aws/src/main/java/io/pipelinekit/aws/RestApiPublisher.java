@@ -1,12 +1,19 @@
 package io.pipelinekit.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.OpenApiDiff;
+import io.pipelinekit.apispec.OpenApiDocument;
+import io.pipelinekit.apispec.OpenApiLoader;
 import io.pipelinekit.aws.internal.CallTracker;
 import io.pipelinekit.aws.internal.Failures;
 import io.pipelinekit.aws.internal.PublishedDocument;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -105,6 +112,8 @@ public final class RestApiPublisher implements AutoCloseable {
           + " run at once (a pipeline that publishes should queue its executions).";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiGatewayClient client;
   private final PublishListener listener;
@@ -364,9 +373,10 @@ public final class RestApiPublisher implements AutoCloseable {
     Path name = Path.of("<export of stage " + stageName + ">");
     List<ApiChange> changes;
     try {
+      byte[] export = lowerCaseMethods(name, served);
       changes =
           OpenApiDiff.compare(
-                  name, options.spec(), LoadOptions.builder().streamedInput(name, served).build())
+                  name, options.spec(), LoadOptions.builder().streamedInput(name, export).build())
               .changes();
     } catch (ApiSpecException e) {
       uncomparable(
@@ -403,6 +413,46 @@ public final class RestApiPublisher implements AutoCloseable {
               + " pass --allow-breaking to publish anyway.",
           breaking);
     }
+  }
+
+  private static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  /**
+   * The export with its operations' keys in lower case, as OpenAPI spells them. API Gateway's own
+   * export writes them so, and then the bytes are returned as they are; moto's writes the names of
+   * API Gateway's Method resources ({@code GET}), which would otherwise read as no operations at
+   * all. Read with the safe loader's limits first (the export is untrusted input).
+   */
+  private static byte[] lowerCaseMethods(Path name, byte[] export) {
+    OpenApiDocument parsed =
+        OpenApiLoader.parse(name, LoadOptions.builder().streamedInput(name, export).build());
+    JsonNode root;
+    try {
+      root = JSON.readTree(parsed.canonicalJson());
+    } catch (JsonProcessingException e) {
+      throw new ApiSpecException(name + ": " + e.getOriginalMessage(), e);
+    }
+    boolean changed = false;
+    for (JsonNode item : root.path("paths")) {
+      if (!(item instanceof ObjectNode object)) {
+        continue;
+      }
+      for (String key : List.copyOf(iterable(object.fieldNames()))) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (!key.equals(lower) && METHODS.contains(lower) && !object.has(lower)) {
+          object.set(lower, object.remove(key));
+          changed = true;
+        }
+      }
+    }
+    return changed ? root.toString().getBytes(StandardCharsets.UTF_8) : export;
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> list = new ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
   }
 
   /** The stage's export could not be read or compared: refused, or a warning with allowBreaking. */
