@@ -133,4 +133,34 @@ class DiffPolicyTest {
 
     assertThat(OpenApiDiff.compare(before, after).changes()).isEmpty();
   }
+
+  @Test
+  void pathParameterNowDeclared_isNotBreaking_butANewRequiredQueryParameterIs() throws Exception {
+    Path dir = java.nio.file.Files.createTempDirectory("diff");
+    String op = "    get:\n      responses:\n        '200': {description: ok}\n";
+    Path before =
+        java.nio.file.Files.writeString(
+            dir.resolve("before.yaml"),
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /pets/{id}:\n" + op);
+    Path after =
+        java.nio.file.Files.writeString(
+            dir.resolve("after.yaml"),
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /pets/{id}:\n"
+                + op
+                + "      parameters:\n"
+                + "        - {name: id, in: path, required: true, schema: {type: string}}\n"
+                + "        - {name: q, in: query, required: true, schema: {type: string}}\n");
+
+    assertThat(OpenApiDiff.compare(before, after).changes())
+        .extracting(c -> c.kind().id(), ApiChange::breaking, ApiChange::message)
+        .containsExactly(
+            tuple(
+                "parameter-added",
+                false,
+                "GET /pets/{id}: path parameter 'id' is now declared (the path always had it)."),
+            tuple(
+                "parameter-added-required",
+                true,
+                "GET /pets/{id}: required query parameter 'q' was added."));
+  }
 }

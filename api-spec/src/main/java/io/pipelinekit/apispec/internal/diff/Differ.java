@@ -358,7 +358,18 @@ public final class Differ {
         });
     after.forEach(
         (key, now) -> {
-          if (!before.containsKey(key)) {
+          if (!before.containsKey(key) && key.startsWith("path#")) {
+            // The paths match by shape, so the old path had this placeholder too: clients always
+            // sent it. Declaring it now (an export without parameters, a lenient old document)
+            // changes nothing they send.
+            add(
+                Kind.PARAMETER_ADDED,
+                now,
+                label
+                    + ": "
+                    + describeParameter(now)
+                    + " is now declared (the path always had it).");
+          } else if (!before.containsKey(key)) {
             boolean required = now.node().path("required").asBoolean(false);
             add(
                 required ? Kind.PARAMETER_ADDED_REQUIRED : Kind.PARAMETER_ADDED,
