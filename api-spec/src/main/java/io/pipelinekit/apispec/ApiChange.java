@@ -1,6 +1,8 @@
 package io.pipelinekit.apispec;
 
 import io.pipelinekit.core.Location;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -106,12 +108,14 @@ public final class ApiChange {
   private final boolean breaking;
   private final Location location;
   private final String message;
+  private final List<String> operations;
 
   private ApiChange(Builder builder) {
     this.kind = Objects.requireNonNull(builder.kind, "kind");
     this.breaking = builder.breaking == null ? kind.breaking() : builder.breaking;
     this.location = Objects.requireNonNull(builder.location, "location");
     this.message = Objects.requireNonNull(builder.message, "message");
+    this.operations = List.copyOf(builder.operations);
   }
 
   public static Builder builder() {
@@ -119,7 +123,12 @@ public final class ApiChange {
   }
 
   public Builder toBuilder() {
-    return new Builder().kind(kind).breaking(breaking).location(location).message(message);
+    return new Builder()
+        .kind(kind)
+        .breaking(breaking)
+        .location(location)
+        .message(message)
+        .operations(operations);
   }
 
   public Kind kind() {
@@ -145,6 +154,15 @@ public final class ApiChange {
     return message;
   }
 
+  /**
+   * The operations the change affects ({@code GET /pets}), in the order the comparison met them:
+   * the operation changed, those of a removed or added path, or every operation that uses a changed
+   * shared schema (reached through {@code $ref}s). Empty when no operation is involved.
+   */
+  public List<String> operations() {
+    return operations;
+  }
+
   /** {@code file:line:col breaking|non-breaking kind-id message}, the text output format. */
   public String format() {
     return location
@@ -162,12 +180,13 @@ public final class ApiChange {
         && kind == other.kind
         && breaking == other.breaking
         && location.equals(other.location)
-        && message.equals(other.message);
+        && message.equals(other.message)
+        && operations.equals(other.operations);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, breaking, location, message);
+    return Objects.hash(kind, breaking, location, message, operations);
   }
 
   @Override
@@ -181,6 +200,7 @@ public final class ApiChange {
     private Boolean breaking;
     private Location location;
     private String message;
+    private List<String> operations = List.of();
 
     private Builder() {}
 
@@ -201,6 +221,12 @@ public final class ApiChange {
 
     public Builder message(String message) {
       this.message = message;
+      return this;
+    }
+
+    /** The operations affected ({@link ApiChange#operations()}); none by default. */
+    public Builder operations(Collection<String> operations) {
+      this.operations = List.copyOf(Objects.requireNonNull(operations, "operations"));
       return this;
     }
 

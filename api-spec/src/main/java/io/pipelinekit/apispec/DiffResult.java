@@ -54,9 +54,9 @@ public final class DiffResult {
 
   /**
    * The result as JSON: {@code {"old": …, "new": …, "changes": [{"kind", "breaking", "message",
-   * "location": {"file", "line", "column", "pointer"}}], "summary": {"breaking": n, "nonBreaking":
-   * n}}}, two-space indented, starting with <code>{\n</code> (the location shape and names of every
-   * JSON the command line prints, docs/commands.md).
+   * "location": {"file", "line", "column", "pointer"}, "operations": ["GET /pets", …]}], "summary":
+   * {"breaking": n, "nonBreaking": n}}}, two-space indented, starting with <code>{\n</code> (the
+   * location shape and names of every JSON the command line prints, docs/commands.md).
    */
   public String toJson() {
     long breaking = changes.stream().filter(ApiChange::breaking).count();
@@ -75,7 +75,12 @@ public final class DiffResult {
           .append(JsonText.string(c.location().file().toString()));
       json.append(", \"line\": ").append(c.location().line());
       json.append(", \"column\": ").append(c.location().column());
-      json.append(", \"pointer\": ").append(JsonText.string(c.pointer())).append("}}");
+      json.append(", \"pointer\": ").append(JsonText.string(c.pointer())).append("}");
+      json.append(", \"operations\": [");
+      for (int j = 0; j < c.operations().size(); j++) {
+        json.append(j == 0 ? "" : ", ").append(JsonText.string(c.operations().get(j)));
+      }
+      json.append("]}");
     }
     json.append(changes.isEmpty() ? "],\n" : "\n  ],\n");
     json.append("  \"summary\": {\"breaking\": ")

@@ -1,6 +1,8 @@
 package io.pipelinekit.aws;
 
+import io.pipelinekit.apispec.ApiChange;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What publishing reports while it works; library code never prints, the caller decides where these
@@ -19,6 +21,17 @@ public interface PublishListener {
    * @param attempt the number of the attempt that failed (1 for the first)
    */
   default void retrying(String call, String reason, Duration wait, int attempt) {}
+
+  /**
+   * The changes from what the stage serves (its export) to the document about to be published,
+   * breaking and non-breaking, before anything is written; not called for a new stage or an
+   * unchanged document. Called before publishing is refused for breaking changes.
+   *
+   * @param stageName the stage compared with
+   * @param deploymentId the deployment the stage serves
+   * @param changes every change, in document order (empty when the API is the same)
+   */
+  default void apiChanges(String stageName, String deploymentId, List<ApiChange> changes) {}
 
   /** Something the user should know that does not stop publishing. */
   default void warning(String message) {}

@@ -40,6 +40,7 @@ public final class PublishOptions {
   private final String stageDescription;
   private final String commitId;
   private final boolean force;
+  private final boolean allowBreaking;
 
   private PublishOptions(Builder b) {
     this.restApiId = requireText(b.restApiId, "restApiId");
@@ -62,6 +63,7 @@ public final class PublishOptions {
     this.stageDescription = b.stageDescription;
     this.commitId = b.commitId == null || b.commitId.isBlank() ? null : b.commitId.trim();
     this.force = b.force;
+    this.allowBreaking = b.allowBreaking;
   }
 
   public static Builder builder() {
@@ -79,7 +81,8 @@ public final class PublishOptions {
         .variables(variables)
         .stageDescription(stageDescription)
         .commitId(commitId)
-        .force(force);
+        .force(force)
+        .allowBreaking(allowBreaking);
   }
 
   public String restApiId() {
@@ -128,6 +131,14 @@ public final class PublishOptions {
     return force;
   }
 
+  /**
+   * Publish even when the document breaks what the stage serves (its export compared with the
+   * document); the changes are still reported.
+   */
+  public boolean allowBreaking() {
+    return allowBreaking;
+  }
+
   private static String requireText(String value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isBlank()) {
@@ -147,6 +158,7 @@ public final class PublishOptions {
     private String stageDescription;
     private String commitId;
     private boolean force;
+    private boolean allowBreaking;
 
     private Builder() {}
 
@@ -211,6 +223,11 @@ public final class PublishOptions {
 
     public Builder force(boolean force) {
       this.force = force;
+      return this;
+    }
+
+    public Builder allowBreaking(boolean allowBreaking) {
+      this.allowBreaking = allowBreaking;
       return this;
     }
 

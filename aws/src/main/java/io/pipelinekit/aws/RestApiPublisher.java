@@ -1,8 +1,19 @@
 package io.pipelinekit.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipelinekit.apispec.ApiChange;
+import io.pipelinekit.apispec.ApiSpecException;
+import io.pipelinekit.apispec.LoadOptions;
+import io.pipelinekit.apispec.OpenApiDiff;
+import io.pipelinekit.apispec.OpenApiDocument;
+import io.pipelinekit.apispec.OpenApiLoader;
 import io.pipelinekit.aws.internal.CallTracker;
 import io.pipelinekit.aws.internal.Failures;
 import io.pipelinekit.aws.internal.PublishedDocument;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,7 +51,9 @@ import software.amazon.awssdk.services.apigateway.model.PutRestApiResponse;
  * Publishes an OpenAPI document to an API Gateway REST API and moves a stage to it: {@code
  * PutRestApi} then {@code CreateDeployment} — the only two write calls — and points a stage back at
  * an earlier deployment. Reads before writing: {@code GetRestApi} (what an overwrite would drop),
- * {@code GetStage} + {@code GetDeployment} (whether the stage already serves this document).
+ * {@code GetStage} + {@code GetDeployment} (whether the stage already serves this document), then
+ * {@code GetExport} of the stage, diffed with the document: breaking changes refuse the publish
+ * ({@link BreakingChangesException}) unless {@link PublishOptions#allowBreaking()}.
  *
  * <p>The body sent is the document as loaded, as canonical JSON ({@link PublishedDocument}).
  * Between the writes, {@code GetResources?embed=methods} checks that the API's working definition
@@ -99,6 +112,8 @@ public final class RestApiPublisher implements AutoCloseable {
           + " run at once (a pipeline that publishes should queue its executions).";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiGatewayClient client;
   private final PublishListener listener;
@@ -160,6 +175,10 @@ public final class RestApiPublisher implements AutoCloseable {
             .documentHash(shortHash)
             .build();
       }
+    }
+
+    if (previous != null) {
+      protectConsumers(doc, options, previous);
     }
 
     if (options.mode() == PublishOptions.Mode.OVERWRITE) {
@@ -298,6 +317,152 @@ public final class RestApiPublisher implements AutoCloseable {
         .documentHash(shortHash)
         .warnings(warnings)
         .build();
+  }
+
+  /**
+   * Compares what the stage serves with the document, before anything is written: {@code GetExport}
+   * of the stage — "exports a deployed version of a RestApi"
+   * (https://docs.aws.amazon.com/apigateway/latest/api/API_GetExport.html), as {@code oas30} or
+   * {@code swagger} to match the document, with {@code extensions=apigateway} (the
+   * x-amazon-apigateway-integration extensions and the request validators:
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-export-api.html) —
+   * read by the safe loader (untrusted input: the same limits as any document), then {@link
+   * OpenApiDiff}. GetExport is a read: the retry policy repeats it like every read. In merge mode
+   * the API keeps what the document omits ("items from the existing API that aren't specifically
+   * defined in the imported definition are left alone":
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-update.html),
+   * so removed paths and operations are not changes there.
+   *
+   * @throws BreakingChangesException when a change is breaking and {@code allowBreaking} is off
+   */
+  private void protectConsumers(PublishedDocument doc, PublishOptions options, String previous) {
+    String apiId = options.restApiId();
+    String stageName = options.stageName();
+    String exportType = doc.version().startsWith("2") ? "swagger" : "oas30";
+    String unchecked =
+        " Nothing was changed; stage '"
+            + stageName
+            + "' still serves deployment "
+            + previous
+            + ". deploy-api compares the stage's export with the document before publishing;"
+            + " pass --allow-breaking to publish without that check.";
+    byte[] served;
+    try {
+      served =
+          call(
+                  "GetExport",
+                  () ->
+                      client.getExport(
+                          r ->
+                              r.restApiId(apiId)
+                                  .stageName(stageName)
+                                  .exportType(exportType)
+                                  .parameters(Map.of("extensions", "apigateway"))
+                                  .accepts("application/json")),
+                  "",
+                  null)
+              .body()
+              .asByteArray();
+    } catch (PublishException e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return; // the stage went away meanwhile: nothing serves anything to compare with
+      }
+      uncomparable(e.getMessage().trim(), unchecked, options, e);
+      return;
+    }
+    Path name = Path.of("<export of stage " + stageName + ">");
+    List<ApiChange> changes;
+    try {
+      byte[] export = lowerCaseMethods(name, served);
+      changes =
+          OpenApiDiff.compare(
+                  name, options.spec(), LoadOptions.builder().streamedInput(name, export).build())
+              .changes();
+    } catch (ApiSpecException e) {
+      uncomparable(
+          "the export of stage '" + stageName + "' cannot be compared: " + e.getMessage() + ".",
+          unchecked,
+          options,
+          e);
+      return;
+    }
+    if (options.mode() == PublishOptions.Mode.MERGE) {
+      changes =
+          changes.stream()
+              .filter(
+                  c ->
+                      c.kind() != ApiChange.Kind.PATH_REMOVED
+                          && c.kind() != ApiChange.Kind.OPERATION_REMOVED)
+              .toList();
+    }
+    listener.apiChanges(stageName, previous, changes);
+    List<ApiChange> breaking = changes.stream().filter(ApiChange::breaking).toList();
+    if (!breaking.isEmpty() && !options.allowBreaking()) {
+      throw new BreakingChangesException(
+          breaking.size()
+              + (breaking.size() == 1 ? " breaking change" : " breaking changes")
+              + " from what stage '"
+              + stageName
+              + "' of REST API "
+              + apiId
+              + " serves (deployment "
+              + previous
+              + ") to "
+              + options.spec()
+              + ": nothing was published. Keep the old behaviour, publish a new API version, or"
+              + " pass --allow-breaking to publish anyway.",
+          breaking);
+    }
+  }
+
+  private static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  /**
+   * The export with its operations' keys in lower case, as OpenAPI spells them. API Gateway's own
+   * export writes them so, and then the bytes are returned as they are; moto's writes the names of
+   * API Gateway's Method resources ({@code GET}), which would otherwise read as no operations at
+   * all. Read with the safe loader's limits first (the export is untrusted input).
+   */
+  private static byte[] lowerCaseMethods(Path name, byte[] export) {
+    OpenApiDocument parsed =
+        OpenApiLoader.parse(name, LoadOptions.builder().streamedInput(name, export).build());
+    JsonNode root;
+    try {
+      root = JSON.readTree(parsed.canonicalJson());
+    } catch (JsonProcessingException e) {
+      throw new ApiSpecException(name + ": " + e.getOriginalMessage(), e);
+    }
+    boolean changed = false;
+    for (JsonNode item : root.path("paths")) {
+      if (!(item instanceof ObjectNode object)) {
+        continue;
+      }
+      for (String key : List.copyOf(iterable(object.fieldNames()))) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (!key.equals(lower) && METHODS.contains(lower) && !object.has(lower)) {
+          object.set(lower, object.remove(key));
+          changed = true;
+        }
+      }
+    }
+    return changed ? root.toString().getBytes(StandardCharsets.UTF_8) : export;
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> list = new ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
+  }
+
+  /** The stage's export could not be read or compared: refused, or a warning with allowBreaking. */
+  private void uncomparable(
+      String why, String unchecked, PublishOptions options, RuntimeException cause) {
+    if (options.allowBreaking()) {
+      listener.warning(why + " Publishing without comparing (--allow-breaking).");
+      return;
+    }
+    throw new PublishException(why + unchecked, "GetExport", null, cause);
   }
 
   /**
@@ -838,6 +1003,12 @@ public final class RestApiPublisher implements AutoCloseable {
             ? notFoundRemedy
             : "Check --rest-api-id, --stage and --region.";
       case "BadRequestException":
+        if (name.equals("GetExport")) {
+          // "You cannot export an API if its payloads are not of the application/json type":
+          // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-export-api.html
+          return "API Gateway could not export the stage (it exports only APIs whose models are"
+              + " application/json).";
+        }
         return name.equals("PutRestApi")
             ? "API Gateway rejected the document: run 'pipeline lint' on it and fix the findings;"
                 + " import warnings fail the import unless --no-fail-on-warnings."

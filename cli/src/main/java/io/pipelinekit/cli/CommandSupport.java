@@ -38,11 +38,17 @@ final class CommandSupport {
 
   /** A publisher for the AWS options given, retrying as asked, reporting on standard error. */
   static RestApiPublisher publisher(AwsOptions aws, RetryOptions retry, PrintWriter err) {
+    return publisher(aws, retry, DeployApiCommand.printing(err));
+  }
+
+  /** A publisher for the AWS options given, retrying as asked, reporting to {@code listener}. */
+  static RestApiPublisher publisher(
+      AwsOptions aws, RetryOptions retry, io.pipelinekit.aws.PublishListener listener) {
     AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
     return RestApiPublisher.builder()
         .clientBuilder(clients.apiGateway())
         .retryPolicy(retry.policy())
-        .listener(DeployApiCommand.printing(err))
+        .listener(listener)
         .build();
   }
 

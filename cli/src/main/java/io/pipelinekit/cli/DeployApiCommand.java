@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import io.pipelinekit.apispec.ApiChange;
 import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.aws.AwsSettings;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,12 +41,15 @@ import picocli.CommandLine.Spec;
           + " ConflictException are retried with backoff for up to --max-retry-time; each retry is"
           + " one line on standard error. CreateDeployment is never repeated blindly: after a lost"
           + " answer the deployment it may have made is looked up first. If another publish"
-          + " changes the API meanwhile, nothing is deployed under this document's hash (exit 1)."
+          + " changes the API meanwhile, nothing is deployed under this document's hash (exit 1).",
+      "Before publishing to a stage that exists, what it serves (GetExport of the stage) is"
+          + " compared with the document as 'pipeline diff' does; every change is listed, and"
+          + " breaking ones stop the publish (exit 1, nothing written) unless --allow-breaking."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:published, or unchanged",
-      "1:AWS rejected a call or it kept failing, or another publish changed the API meanwhile (the message says what state is left)",
+      "1:breaking changes against what the stage serves (without --allow-breaking), AWS rejected a call or it kept failing, or another publish changed the API meanwhile (the message says what state is left)",
       "2:usage error, unreadable or invalid document, lint errors, no region or credentials"
     })
 final class DeployApiCommand implements Callable<Integer> {
@@ -128,6 +133,13 @@ final class DeployApiCommand implements Callable<Integer> {
   @Option(names = "--no-lint", description = "Publish even when the linter finds errors.")
   boolean noLint;
 
+  @Option(
+      names = "--allow-breaking",
+      description =
+          "Publish even when the document breaks what the stage serves (the changes are still"
+              + " listed).")
+  boolean allowBreaking;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -150,9 +162,11 @@ final class DeployApiCommand implements Callable<Integer> {
                             ? commit
                             : System.getenv("CODEBUILD_RESOLVED_SOURCE_VERSION"))
                     .force(force)
+                    .allowBreaking(allowBreaking)
                     .build());
     lint(specFile, noLint, err);
-    try (RestApiPublisher publisher = CommandSupport.publisher(aws, retry, err)) {
+    try (RestApiPublisher publisher =
+        CommandSupport.publisher(aws, retry, comparing(printing(err), out))) {
       PublishResult result = publisher.publish(options);
       if (result.changed()) {
         out.println(
@@ -211,6 +225,45 @@ final class DeployApiCommand implements Callable<Integer> {
         .profile(aws.profile().orElse(null))
         .endpoint(aws.endpointUrl().orElse(null))
         .build();
+  }
+
+  /**
+   * {@code listener}, plus the changes from what the stage serves, on standard output: a heading,
+   * then one line per change as {@code pipeline diff} prints it.
+   */
+  static PublishListener comparing(PublishListener listener, PrintWriter out) {
+    return new PublishListener() {
+      @Override
+      public void retrying(String call, String reason, Duration wait, int attempt) {
+        listener.retrying(call, reason, wait, attempt);
+      }
+
+      @Override
+      public void warning(String message) {
+        listener.warning(message);
+      }
+
+      @Override
+      public void apiChanges(String stageName, String deploymentId, List<ApiChange> changes) {
+        long breaking = changes.stream().filter(ApiChange::breaking).count();
+        out.println(
+            "compared with stage '"
+                + stageName
+                + "' (deployment "
+                + deploymentId
+                + "): "
+                + (changes.isEmpty()
+                    ? "no API changes"
+                    : CommandSupport.counted(changes.size(), "change")
+                        + ", "
+                        + breaking
+                        + " breaking"));
+        for (ApiChange change : changes) {
+          out.println(change.format());
+        }
+        out.flush();
+      }
+    };
   }
 
   /** Retries and warnings, one line each, on standard error. */

@@ -52,18 +52,20 @@ class DeployApiSafetyIT {
     apigw.close();
   }
 
-  private Run deploy(URI endpoint, Path spec) {
-    return aws(
-        "deploy-api",
-        endpoint,
-        "--rest-api-id",
-        apiId,
-        "--stage",
-        "prod",
-        "--spec",
-        spec.toString(),
-        "--commit",
-        "c0ffee1");
+  private Run deploy(URI endpoint, Path spec, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--rest-api-id",
+                apiId,
+                "--stage",
+                "prod",
+                "--spec",
+                spec.toString(),
+                "--commit",
+                "c0ffee1"));
+    args.addAll(List.of(more));
+    return aws("deploy-api", endpoint, args.toArray(String[]::new));
   }
 
   private List<Deployment> deployments() {
@@ -117,8 +119,12 @@ class DeployApiSafetyIT {
     assertThat(deployments()).extracting(Deployment::id).containsExactly(served);
 
     // Re-running the loser now publishes its document (it is not "unchanged").
-    Run again = deploy(proxy.endpoint(), mine);
+    // The stage serves theirs now: mine drops GET /theirs, a breaking change deploy-api refuses.
+    Run refused = deploy(proxy.endpoint(), mine);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.out()).contains("breaking path-removed path /theirs was removed (GET).");
+    Run again = deploy(proxy.endpoint(), mine, "--allow-breaking");
     assertThat(again.code()).as(again.err()).isZero();
-    assertThat(again.out()).startsWith("deployed ");
+    assertThat(again.out()).contains("deployed ");
   }
 }

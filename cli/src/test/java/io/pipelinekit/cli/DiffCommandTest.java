@@ -29,8 +29,8 @@ class DiffCommandTest {
             responses:
               '200':
                 description: The pets
-              '404':
-                description: None
+              '201':
+                description: Created
       """;
   private static final String NEW =
       """
@@ -82,7 +82,7 @@ class DiffCommandTest {
                 + ":13:11 non-breaking parameter-added GET /pets: optional query parameter 'page'"
                 + " was added.\n"
                 + oldFile
-                + ":16:9 breaking response-removed GET /pets: response 404 was removed.\n"
+                + ":16:9 breaking response-removed GET /pets: response 201 was removed.\n"
                 + "2 changes: 1 breaking, 1 non-breaking.\n");
     assertThat(err.toString()).isEmpty();
   }
@@ -116,7 +116,7 @@ class DiffCommandTest {
             "\"location\": {\"file\": \""
                 + oldFile
                 + "\", \"line\": 16, \"column\": 9, \"pointer\":"
-                + " \"/paths/~1pets/get/responses/404\"}}");
+                + " \"/paths/~1pets/get/responses/201\"}, \"operations\": [\"GET /pets\"]}");
   }
 
   @Test

@@ -41,7 +41,8 @@ class OpenApiDiffTest {
                 true,
                 OLD,
                 "/components/schemas/Pet/properties/nickname"),
-            tuple("response-removed", true, OLD, "/paths/~1pets/get/responses/404"),
+            // not a success response: reported, not breaking (docs/commands.md#diff)
+            tuple("response-removed", false, OLD, "/paths/~1pets/get/responses/404"),
             tuple("response-added", false, NEW, "/paths/~1pets/get/responses/500"),
             tuple("security-added", true, NEW, "/paths/~1pets/get/security"),
             tuple(
@@ -77,19 +78,21 @@ class OpenApiDiffTest {
             NEW
                 + ":21:11 breaking parameter-added-required GET /pets: required header parameter"
                 + " 'X-Request-Id' was added.",
-            OLD + ":28:9 breaking response-removed GET /pets: response 404 was removed.",
+            OLD
+                + ":28:9 non-breaking response-removed GET /pets: response 404 was removed (not a"
+                + " success response, so it is not breaking).",
             NEW
                 + ":9:7 breaking security-added GET /pets now requires apiKey; clients without it"
                 + " are rejected.",
             NEW
                 + ":109:11 breaking type-changed type of #/components/schemas/Pet/properties/age"
-                + " (used by GET /pets response 200 application/json) changed from integer to"
-                + " string.",
+                + " (used by GET /pets response 200 application/json and 1 other operation)"
+                + " changed from integer to string.",
             NEW
                 + ":112:11 breaking enum-value-removed enum of"
                 + " #/components/schemas/Pet/properties/kind (used by GET /pets response 200"
-                + " application/json) no longer has \"bird\".");
-    assertThat(result.summary()).isEqualTo("19 changes: 13 breaking, 6 non-breaking.");
+                + " application/json and 1 other operation) no longer has \"bird\".");
+    assertThat(result.summary()).isEqualTo("19 changes: 12 breaking, 7 non-breaking.");
   }
 
   @Test
@@ -150,8 +153,8 @@ class OpenApiDiffTest {
 
     JsonNode json = new ObjectMapper().readTree(result.toJson());
 
-    assertThat(json.get("summary").get("breaking").asInt()).isEqualTo(13);
-    assertThat(json.get("summary").get("nonBreaking").asInt()).isEqualTo(6);
+    assertThat(json.get("summary").get("breaking").asInt()).isEqualTo(12);
+    assertThat(json.get("summary").get("nonBreaking").asInt()).isEqualTo(7);
     assertThat(json.get("changes")).hasSize(19);
     JsonNode first = json.get("changes").get(1);
     assertThat(first.get("kind").asText()).isEqualTo("parameter-removed");

@@ -127,7 +127,7 @@ class RestApiPublisherIT {
     publisher.publish(options(v2).mode(PublishOptions.Mode.MERGE).build());
     assertThat(resourcePaths(aws, apiId)).contains("/orders", "/legacy", "/customers");
 
-    publisher.publish(options(v2).mode(PublishOptions.Mode.OVERWRITE).build());
+    publisher.publish(options(v2).mode(PublishOptions.Mode.OVERWRITE).allowBreaking(true).build());
     assertThat(resourcePaths(aws, apiId))
         .contains("/orders", "/customers")
         .doesNotContain("/legacy");
@@ -212,7 +212,8 @@ class RestApiPublisherIT {
     PublishResult first =
         publisher.publish(options(write(dir, "a.yaml", openApi("o", "/a"))).build());
     PublishResult second =
-        publisher.publish(options(write(dir, "b.yaml", openApi("o", "/b"))).build());
+        publisher.publish(
+            options(write(dir, "b.yaml", openApi("o", "/b"))).allowBreaking(true).build());
     proxy.clear();
 
     RollbackResult rollback = publisher.rollback(apiId, "prod", Optional.empty());
@@ -229,8 +230,10 @@ class RestApiPublisherIT {
   void rollback_toGivenDeployment_movesStageThere() {
     PublishResult first =
         publisher.publish(options(write(dir, "a.yaml", openApi("o", "/a"))).build());
-    publisher.publish(options(write(dir, "b.yaml", openApi("o", "/b"))).build());
-    publisher.publish(options(write(dir, "c.yaml", openApi("o", "/c"))).build());
+    publisher.publish(
+        options(write(dir, "b.yaml", openApi("o", "/b"))).allowBreaking(true).build());
+    publisher.publish(
+        options(write(dir, "c.yaml", openApi("o", "/c"))).allowBreaking(true).build());
 
     RollbackResult rollback = publisher.rollback(apiId, "prod", Optional.of(first.deploymentId()));
 

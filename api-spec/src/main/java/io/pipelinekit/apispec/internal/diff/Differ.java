@@ -7,7 +7,10 @@ import io.pipelinekit.apispec.ApiSpecException;
 import io.pipelinekit.apispec.internal.JsonPointers;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.apispec.internal.OperationKeys;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,11 +55,45 @@ public final class Differ {
     }
   }
 
+  /** A change as found: the operations it affects grow as later operations reach it. */
+  private static final class Found {
+    final Kind kind;
+    final boolean breaking;
+    final At at;
+    final String message;
+    final String context;
+    final Set<String> operations = new LinkedHashSet<>();
+
+    Found(Kind kind, boolean breaking, At at, String message, String context) {
+      this.kind = kind;
+      this.breaking = breaking;
+      this.at = at;
+      this.message = message;
+      this.context = context;
+    }
+  }
+
   private final LoadedDocument before;
   private final LoadedDocument after;
-  private final Set<ApiChange> changes = new LinkedHashSet<>();
-  private final Set<String> reported = new HashSet<>();
+  private final List<Found> found = new ArrayList<>();
+
+  /** Kind, breaking-ness, file and pointer of each change → its index in {@link #found}. */
+  private final Map<String, Integer> reported = new HashMap<>();
+
+  /** Schema pairs whose comparison began (a pair met again while open is a cycle). */
   private final Set<String> compared = new HashSet<>();
+
+  /** Schema pairs compared → the changes found under them (nested pairs included). */
+  private final Map<String, Set<Integer>> pairChanges = new HashMap<>();
+
+  /** The changes found under each schema pair being compared, innermost first. */
+  private final Deque<Set<Integer>> open = new ArrayDeque<>();
+
+  /** The operation being compared ({@code GET /pets}), or null between operations. */
+  private String operation;
+
+  /** The context of the schema comparison under way (what {@link #via} names), or null. */
+  private String schemaContext;
 
   private Differ(LoadedDocument before, LoadedDocument after) {
     this.before = before;
@@ -73,7 +110,39 @@ public final class Differ {
     }
     Differ differ = new Differ(before, after);
     differ.comparePaths();
-    return List.copyOf(differ.changes);
+    return differ.changes();
+  }
+
+  /**
+   * The changes, each with every operation it affects; a change in a schema that several operations
+   * use says how many in its message ({@code (used by GET /a response 200 and 186 other
+   * operations)}).
+   */
+  private List<ApiChange> changes() {
+    List<ApiChange> changes = new ArrayList<>(found.size());
+    for (Found f : found) {
+      String message = f.message;
+      int others = f.operations.size() - 1;
+      if (f.context != null && others > 0) {
+        message =
+            message.replace(
+                " (used by " + f.context + ")",
+                " (used by "
+                    + f.context
+                    + " and "
+                    + others
+                    + (others == 1 ? " other operation)" : " other operations)"));
+      }
+      changes.add(
+          ApiChange.builder()
+              .kind(f.kind)
+              .breaking(f.breaking)
+              .location(f.at.document().locate(f.at.pointer()))
+              .message(message)
+              .operations(List.copyOf(f.operations))
+              .build());
+    }
+    return List.copyOf(changes);
   }
 
   // ---- paths and operations
@@ -91,10 +160,23 @@ public final class Differ {
       String match = newByShape.get(shape(path));
       At oldItem = resolve(oldPaths.child(path));
       if (match == null) {
-        add(
-            Kind.PATH_REMOVED,
-            oldPaths.child(path),
-            "path " + path + " was removed" + withOperations(oldItem) + ".");
+        // A path without operations offers nothing to call: neither its removal nor its
+        // addition is a change a client sees.
+        List<String> operations = operationLabels(path, oldItem);
+        if (!operations.isEmpty()) {
+          boolean allDeprecated = allDeprecated(oldItem);
+          add(
+              Kind.PATH_REMOVED,
+              !allDeprecated,
+              oldPaths.child(path),
+              "path "
+                  + path
+                  + " was removed"
+                  + withOperations(oldItem)
+                  + (allDeprecated ? "; every operation was deprecated, so it is not breaking" : "")
+                  + ".");
+          found.get(found.size() - 1).operations.addAll(operations);
+        }
       } else {
         compareItem(path, oldItem, match, resolve(newPaths.child(match)));
       }
@@ -104,10 +186,14 @@ public final class Differ {
       String path = newNames.next();
       if (!oldShapes.contains(shape(path))) {
         At item = resolve(newPaths.child(path));
-        add(
-            Kind.PATH_ADDED,
-            newPaths.child(path),
-            "path " + path + " was added" + withOperations(item) + ".");
+        List<String> operations = operationLabels(path, item);
+        if (!operations.isEmpty()) {
+          add(
+              Kind.PATH_ADDED,
+              newPaths.child(path),
+              "path " + path + " was added" + withOperations(item) + ".");
+          found.get(found.size() - 1).operations.addAll(operations);
+        }
       }
     }
   }
@@ -122,15 +208,55 @@ public final class Differ {
     return methods.isEmpty() ? "" : " (" + String.join(", ", methods) + ")";
   }
 
+  private static List<String> operationLabels(String path, At item) {
+    List<String> labels = new ArrayList<>();
+    for (String method : METHODS) {
+      if (item.node().has(method)) {
+        labels.add(methodLabel(method) + " " + path);
+      }
+    }
+    return labels;
+  }
+
+  private static boolean deprecated(At operation) {
+    return operation.node().path("deprecated").asBoolean(false);
+  }
+
+  /** Whether the path has operations and every one is marked {@code deprecated: true}. */
+  private static boolean allDeprecated(At item) {
+    boolean any = false;
+    for (String method : METHODS) {
+      At op = item.child(method);
+      if (op.present()) {
+        if (!deprecated(op)) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
   private void compareItem(String oldPath, At oldItem, String newPath, At newItem) {
     for (String method : METHODS) {
       At oldOp = oldItem.child(method);
       At newOp = newItem.child(method);
+      operation = methodLabel(method) + " " + (newOp.present() ? newPath : oldPath);
       if (oldOp.present() && !newOp.present()) {
+        // Policy (docs/commands.md#diff): removing an operation the old document marks
+        // deprecated is not breaking — the deprecation was the notice (oasdiff rates it so too).
+        boolean wasDeprecated = deprecated(oldOp);
         add(
             Kind.OPERATION_REMOVED,
+            !wasDeprecated,
             oldOp,
-            methodLabel(method) + " " + oldPath + " was removed" + operationId(oldOp) + ".");
+            methodLabel(method)
+                + " "
+                + oldPath
+                + " was removed"
+                + operationId(oldOp)
+                + (wasDeprecated ? "; it was deprecated, so it is not breaking" : "")
+                + ".");
       } else if (!oldOp.present() && newOp.present()) {
         add(
             Kind.OPERATION_ADDED,
@@ -141,6 +267,7 @@ public final class Differ {
         compareOperation(label, oldPath, oldItem, oldOp, newPath, newItem, newOp);
       }
     }
+    operation = null;
   }
 
   private static String operationId(At operation) {
@@ -231,7 +358,18 @@ public final class Differ {
         });
     after.forEach(
         (key, now) -> {
-          if (!before.containsKey(key)) {
+          if (!before.containsKey(key) && key.startsWith("path#")) {
+            // The paths match by shape, so the old path had this placeholder too: clients always
+            // sent it. Declaring it now (an export without parameters, a lenient old document)
+            // changes nothing they send.
+            add(
+                Kind.PARAMETER_ADDED,
+                now,
+                label
+                    + ": "
+                    + describeParameter(now)
+                    + " is now declared (the path always had it).");
+          } else if (!before.containsKey(key)) {
             boolean required = now.node().path("required").asBoolean(false);
             add(
                 required ? Kind.PARAMETER_ADDED_REQUIRED : Kind.PARAMETER_ADDED,
@@ -304,10 +442,20 @@ public final class Differ {
       }
       At old = resolve(oldResponses.child(code));
       if (!newResponses.node().has(code)) {
+        // Policy (docs/commands.md#diff): only a removed success (2xx) or default response
+        // breaks clients; an error or other status no longer documented is not breaking
+        // (oasdiff rates it so too).
+        boolean success = code.startsWith("2") || code.equals("default");
         add(
             Kind.RESPONSE_REMOVED,
+            success,
             oldResponses.child(code),
-            label + ": response " + code + " was removed.");
+            label
+                + ": response "
+                + code
+                + " was removed"
+                + (success ? "" : " (not a success response, so it is not breaking)")
+                + ".");
         continue;
       }
       At now = resolve(newResponses.child(code));
@@ -363,6 +511,11 @@ public final class Differ {
 
   // ---- schemas
 
+  /**
+   * Compares a pair of schemas once per direction. Met again — from another operation, or another
+   * place of the same one — the pair is not compared again, but what it found is credited to the
+   * current operation, so a change in a shared schema lists every operation that uses it.
+   */
   private void compareSchema(
       Direction direction, String context, At oldSchema, At newSchema, int depth) {
     At old = resolve(oldSchema);
@@ -370,9 +523,34 @@ public final class Differ {
     if (depth > MAX_DEPTH || !old.node().isObject() || !now.node().isObject()) {
       return;
     }
-    if (!compared.add(direction + " " + old.pointer() + " " + now.pointer())) {
+    String key = direction + " " + old.pointer() + " " + now.pointer();
+    Set<Integer> done = pairChanges.get(key);
+    if (done != null) {
+      for (int index : done) {
+        credit(index);
+      }
       return;
     }
+    if (!compared.add(key)) {
+      return; // a cycle: the pair is being compared further up
+    }
+    String outerContext = schemaContext;
+    schemaContext = context;
+    Set<Integer> mine = new LinkedHashSet<>();
+    open.push(mine);
+    try {
+      compareSchemaPair(direction, context, old, now, depth);
+    } finally {
+      open.pop();
+      pairChanges.put(key, mine);
+      if (!open.isEmpty()) {
+        open.peek().addAll(mine);
+      }
+      schemaContext = outerContext;
+    }
+  }
+
+  private void compareSchemaPair(Direction direction, String context, At old, At now, int depth) {
     String where = "#" + now.pointer() + via(context, now);
     String oldType = typeOf(old.node());
     String newType = typeOf(now.node());
@@ -831,15 +1009,22 @@ public final class Differ {
    */
   private void add(Kind kind, boolean breaking, At at, String message) {
     String key = kind + " " + breaking + " " + at.document().file() + " " + at.pointer();
-    if (!reported.add(key)) {
-      return;
+    Integer index = reported.get(key);
+    if (index == null) {
+      index = found.size();
+      found.add(new Found(kind, breaking, at, message, schemaContext));
+      reported.put(key, index);
     }
-    changes.add(
-        ApiChange.builder()
-            .kind(kind)
-            .breaking(breaking)
-            .location(at.document().locate(at.pointer()))
-            .message(message)
-            .build());
+    credit(index);
+  }
+
+  /** The change at {@code index} affects the current operation, and the schema pair open. */
+  private void credit(int index) {
+    if (operation != null) {
+      found.get(index).operations.add(operation);
+    }
+    if (!open.isEmpty()) {
+      open.peek().add(index);
+    }
   }
 }
