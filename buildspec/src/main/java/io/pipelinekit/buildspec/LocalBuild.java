@@ -29,7 +29,7 @@ import java.util.Objects;
  *         .buildSpec(Path.of("buildspec.yml"))
  *         .sourceDir(Path.of("."))
  *         .artifactsDir(Path.of("build/run-local/artifacts"))
- *         .listener(System.out::println)
+ *         .listener(lines::add)
  *         .build()
  *         .run();
  * }</pre>

@@ -514,6 +514,47 @@ class RunLocalCommandTest {
   }
 
   @Test
+  void runLocal_noFileMatchesArtifacts_failsUploadArtifactsAsCodeBuildDoes() throws IOException {
+    Run run =
+        run(
+            """
+            version: 0.2
+            phases:
+              build:
+                commands:
+                  - echo ok
+            artifacts:
+              files:
+                - target/*.jar
+            """);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "Phase context status code: CLIENT_ERROR Message: no matching artifact paths found");
+    assertThat(run.err()).contains("the build FAILED in phase UPLOAD_ARTIFACTS");
+    assertThat(artifacts).doesNotExist();
+  }
+
+  @Test
+  void runLocal_awsAccessKeyIdsInOutput_areMasked() throws IOException {
+    String keyId = "AKIA" + "IOSFODNN7EXAMPLE";
+    Run run =
+        run(
+            """
+            version: 0.2
+            phases:
+              build:
+                commands:
+                  - echo "key=$KEY_ID"
+            """,
+            "--env",
+            "KEY_ID=" + keyId);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(output(run)).contains("key=***");
+    assertThat(run.out()).doesNotContain(keyId);
+  }
+
+  @Test
   void runLocal_artifacts_symbolicLinkOutOfTheSourceIsNotFollowed() throws IOException {
     Path outside = Files.writeString(dir.resolve("secret.txt"), "outside");
     Files.createSymbolicLink(src.resolve("link.txt"), outside);

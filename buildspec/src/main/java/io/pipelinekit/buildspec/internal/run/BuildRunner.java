@@ -410,7 +410,7 @@ public final class BuildRunner {
       describeName(s, "secondary artifact " + s.identifier(), session, scratch, picked.size());
     }
     if (problem == null && files.isEmpty()) {
-      problem = "no artifact files found: no file matches artifacts.files";
+      problem = "no matching artifact paths found";
     }
     if (problem != null) {
       in.artifacts().discard();

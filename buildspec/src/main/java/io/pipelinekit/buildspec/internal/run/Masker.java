@@ -1,8 +1,10 @@
 package io.pipelinekit.buildspec.internal.run;
 
+import io.pipelinekit.core.internal.Secrets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hides the values of parameter-store and secrets-manager variables in every line of output, as
@@ -10,7 +12,8 @@ import java.util.List;
  * specified using AWS Secrets Manager" are hidden:
  * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env). Each
  * value, and each of its lines when it has several, is replaced by {@code ***}; longer values
- * first, so that one value inside another is not half shown.
+ * first, so that one value inside another is not half shown. AWS access key ids are hidden too, as
+ * CodeBuild hides them (same page), found with the pattern the linter uses ({@link Secrets}).
  */
 public final class Masker {
   public static final String MASK = "***";
@@ -36,6 +39,9 @@ public final class Masker {
       if (out.contains(value)) {
         out = out.replace(value, MASK);
       }
+    }
+    for (Optional<String> id = Secrets.awsKeyId(out); id.isPresent(); id = Secrets.awsKeyId(out)) {
+      out = out.replace(id.get(), MASK);
     }
     return out;
   }
