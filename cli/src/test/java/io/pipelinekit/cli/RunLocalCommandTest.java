@@ -425,6 +425,36 @@ class RunLocalCommandTest {
     assertThat(run.out()).contains("exported variable NEVER_SET is not set");
   }
 
+  @Test
+  void runLocal_guardThatExitsTheShell_keepsWhatEarlierCommandsExported() throws IOException {
+    Path exported = dir.resolve("exported.json");
+    Run run =
+        run(
+            """
+            version: 0.2
+            env:
+              exported-variables:
+                - IMAGE_TAG
+            phases:
+              pre_build:
+                commands:
+                  - IMAGE_TAG=abc1234
+              build:
+                commands:
+                  - "false"
+              post_build:
+                commands:
+                  - 'if [ "$CODEBUILD_BUILD_SUCCEEDING" != "1" ]; then echo "nothing is pushed"; exit 1; fi'
+                  - echo pushing
+            """,
+            "--exported-variables",
+            exported.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(output(run)).contains("nothing is pushed").doesNotContain("pushing");
+    assertThat(run.out()).contains("the shell exited (status 1)");
+    assertThat(Files.readString(exported)).isEqualTo("{\n  \"IMAGE_TAG\": \"abc1234\"\n}\n");
+  }
+
   // ---------------------------------------------------------------- artifacts
 
   @Test

@@ -120,6 +120,7 @@ public final class BuildRunner {
       boolean upload = true;
       try (ShellSession session =
           new ShellSession(shell, in.sourceRoot(), env, scratch, this::output)) {
+        session.afterEach(exportSnapshot(spec.exportedVariables(), scratch));
         for (String name : RunSpec.PHASE_ORDER) {
           String phaseName = name.toUpperCase(Locale.ROOT);
           if (ended) {
@@ -335,9 +336,37 @@ public final class BuildRunner {
     return value.isTextual() ? value.asText() : value.toString();
   }
 
-  /** The exported variables as the shell holds them (build-spec-ref, env/exported-variables). */
+  /**
+   * Shell code that records each exported variable after every command (build-spec-ref,
+   * env/exported-variables: the value "can be updated between the start of the install phase and
+   * the end of the post_build phase"): {@code 1VALUE} when set, {@code 0} when not.
+   */
+  private static String exportSnapshot(List<String> names, Path scratch) {
+    StringBuilder snippet = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!NAME.matcher(name).matches()) {
+        continue;
+      }
+      String file = scratch.resolve("exported-" + i).toString().replace("'", "'\\''");
+      snippet
+          .append("if [ -n \"${")
+          .append(name)
+          .append("+x}\" ]; then printf '1%s' \"$")
+          .append(name)
+          .append("\" > '")
+          .append(file)
+          .append("'; else printf '0' > '")
+          .append(file)
+          .append("'; fi; ");
+    }
+    return snippet.toString();
+  }
+
+  /** The exported variables as the last command left them; stops recording them. */
   private Map<String, String> exportedVariables(
       List<String> names, ShellSession session, Path scratch) {
+    session.afterEach("");
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -345,17 +374,10 @@ public final class BuildRunner {
         continue;
       }
       Path file = scratch.resolve("exported-" + i);
-      session.run(
-          "if [ -n \"${"
-              + name
-              + "+x}\" ]; then printf '%s' \"$"
-              + name
-              + "\" > '"
-              + file
-              + "'; fi");
       try {
-        if (Files.exists(file)) {
-          out.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        String value = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "0";
+        if (value.startsWith("1")) {
+          out.put(name, value.substring(1));
         } else {
           log("exported variable " + name + " is not set when post_build ends; not exported");
         }

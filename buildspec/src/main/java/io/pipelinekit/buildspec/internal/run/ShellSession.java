@@ -38,6 +38,7 @@ public final class ShellSession implements AutoCloseable {
   private Writer stdin;
   private BufferedReader stdout;
   private int counter;
+  private String afterEach = "";
 
   public ShellSession(
       List<String> shell,
@@ -52,6 +53,19 @@ public final class ShellSession implements AutoCloseable {
     this.output = output;
   }
 
+  /**
+   * Shell code run after every command, before its status is reported (builtins only, no output):
+   * the snapshot of the exported variables, so that a command that ends the shell does not lose
+   * what the commands before it exported.
+   */
+  public void afterEach(String snippet) {
+    String code = snippet == null ? "" : snippet.strip();
+    while (code.endsWith(";")) {
+      code = code.substring(0, code.length() - 1).strip();
+    }
+    this.afterEach = code.isEmpty() ? "" : code + "; ";
+  }
+
   /** Runs one command; its output goes to the consumer line by line; returns its exit status. */
   public int run(String command) {
     try {
@@ -64,9 +78,11 @@ public final class ShellSession implements AutoCloseable {
       stdin.write(
           ". '"
               + file.toString().replace("'", "'\\''")
-              + "' </dev/null; printf '\\037PK%s:%d\\n' '"
+              + "' </dev/null; __pipelinekit_status=$?; "
+              + afterEach
+              + "printf '\\037PK%s:%d\\n' '"
               + nonce
-              + "' \"$?\"\n");
+              + "' \"$__pipelinekit_status\"\n");
       stdin.flush();
       String line;
       while ((line = stdout.readLine()) != null) {
