@@ -108,6 +108,9 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new DeployStackCommand());
     cli.addSubcommand(new ApplyCommand());
 
+    // -- run-local
+    cli.addSubcommand(new RunLocalCommand());
+
     // -- help, completion
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.addSubcommand(new CompletionCommand());

@@ -88,6 +88,7 @@ public final class StartupTraining {
       {0, "rollback-api", "--help"},
       {0, "deploy-stack", "--help"},
       {0, "apply", "--help"},
+      {0, "run-local", "--help"},
     };
     // `pipeline --version` alone takes main's path before picocli (the launcher discards stdout)
     PipelineCli.main(new String[] {"--version"});
