@@ -389,6 +389,10 @@ class RunLocalEndToEndIT {
           login)
             password=$(cat)
             printf 'password %%s\\n' "$password" >> "$log"
+            if [ -z "$password" ]; then
+              echo "Error: Cannot perform an interactive login from a non TTY device" >&2
+              exit 1
+            fi
             echo "Login Succeeded" ;;
           build)
             if [ "${DOCKER_STANDIN_FAIL:-}" = build ]; then

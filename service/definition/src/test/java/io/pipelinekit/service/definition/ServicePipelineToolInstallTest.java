@@ -7,12 +7,13 @@ import io.pipelinekit.pipeline.ToolInstall;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How the bundled service's CodeBuild project installs the tool: parameter {@code toolRepository}. */
+/**
+ * How the bundled service's CodeBuild project installs the tool: parameter {@code toolRepository}.
+ */
 class ServicePipelineToolInstallTest {
   private static ToolInstall toolInstall(Map<String, String> parameters) {
     Parameters p = Parameters.of(parameters);
-    ToolInstall install =
-        new ServicePipeline().define(p).codeBuildProjects().get(0).toolInstall();
+    ToolInstall install = new ServicePipeline().define(p).codeBuildProjects().get(0).toolInstall();
     p.checkAllUsed();
     return install;
   }
