@@ -124,8 +124,7 @@ class RunLocalEndToEndIT {
     String app = REGISTRY + "/pipelinekit/service-app:" + tag;
     String nginx = REGISTRY + "/pipelinekit/service-nginx:" + tag;
     List<String> docker = dockerCalls();
-    assertThat(docker.get(0)).isEqualTo("login --username AWS --password-stdin " + REGISTRY);
-    assertThat(docker.get(1)).isEqualTo("password " + ecrPassword());
+    assertLoggedInWithTheEcrPassword(docker);
     assertThat(docker.stream().filter(c -> c.startsWith("build ")))
         .hasSize(2)
         .anyMatch(c -> c.contains("--file service/release/app/Dockerfile") && c.contains(app))
@@ -158,8 +157,7 @@ class RunLocalEndToEndIT {
     String tag = headCommit(src).substring(0, 7);
     String image = REGISTRY + "/shop-api:" + tag;
     List<String> docker = dockerCalls();
-    assertThat(docker.get(0)).isEqualTo("login --username AWS --password-stdin " + REGISTRY);
-    assertThat(docker.get(1)).isEqualTo("password " + ecrPassword());
+    assertLoggedInWithTheEcrPassword(docker);
     assertThat(docker.stream().filter(c -> c.startsWith("build ")))
         .singleElement()
         .satisfies(c -> assertThat(c).contains("--file Dockerfile").contains(image));
@@ -362,17 +360,16 @@ class RunLocalEndToEndIT {
                 "--region",
                 REGION));
     overrides.forEach((k, v) -> command.addAll(List.of("--env", k + "=" + v)));
-    Exec run = exec(src, command, env);
-    System.out.println(run.out());
-    return run;
+    return exec(src, command, env);
   }
 
   /**
    * The recording {@code docker}: no Docker engine runs on this machine (the one part of the
    * buildspec that cannot be real here). Each call's arguments go to {@code docker.log}, one line;
    * {@code login --password-stdin} also records the password it read; {@code push} prints the
-   * digest line a real push ends with; {@code DOCKER_STANDIN_FAIL=build} makes {@code build} fail
-   * as a failing Dockerfile step does.
+   * digest line a real push ends with; {@code info} and {@code version} answer as a running engine
+   * would; {@code DOCKER_STANDIN_FAIL=build} makes {@code build} fail as a failing Dockerfile step
+   * does.
    */
   private Path dockerStandIn() throws IOException {
     Path bin = Files.createDirectories(tmp.resolve("stand-in"));
@@ -404,6 +401,8 @@ class RunLocalEndToEndIT {
             digest=$(printf '%%s' "$2" | sha256sum | cut -c 1-64)
             echo "The push refers to repository [${2%%:*}]"
             echo "${2##*:}: digest: sha256:$digest size: 1570" ;;
+          info | version)
+            echo "Server Version: stand-in (no Docker engine on this machine)" ;;
           *)
             echo "docker stand-in: '$1' is not recorded" >&2
             exit 1 ;;
@@ -418,6 +417,18 @@ class RunLocalEndToEndIT {
   private List<String> dockerCalls() throws IOException {
     Path log = tmp.resolve("docker.log");
     return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
+  /** {@code docker login} to the registry, with the password the real AWS CLI got from moto. */
+  private void assertLoggedInWithTheEcrPassword(List<String> docker) throws IOException {
+    int login = docker.indexOf("login --username AWS --password-stdin " + REGISTRY);
+    assertThat(login).as("docker login in %s", docker).isNotNegative();
+    assertThat(docker.get(login + 1)).isEqualTo("password " + ecrPassword());
+    assertThat(login)
+        .as("logged in before any push")
+        .isLessThan(
+            docker.indexOf(
+                docker.stream().filter(c -> c.startsWith("push ")).findFirst().orElseThrow()));
   }
 
   private static int lastIndexStartingWith(List<String> lines, String prefix) {
