@@ -33,7 +33,7 @@ class ApplyCommandIT {
   void setUp(MotoServer moto) {
     proxy =
         FaultProxy.start(moto.endpoint())
-            .rewriteResponses(r -> true, FaultProxy.motoTimestamps())
+            .rewriteResponses(r -> true, FaultProxy.motoReads())
             .rewriteRequests(
                 operation("CreateProject"), FaultProxy.motoCodePipelineProjectLocations());
     ecs = ApplyFixture.ecs(moto.endpoint());

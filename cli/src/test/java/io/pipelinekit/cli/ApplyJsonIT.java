@@ -31,7 +31,7 @@ class ApplyJsonIT {
     // as in ApplyCommandIT.
     try (FaultProxy proxy =
         FaultProxy.start(moto.endpoint())
-            .rewriteResponses(r -> true, FaultProxy.motoTimestamps())
+            .rewriteResponses(r -> true, FaultProxy.motoReads())
             .rewriteRequests(
                 operation("CreateProject"), FaultProxy.motoCodePipelineProjectLocations())) {
       applyTwice(moto.endpoint(), proxy.endpoint());

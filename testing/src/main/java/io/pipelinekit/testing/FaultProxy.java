@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * <p>One request per connection: every response carries {@code Connection: close}.
  */
 public final class FaultProxy implements AutoCloseable {
+  private static final Pattern QUERY_ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)(?:&|$)");
 
   /** One request that reached the proxy, and what the proxy did with it. */
   public record Exchange(
@@ -45,7 +46,17 @@ public final class FaultProxy implements AutoCloseable {
       if (target != null && !target.isEmpty()) {
         return target.substring(target.lastIndexOf('.') + 1);
       }
-      return method + " " + path;
+      String action = queryAction();
+      return action != null ? action : method + " " + path;
+    }
+
+    /** The {@code Action} of a query-protocol request (IAM, SNS: a form body), or null. */
+    private String queryAction() {
+      if (!"POST".equals(method) || body == null) {
+        return null;
+      }
+      Matcher m = QUERY_ACTION.matcher(body);
+      return m.find() ? m.group(1) : null;
     }
 
     /**
@@ -53,7 +64,7 @@ public final class FaultProxy implements AutoCloseable {
      * Get/List/Describe/BatchGet).
      */
     public boolean isWrite() {
-      if (target != null && !target.isEmpty()) {
+      if ((target != null && !target.isEmpty()) || queryAction() != null) {
         String op = call();
         return !(op.startsWith("Get")
             || op.startsWith("List")
@@ -223,6 +234,25 @@ public final class FaultProxy implements AutoCloseable {
     return body ->
         body.replace(
             "\"type\":\"CODEPIPELINE\"", "\"type\":\"CODEPIPELINE\",\"location\":\"pipeline\"");
+  }
+
+  /**
+   * Takes back out, on BatchGetProjects' answers, the source location {@link
+   * #motoCodePipelineProjectLocations()} put in: CodeBuild reports none for a CODEPIPELINE source,
+   * so the plan compares what AWS would report.
+   */
+  public static UnaryOperator<String> motoCodePipelineProjectLocationsHidden() {
+    Pattern location =
+        Pattern.compile(
+            ",\\s*\"location\"\\s*:\\s*\"pipeline\"|\"location\"\\s*:\\s*\"pipeline\"\\s*,");
+    return body -> location.matcher(body).replaceAll("");
+  }
+
+  /** {@link #motoTimestamps()}, then {@link #motoCodePipelineProjectLocationsHidden()}. */
+  public static UnaryOperator<String> motoReads() {
+    UnaryOperator<String> timestamps = motoTimestamps();
+    UnaryOperator<String> locations = motoCodePipelineProjectLocationsHidden();
+    return body -> locations.apply(timestamps.apply(body));
   }
 
   /**
