@@ -46,6 +46,8 @@ class PipelineApplierIT {
     this.moto = moto;
     proxy = FaultProxy.start(moto.endpoint());
     proxy.rewriteResponses(r -> true, FaultProxy.motoReads());
+    // moto has no CodeConnections: the connection check stays a "not checked" warning.
+    proxy.unserved(operation("GetConnection"));
     proxy.rewriteRequests(
         operation("CreateProject"), FaultProxy.motoCodePipelineProjectLocations());
     observer =

@@ -102,10 +102,11 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new MergeCommand());
     cli.addSubcommand(new DiffCommand());
 
-    // -- deploy-api, rollback-api, apply
+    // -- deploy-api, rollback-api, apply, drift
     cli.addSubcommand(new DeployApiCommand());
     cli.addSubcommand(new RollbackApiCommand());
     cli.addSubcommand(new ApplyCommand());
+    cli.addSubcommand(new DriftCommand());
 
     // -- help, completion
     cli.addSubcommand(new CommandLine.HelpCommand());

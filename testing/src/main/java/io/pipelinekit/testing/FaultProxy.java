@@ -158,6 +158,7 @@ public final class FaultProxy implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool(daemon());
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
+  private final List<Predicate<Request>> unserved = new CopyOnWriteArrayList<>();
   private final List<Rewrite> rewrites = new CopyOnWriteArrayList<>();
   private final List<Rewrite> requestRewrites = new CopyOnWriteArrayList<>();
 
@@ -188,6 +189,17 @@ public final class FaultProxy implements AutoCloseable {
    */
   public synchronized FaultProxy inject(Predicate<Request> when, Fault... faults) {
     rules.add(new Rule(when, new ArrayDeque<>(List.of(faults))));
+    return this;
+  }
+
+  /**
+   * Every request matching {@code when}, until {@link #close()} (also after {@link #clear()}), is
+   * answered 400 {@code UnknownOperationException}, as an AWS endpoint answers an operation it does
+   * not serve: for an API moto lacks, which it answers with a 500 page the SDK would retry. Nothing
+   * is made up about the API's results.
+   */
+  public FaultProxy unserved(Predicate<Request> when) {
+    unserved.add(when);
     return this;
   }
 
@@ -297,6 +309,11 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private synchronized Fault nextFault(Request request) {
+    for (Predicate<Request> operation : unserved) {
+      if (operation.test(request)) {
+        return Fault.status(400, "UnknownOperationException");
+      }
+    }
     for (Rule rule : rules) {
       if (!rule.faults().isEmpty() && rule.when().test(request)) {
         return rule.faults().poll();

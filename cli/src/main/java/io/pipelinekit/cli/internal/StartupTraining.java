@@ -87,6 +87,7 @@ public final class StartupTraining {
       {0, "deploy-api", "--help"},
       {0, "rollback-api", "--help"},
       {0, "apply", "--help"},
+      {0, "drift", "--help"},
     };
     // `pipeline --version` alone takes main's path before picocli (the launcher discards stdout)
     PipelineCli.main(new String[] {"--version"});
