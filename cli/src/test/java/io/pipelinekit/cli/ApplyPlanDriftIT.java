@@ -109,7 +109,7 @@ class ApplyPlanDriftIT {
         .contains("    - stages.Source.actions.Source.configuration.DetectChanges: \"false\"\n")
         .contains(
             "    - stages.Build.actions.Build.configuration.EnvironmentVariables:"
-                + " \"[{\\\"name\\\":\\\"HAND\\\"")
+                + " \"[{\"name\":\"HAND\",\"value\":\"1\",\"type\":\"PLAINTEXT\"}]\"\n")
         .contains("dry run: nothing was changed")
         .doesNotContain("stages[");
 
