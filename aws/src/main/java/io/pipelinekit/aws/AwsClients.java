@@ -10,6 +10,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClientBuilder;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
@@ -102,6 +104,10 @@ public final class AwsClients {
 
   public ApiGatewayClientBuilder apiGateway() {
     return configure(ApiGatewayClient.builder());
+  }
+
+  public CloudFormationClientBuilder cloudFormation() {
+    return configure(CloudFormationClient.builder());
   }
 
   public CodeBuildClientBuilder codeBuild() {

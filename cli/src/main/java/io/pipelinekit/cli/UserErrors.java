@@ -21,6 +21,9 @@ final class UserErrors {
           new Kind(io.pipelinekit.aws.PublishException.class, ExitCodes.CHECK_FAILED),
           new Kind(io.pipelinekit.aws.AwsSetupException.class, ExitCodes.USAGE),
           new Kind(io.pipelinekit.aws.ApplyException.class, ExitCodes.CHECK_FAILED),
+          // -- deploy-stack
+          new Kind(io.pipelinekit.aws.StackTemplateException.class, ExitCodes.USAGE),
+          new Kind(io.pipelinekit.aws.StackDeployException.class, ExitCodes.CHECK_FAILED),
 
           // -- end
           new Kind(DefinitionException.class, ExitCodes.USAGE));

@@ -530,6 +530,7 @@ final class PipelineRuleFixtures {
                 deploy().build(),
                 ManualApprovalAction.builder().name("Approve").namespace("Approval").build()),
         () -> referencing("#{SourceVariables.CommitId}", deploy().build()));
+    AwsModelFixtures.addTo(CASES);
   }
 
   private static CodeBuildProject withImageDetail() {

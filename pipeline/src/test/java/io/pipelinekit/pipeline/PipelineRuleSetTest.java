@@ -41,7 +41,7 @@ class PipelineRuleSetTest {
     List<String> ids = ruleIds().toList();
     assertThat(PipelineRuleSet.INSTANCE.name()).isEqualTo("pipeline");
     assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.startsWith("pipeline-"));
-    assertThat(ids).hasSizeBetween(30, 70);
+    assertThat(ids).hasSizeBetween(30, 100);
   }
 
   @Test

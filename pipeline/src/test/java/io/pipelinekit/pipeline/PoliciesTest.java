@@ -16,7 +16,7 @@ class PoliciesTest {
   private static final Set<String> WILDCARD_ALLOWED =
       Set.of(
           "EcrLoginHasNoResourceLevelPermissions",
-          "TaskDefinitionsHaveNoResourceLevelPermissions",
+          "DescribeTaskDefinitionHasNoResourceLevelPermissions",
           "ListDeployTasks");
 
   private static List<JsonNode> statements(String policy) throws Exception {

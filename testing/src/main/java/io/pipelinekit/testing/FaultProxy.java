@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
  * <p>One request per connection: every response carries {@code Connection: close}.
  */
 public final class FaultProxy implements AutoCloseable {
-  private static final Pattern QUERY_ACTION = Pattern.compile("(?:^|&)Action=([A-Za-z]+)(?:&|$)");
 
   /** One request that reached the proxy, and what the proxy did with it. */
   public record Exchange(
@@ -46,17 +45,11 @@ public final class FaultProxy implements AutoCloseable {
       if (target != null && !target.isEmpty()) {
         return target.substring(target.lastIndexOf('.') + 1);
       }
-      String action = queryAction();
-      return action != null ? action : method + " " + path;
-    }
-
-    /** The {@code Action} of a query-protocol request (IAM, SNS: a form body), or null. */
-    private String queryAction() {
-      if (!"POST".equals(method) || body == null) {
-        return null;
+      String action = queryAction(body);
+      if (action != null) {
+        return action;
       }
-      Matcher m = QUERY_ACTION.matcher(body);
-      return m.find() ? m.group(1) : null;
+      return method + " " + path;
     }
 
     /**
@@ -64,7 +57,7 @@ public final class FaultProxy implements AutoCloseable {
      * Get/List/Describe/BatchGet).
      */
     public boolean isWrite() {
-      if ((target != null && !target.isEmpty()) || queryAction() != null) {
+      if ((target != null && !target.isEmpty()) || queryAction(body) != null) {
         String op = call();
         return !(op.startsWith("Get")
             || op.startsWith("List")
@@ -150,8 +143,12 @@ public final class FaultProxy implements AutoCloseable {
 
   private record Rule(Predicate<Request> when, Deque<Fault> faults) {}
 
-  /** A request as the proxy sees it, for matching rules. */
-  public record Request(String method, String path, String target) {}
+  /**
+   * A request as the proxy sees it, for matching rules; {@code body} is the request body as text
+   * (query-protocol services such as CloudFormation name the operation there: {@code
+   * Action=CreateChangeSet&...}).
+   */
+  public record Request(String method, String path, String target, String body) {}
 
   private final URI upstream;
   private final ServerSocket server;
@@ -213,6 +210,27 @@ public final class FaultProxy implements AutoCloseable {
   /** Matches requests with this HTTP method whose path starts with {@code prefix}. */
   public static Predicate<Request> path(String method, String prefix) {
     return r -> r.method().equals(method) && r.path().startsWith(prefix);
+  }
+
+  /**
+   * Matches query-protocol requests (CloudFormation, IAM, STS: a form body) whose {@code Action} is
+   * {@code action}.
+   */
+  public static Predicate<Request> action(String action) {
+    return r -> action.equals(queryAction(r.body()));
+  }
+
+  /** The {@code Action} of a query-protocol form body, or null. */
+  static String queryAction(String body) {
+    if (body == null) {
+      return null;
+    }
+    for (String pair : body.split("&")) {
+      if (pair.startsWith("Action=")) {
+        return java.net.URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   /** Matches JSON-protocol requests whose X-Amz-Target ends with {@code .operation}. */
@@ -361,7 +379,7 @@ public final class FaultProxy implements AutoCloseable {
       byte[] body = readBody(in, headers);
       String target = header(headers, "X-Amz-Target");
       String text = new String(body, StandardCharsets.UTF_8);
-      Request request = new Request(method, path, target);
+      Request request = new Request(method, path, target, text);
       Fault fault = nextFault(request);
       if (fault != null && fault.kind.equals("reset")) {
         exchanges.add(new Exchange(method, path, target, fault.toString(), 0, text));
@@ -370,7 +388,7 @@ public final class FaultProxy implements AutoCloseable {
       }
       if (fault != null && fault.kind.equals("status")) {
         exchanges.add(new Exchange(method, path, target, fault.toString(), fault.status, text));
-        writeError(client.getOutputStream(), fault, target != null);
+        writeError(client.getOutputStream(), fault, target != null, queryAction(text) != null);
         return;
       }
       if (fault != null && fault.kind.equals("respond")) {
@@ -494,12 +512,18 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static void writeError(OutputStream out, Fault fault, boolean jsonProtocol)
+  private static void writeError(
+      OutputStream out, Fault fault, boolean jsonProtocol, boolean queryProtocol)
       throws IOException {
     String body =
         jsonProtocol
             ? "{\"__type\":\"" + fault.errorCode + "\",\"message\":\"injected by FaultProxy\"}"
-            : "{\"message\":\"injected by FaultProxy\"}";
+            : queryProtocol
+                ? "<ErrorResponse><Error><Type>Receiver</Type><Code>"
+                    + fault.errorCode
+                    + "</Code><Message>injected by FaultProxy</Message></Error>"
+                    + "<RequestId>fault-proxy</RequestId></ErrorResponse>"
+                : "{\"message\":\"injected by FaultProxy\"}";
     String reason = fault.status == 429 ? "Too Many Requests" : "Injected";
     String head =
         "HTTP/1.1 "
@@ -507,7 +531,7 @@ public final class FaultProxy implements AutoCloseable {
             + " "
             + reason
             + "\r\n"
-            + "Content-Type: application/json\r\n"
+            + (queryProtocol ? "Content-Type: text/xml\r\n" : "Content-Type: application/json\r\n")
             + "x-amzn-ErrorType: "
             + fault.errorCode
             + "\r\n"

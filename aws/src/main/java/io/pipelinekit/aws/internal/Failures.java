@@ -18,9 +18,12 @@ public final class Failures {
    * ({@code CreateDeployment}:
    * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html). The retry
    * strategy repeats them only after a failure that proves nothing was done ({@link
-   * #isDefiniteRejection}); the caller reconciles the rest.
+   * #isDefiniteRejection}); the caller reconciles the rest. CloudFormation's CreateChangeSet and
+   * ExecuteChangeSet are reconciled by {@code StackDeployer} (DescribeChangeSet by name, the change
+   * set's execution status) before any second attempt.
    */
-  public static final Set<String> NOT_IDEMPOTENT = Set.of("CreateDeployment", "CreateChangeSet");
+  public static final Set<String> NOT_IDEMPOTENT =
+      Set.of("CreateDeployment", "CreateChangeSet", "ExecuteChangeSet");
 
   private Failures() {}
 

@@ -86,6 +86,7 @@ public final class StartupTraining {
       {2, "lint"},
       {0, "deploy-api", "--help"},
       {0, "rollback-api", "--help"},
+      {0, "deploy-stack", "--help"},
       {0, "apply", "--help"},
       {0, "drift", "--help"},
     };

@@ -43,8 +43,14 @@ public record Arns(String account, String region) {
     return "arn:aws:ecs:" + region + ":" + account + ":task/" + cluster + "/*";
   }
 
+  /** Every revision of {@code family}; {@code null}: every family of this account and Region. */
   public String ecsTaskDefinitions(String family) {
-    return "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family + ":*";
+    return "arn:aws:ecs:"
+        + region
+        + ":"
+        + account
+        + ":task-definition/"
+        + (family == null ? "*" : family + ":*");
   }
 
   public String codeCommit(String repository) {

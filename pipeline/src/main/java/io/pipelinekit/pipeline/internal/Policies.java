@@ -11,6 +11,7 @@ import io.pipelinekit.pipeline.EcsDeployAction;
 import io.pipelinekit.pipeline.EnvironmentVariable;
 import io.pipelinekit.pipeline.EnvironmentVariableType;
 import io.pipelinekit.pipeline.ManualApprovalAction;
+import io.pipelinekit.pipeline.OutputArtifactFormat;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Source;
 import io.pipelinekit.pipeline.ToolInstall;
@@ -25,8 +26,12 @@ import java.util.Set;
 /**
  * Least-privilege IAM policies for the CodeBuild service role and the pipeline role: every resource
  * scoped to the ARNs the definition names. Where an API has no resource-level permissions ({@code
- * ecr:GetAuthorizationToken}, {@code ecs:RegisterTaskDefinition}, {@code
- * ecs:DescribeTaskDefinition}) the statement's Sid says so.
+ * ecr:GetAuthorizationToken}, {@code ecs:DescribeTaskDefinition}) the statement's Sid says so. Each
+ * statement, and how it differs from AWS's documentation and AWS CDK's grants, is explained in
+ * {@code docs/iam.md}; {@code parliament} checks every generated policy in the build.
+ *
+ * <p>Resource types per action: the Service Authorization Reference, e.g. for Amazon ECS
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html
  */
 public final class Policies {
   private Policies() {}
@@ -102,6 +107,7 @@ public final class Policies {
                   "ecr:UploadLayerPart"),
               new ArrayList<>(repositories)));
     }
+    statements.addAll(fullClones(pipeline, project, arns));
     project.api().ifPresent(api -> statements.addAll(api(arns, api)));
     Set<String> parameters = new LinkedHashSet<>();
     Set<String> secrets = new LinkedHashSet<>();
@@ -127,6 +133,74 @@ public final class Policies {
         List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
         pipeline.artifactKmsKeyArn().map(List::of).orElse(List.of()));
     return document(statements);
+  }
+
+  /**
+   * What CodeBuild needs to clone the repositories behind the project's {@code CODEBUILD_CLONE_REF}
+   * inputs itself: {@code UseConnection} on the connection (the action prefix of the connection
+   * ARN's service) and {@code codecommit:GitPull} on a CodeCommit repository.
+   * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodestarConnectionSource.html
+   * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeCommit.html
+   */
+  private static List<Object> fullClones(Pipeline pipeline, CodeBuildProject project, Arns arns) {
+    Set<String> connections = new LinkedHashSet<>();
+    Set<String> repositories = new LinkedHashSet<>();
+    for (Action action : pipeline.actions()) {
+      if (!(action instanceof CodeBuildAction build)
+          || !build.project().name().equals(project.name())) {
+        continue;
+      }
+      for (String input : build.inputArtifacts()) {
+        for (Action other : pipeline.actions()) {
+          if (other instanceof Source s
+              && s.output().equals(input)
+              && s.outputFormat().orElse(null) == OutputArtifactFormat.CODEBUILD_CLONE_REF) {
+            switch (s.kind()) {
+              case CODE_CONNECTIONS -> connections.add(s.connectionArn().orElseThrow());
+              case CODECOMMIT -> repositories.add(arns.codeCommit(s.repository().orElseThrow()));
+              default -> {
+                // only Git sources have a full-clone format
+              }
+            }
+          }
+        }
+      }
+    }
+    List<Object> statements = new ArrayList<>();
+    addConnections(statements, "CloneThrough", connections);
+    addScoped(statements, "CloneCodeCommit", List.of("codecommit:GitPull"), repositories);
+    return statements;
+  }
+
+  /**
+   * One {@code UseConnection} statement per connection service, with the action prefix the ARN
+   * names ({@code arn:aws:codestar-connections:…} → {@code codestar-connections:UseConnection},
+   * {@code arn:aws:codeconnections:…} → {@code codeconnections:UseConnection}): IAM evaluates the
+   * action against the prefix of the resource's service, so granting both would grant one that
+   * matches nothing. https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html
+   */
+  private static void addConnections(
+      List<Object> statements, String sidPrefix, Collection<String> connectionArns) {
+    Map<String, List<String>> byService = new java.util.TreeMap<>();
+    for (String arn : connectionArns) {
+      byService.computeIfAbsent(connectionService(arn), k -> new ArrayList<>()).add(arn);
+    }
+    for (Map.Entry<String, List<String>> e : byService.entrySet()) {
+      String sid =
+          sidPrefix
+              + (e.getKey().equals("codestar-connections")
+                  ? "CodeStarConnections"
+                  : "CodeConnections");
+      statements.add(statement(sid, List.of(e.getKey() + ":UseConnection"), e.getValue()));
+    }
+  }
+
+  /** The service an ARN names (its third field); a connection is one of two services. */
+  private static String connectionService(String arn) {
+    String[] parts = arn.split(":", 4);
+    return parts.length > 2 && parts[2].equals("codestar-connections")
+        ? "codestar-connections"
+        : "codeconnections";
   }
 
   private static List<Object> api(Arns arns, ApiPublication api) {
@@ -166,6 +240,7 @@ public final class Policies {
             List.of(Arns.bucket(pipeline.artifactBucket()))));
     Set<String> connections = new LinkedHashSet<>();
     Set<String> codeCommit = new LinkedHashSet<>();
+    Set<String> codeCommitClones = new LinkedHashSet<>();
     Set<String> s3Objects = new LinkedHashSet<>();
     Set<String> s3Buckets = new LinkedHashSet<>();
     Set<String> ecrSources = new LinkedHashSet<>();
@@ -178,12 +253,18 @@ public final class Policies {
     Set<String> families = new LinkedHashSet<>();
     Set<String> topics = new LinkedHashSet<>();
     Set<String> codeDeploy = new LinkedHashSet<>();
-    boolean registersTaskDefinitions = false;
+    boolean describesTaskDefinitions = false;
+    boolean anyFamily = false;
     for (Action action : pipeline.actions()) {
       if (action instanceof Source s) {
         switch (s.kind()) {
           case CODE_CONNECTIONS -> connections.add(s.connectionArn().orElseThrow());
-          case CODECOMMIT -> codeCommit.add(arns.codeCommit(s.repository().orElseThrow()));
+          case CODECOMMIT -> {
+            codeCommit.add(arns.codeCommit(s.repository().orElseThrow()));
+            if (s.outputFormat().orElse(null) == OutputArtifactFormat.CODEBUILD_CLONE_REF) {
+              codeCommitClones.add(arns.codeCommit(s.repository().orElseThrow()));
+            }
+          }
           case S3 -> {
             s3Objects.add(
                 Arns.bucket(s.bucket().orElseThrow()) + "/" + s.objectKey().orElseThrow());
@@ -196,32 +277,40 @@ public final class Policies {
           default -> throw new IllegalStateException(s.kind().name());
         }
       } else if (action instanceof CodeBuildAction b) {
-        projects.add(arns.codeBuildProject(b.project().name()));
+        // A batch action starts, polls and (stop-and-abandon) stops build batches, a plain one
+        // builds; neither needs the other's actions.
         if (b.batchEnabled().orElse(false)) {
           batchProjects.add(arns.codeBuildProject(b.project().name()));
+        } else {
+          projects.add(arns.codeBuildProject(b.project().name()));
         }
       } else if (action instanceof EcsDeployAction e) {
-        registersTaskDefinitions = true;
+        describesTaskDefinitions = true;
         services.add(arns.ecsService(e.clusterName(), e.serviceName()));
         clusters.add(e.clusterName());
         tasks.add(arns.ecsTasks(e.clusterName()));
         passRoles.addAll(e.passRoleArns());
-        e.taskDefinition().ifPresent(td -> families.add(arns.ecsTaskDefinitions(td.family())));
+        if (e.taskDefinition().isPresent()) {
+          families.add(arns.ecsTaskDefinitions(e.taskDefinition().get().family()));
+        } else {
+          // The action registers a revision of the service's current family, which the
+          // definition does not name: every family of this account and Region.
+          anyFamily = true;
+        }
       } else if (action instanceof CodeDeployToEcsAction c) {
-        registersTaskDefinitions = true;
         codeDeploy.add(arns.codeDeployApplication(c.applicationName()));
         codeDeploy.add(arns.codeDeployGroup(c.applicationName(), c.deploymentGroupName()));
         c.taskDefinition().ifPresent(td -> passRoles.addAll(td.roleArns()));
-        c.taskDefinition().ifPresent(td -> families.add(arns.ecsTaskDefinitions(td.family())));
+        if (c.taskDefinition().isPresent()) {
+          families.add(arns.ecsTaskDefinitions(c.taskDefinition().get().family()));
+        } else {
+          anyFamily = true;
+        }
       } else if (action instanceof ManualApprovalAction m) {
         m.notificationArn().ifPresent(topics::add);
       }
     }
-    addScoped(
-        statements,
-        "UseConnections",
-        List.of("codeconnections:UseConnection", "codestar-connections:UseConnection"),
-        connections);
+    addConnections(statements, "Use", connections);
     addScoped(
         statements,
         "ReadCodeCommit",
@@ -229,23 +318,35 @@ public final class Policies {
             "codecommit:CancelUploadArchive",
             "codecommit:GetBranch",
             "codecommit:GetCommit",
-            "codecommit:GetRepository",
             "codecommit:GetUploadArchiveStatus",
             "codecommit:UploadArchive"),
         codeCommit);
+    // A full-clone output carries the repository's clone URL, which the action reads with
+    // GetRepository (AWS CDK grants it for codeBuildCloneOutput only, as here).
+    addScoped(
+        statements,
+        "DescribeClonedCodeCommit",
+        List.of("codecommit:GetRepository"),
+        codeCommitClones);
     addScoped(
         statements, "ReadSourceObjects", List.of("s3:GetObject", "s3:GetObjectVersion"), s3Objects);
     addScoped(statements, "SourceBuckets", List.of("s3:GetBucketVersioning"), s3Buckets);
     addScoped(statements, "ReadSourceImages", List.of("ecr:DescribeImages"), ecrSources);
+    // StopBuild / StopBuildBatch: "stop and abandon" abandons the in-progress action, and
+    // CodePipeline stops its build (AWS CDK grants the same for CodeBuildAction).
+    // https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-stop.html
     addScoped(
         statements,
         "RunBuilds",
-        List.of("codebuild:BatchGetBuilds", "codebuild:StartBuild"),
+        List.of("codebuild:BatchGetBuilds", "codebuild:StartBuild", "codebuild:StopBuild"),
         projects);
     addScoped(
         statements,
         "RunBuildBatches",
-        List.of("codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"),
+        List.of(
+            "codebuild:BatchGetBuildBatches",
+            "codebuild:StartBuildBatch",
+            "codebuild:StopBuildBatch"),
         batchProjects);
     if (!services.isEmpty()) {
       statements.add(
@@ -277,14 +378,29 @@ public final class Policies {
                   "codedeploy:RegisterApplicationRevision"),
               resources));
     }
-    if (registersTaskDefinitions) {
+    if (describesTaskDefinitions) {
+      // The rolling ECS action reads the service's current task definition; DescribeTaskDefinition
+      // has no resource type in the Service Authorization Reference, so Resource must be "*".
       statements.add(
           statement(
-              "TaskDefinitionsHaveNoResourceLevelPermissions",
-              List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"),
+              "DescribeTaskDefinitionHasNoResourceLevelPermissions",
+              List.of("ecs:DescribeTaskDefinition"),
               List.of("*")));
     }
-    addScoped(statements, "TagNewTaskDefinitionRevisions", List.of("ecs:TagResource"), families);
+    // RegisterTaskDefinition takes the task-definition resource type (required), so the grant
+    // is scoped to the families the definition deploys; TagResource on the same ARNs tags the
+    // new revision (tag-on-create).
+    // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html
+    if (anyFamily) {
+      families.clear();
+      families.add(arns.ecsTaskDefinitions(null));
+    }
+    addScoped(
+        statements,
+        "RegisterTaskDefinitionRevisions",
+        List.of("ecs:RegisterTaskDefinition", "ecs:TagResource"),
+        families);
     if (!passRoles.isEmpty()) {
       Map<String, Object> pass =
           statement("PassTaskRoles", List.of("iam:PassRole"), new ArrayList<>(passRoles));

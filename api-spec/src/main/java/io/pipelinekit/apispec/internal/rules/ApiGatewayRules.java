@@ -84,6 +84,31 @@ public final class ApiGatewayRules {
         .replace("${AWS::Region}", "us-east-1");
   }
 
+  /**
+   * Whether {@code value} is a CloudFormation intrinsic function ({@code {"Fn::Sub": ...}}, {@code
+   * {"Fn::GetAtt": ...}}, {@code {"Ref": ...}}...): a document included into a template with {@code
+   * AWS::Include} (SAM or CloudFormation {@code DefinitionBody}) has them, and CloudFormation
+   * replaces them before API Gateway sees the document
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/create-reusable-transform-function-snippets-and-add-to-your-template-with-aws-include-transform.html).
+   */
+  static boolean isCloudFormationIntrinsic(JsonNode value) {
+    if (value == null || !value.isObject() || value.size() != 1) {
+      return false;
+    }
+    String key = value.fieldNames().next();
+    return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
+  }
+
+  private static String describe(JsonNode value) {
+    if (value.isObject()) {
+      return "a mapping";
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    return value.isTextual() ? "empty" : "'" + value.asText() + "'";
+  }
+
   static final int RESOURCE_QUOTA = 300;
 
   private ApiGatewayRules() {}
@@ -397,10 +422,19 @@ public final class ApiGatewayRules {
     }
     // uri
     JsonNode uri = in.get("uri");
-    if (uri == null || uri.asText("").isBlank()) {
+    if (uri != null && isCloudFormationIntrinsic(uri)) {
+      // An AWS::Include body (SAM/CloudFormation DefinitionBody): CloudFormation resolves the
+      // function before API Gateway imports the document, so the value is not known here.
+    } else if (uri == null || uri.asText("").isBlank()) {
       if (!mock && TYPES.contains(type)) {
         ctx.report(
-            "apigw-integration-uri", ip, op.label() + ": a " + type + " integration needs 'uri'");
+            "apigw-integration-uri",
+            ip,
+            op.label()
+                + ": a "
+                + type
+                + " integration needs 'uri'"
+                + (uri == null ? "" : ", a string (this one is " + describe(uri) + ")"));
       }
     } else if (resolvedAwsVariables(uri.asText()).contains("${AWS::")) {
       ctx.report(
@@ -464,15 +498,21 @@ public final class ApiGatewayRules {
         }
       }
     }
-    checkOneOf(
-        ctx,
-        op,
-        in,
-        ip,
-        "passthroughBehavior",
-        PASSTHROUGH,
-        "apigw-integration-passthrough",
-        "when_no_match, when_no_templates or never (lower case)");
+    // The extension page spells the values in lower case, the Integration resource in capitals
+    // (https://docs.aws.amazon.com/apigateway/latest/api/API_Integration.html: "WHEN_NO_MATCH,
+    // WHEN_NO_TEMPLATES, and NEVER"); the import takes either (aws-samples/serverless-patterns
+    // apigw-kinesis-lambda-ddb deploys passthroughBehavior: NEVER; groundtruth/SOURCES.md).
+    JsonNode passthrough = in.get("passthroughBehavior");
+    if (passthrough != null
+        && !PASSTHROUGH.contains(passthrough.asText("").toLowerCase(Locale.ROOT))) {
+      ctx.report(
+          "apigw-integration-passthrough",
+          ip + "/passthroughBehavior",
+          op.label()
+              + ": passthroughBehavior '"
+              + passthrough.asText()
+              + "' must be when_no_match, when_no_templates or never");
+    }
     checkOneOf(
         ctx,
         op,
@@ -744,6 +784,7 @@ public final class ApiGatewayRules {
                 + "' must be cognito_user_pools, token or request");
         continue;
       }
+      checkAuthorizerTtl(ctx, authorizer, ap, name);
       if (type.equals("cognito_user_pools")) {
         JsonNode arns = authorizer.get("providerARNs");
         if (arns == null || !arns.isArray() || arns.isEmpty()) {
@@ -781,6 +822,32 @@ public final class ApiGatewayRules {
         }
         checkIdentitySource(ctx, authorizer, ap, name, type);
       }
+    }
+  }
+
+  /**
+   * {@code authorizerResultTtlInSeconds}: "If it equals 0, authorization caching is disabled. [...]
+   * The maximum value is 3600, or 1 hour."
+   * (https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html); the import rejects a
+   * larger, negative or non-integer value when it creates the authorizer.
+   */
+  private static void checkAuthorizerTtl(
+      RuleContext ctx, JsonNode authorizer, String ap, String name) {
+    JsonNode ttl = authorizer.get("authorizerResultTtlInSeconds");
+    if (ttl == null) {
+      return;
+    }
+    boolean whole =
+        (ttl.isIntegralNumber() || (ttl.isTextual() && ttl.asText().matches("-?\\d{1,10}")));
+    long seconds = whole ? ttl.asLong() : -1;
+    if (!whole || seconds < 0 || seconds > 3600) {
+      ctx.report(
+          "apigw-authorizer",
+          ap + "/authorizerResultTtlInSeconds",
+          name
+              + ": authorizerResultTtlInSeconds '"
+              + ttl.asText()
+              + "' must be a whole number of seconds from 0 (no caching) to 3600 (one hour)");
     }
   }
 

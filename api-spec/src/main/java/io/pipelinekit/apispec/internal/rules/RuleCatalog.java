@@ -103,7 +103,7 @@ public final class RuleCatalog {
         "A cognito_user_pools authorizer needs providerARNs of Cognito user pools.");
     add(
         "apigw-security-undefined",
-        Severity.ERROR,
+        Severity.WARNING,
         "An operation's security names a scheme that is not defined.");
     add(
         "apigw-security-none",

@@ -10,6 +10,8 @@ public final class PipelineRuleList {
           new ArtifactNamePattern(),
           new NamespacePattern(),
           new VariableNamePattern(),
+          new VariableLimits(),
+          new TagLimits(),
           new AccountId(),
           new Region(),
           new ArtifactBucketName(),
@@ -43,6 +45,8 @@ public final class PipelineRuleList {
           new EcsPassRole(),
           new ProjectDuplicate(),
           new ProjectNamePattern(),
+          new ProjectDescription(),
+          new ProjectEnvironment(),
           new ProjectTimeout(),
           new ProjectPrivileged(),
           new ProjectDockerCache(),
@@ -68,7 +72,8 @@ public final class PipelineRuleList {
           new ImageDetailContainer(),
           new ImageDetailFile(),
           new VariableUnknown(),
-          new VariableOrder());
+          new VariableOrder(),
+          new AwsModel());
 
   private PipelineRuleList() {}
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class RoleArn extends PipelineRule {
 
   static final Pattern ROLE_ARN =
-      Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+      Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
 
   RoleArn() {
     super(

@@ -1,0 +1,327 @@
+package io.pipelinekit.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.pipelinekit.aws.AwsClients;
+import io.pipelinekit.aws.ChangeSetPlan;
+import io.pipelinekit.aws.StackDeployer;
+import io.pipelinekit.aws.StackEvent;
+import io.pipelinekit.aws.StackListener;
+import io.pipelinekit.aws.StackResult;
+import io.pipelinekit.aws.StackTemplate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pipeline deploy-stack}: deploys a CloudFormation template through a change set; the change
+ * set is the plan.
+ */
+@Command(
+    name = "deploy-stack",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Deploys a CloudFormation template through a change set; the change set is the plan.",
+      "Creates a change set (CREATE for a new stack, or one left in REVIEW_IN_PROGRESS; UPDATE"
+          + " otherwise), waits for CloudFormation to compute it and prints it: each resource"
+          + " added, modified or removed, whether it is replaced, the properties that change."
+          + " No changes: the change set is deleted and nothing else happens. --dry-run deletes"
+          + " the change set (and the empty stack made for it) and stops. Otherwise the change"
+          + " set is executed and the stack's events are shown until it is done; on failure, the"
+          + " events of the resources that failed. Templates with IAM resources are deployed"
+          + " with CAPABILITY_NAMED_IAM, with a Transform with CAPABILITY_AUTO_EXPAND."
+          + " CreateChangeSet and ExecuteChangeSet are never repeated blindly: after a lost"
+          + " answer, the change set (by name) and its execution status are looked at first."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:deployed, no changes, or (with --dry-run) planned",
+      "1:CloudFormation rejected the change set, or the deploy failed or was rolled back",
+      "2:usage error, unreadable or invalid template or parameters, no region or credentials",
+      "3:with --detailed-exitcode and --dry-run: there are changes (0: none)"
+    })
+final class DeployStackCommand implements Callable<Integer> {
+  /** {@code --detailed-exitcode}: the plan has changes. */
+  static final int CHANGES = 3;
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Mixin AwsOptions aws;
+
+  @Mixin RetryOptions retry;
+
+  @Option(
+      names = "--stack-name",
+      required = true,
+      paramLabel = "NAME",
+      description = "The stack to create or update.")
+  String stackName;
+
+  @Option(
+      names = "--template",
+      required = true,
+      paramLabel = "FILE",
+      description = "The CloudFormation template, JSON or YAML, at most 51,200 bytes.")
+  Path templateFile;
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A template parameter (repeatable). Not given: a new stack uses the Default, an"
+              + " existing one keeps its value.")
+  List<String> parameters = new ArrayList<>();
+
+  @Option(
+      names = "--dry-run",
+      description = "Print the plan, then delete the change set: nothing is changed.")
+  boolean dryRun;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description =
+          "With --dry-run: exit 3 when there are changes, 0 when there are none (for CI gates).")
+  boolean detailedExitCode;
+
+  /** Output formats. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text or json: the plan and result as one JSON document on stdout (stack events then"
+              + " go to stderr). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "text")
+  Format format = Format.text;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> given = parseParameters(parameters);
+    StackTemplate template = StackTemplate.read(templateFile);
+    template.checkParameters(given);
+    AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
+    PrintWriter progress = format == Format.json ? err : out;
+    try (StackDeployer deployer =
+        StackDeployer.create(clients, retry.policy(), listener(err, progress))) {
+      ChangeSetPlan plan = deployer.plan(stackName, template, given);
+      if (!plan.hasChanges()) {
+        if (format == Format.json) {
+          writeJson(out, plan, null);
+        } else {
+          out.print(plan.render());
+          out.println("no changes: stack '" + stackName + "' already matches " + templateFile);
+        }
+        return ExitCodes.OK;
+      }
+      if (dryRun) {
+        deployer.discard(plan);
+        if (format == Format.json) {
+          writeJson(out, plan, null);
+        } else {
+          out.print(plan.render());
+          out.println(
+              "dry run: change set "
+                  + plan.changeSetName()
+                  + " deleted"
+                  + (plan.newStack() ? " (with the empty stack made for it)" : "")
+                  + "; nothing was changed. Run without --dry-run to deploy");
+        }
+        return detailedExitCode ? CHANGES : ExitCodes.OK;
+      }
+      if (format == Format.text) {
+        out.print(plan.render());
+        out.println("executing change set " + plan.changeSetName() + "…");
+        out.flush();
+      }
+      StackResult result = deployer.execute(plan);
+      if (format == Format.json) {
+        writeJson(out, plan, result);
+      } else {
+        report(out, result);
+      }
+      if (!result.succeeded()) {
+        if (format == Format.json) {
+          err.println(
+              "pipeline: stack '"
+                  + stackName
+                  + "' ended "
+                  + result.status()
+                  + "; see \"failures\"");
+        }
+        return ExitCodes.CHECK_FAILED;
+      }
+      // Deployed: nothing is pending any more, so 0 even with --detailed-exitcode.
+      return ExitCodes.OK;
+    }
+  }
+
+  private void report(PrintWriter out, StackResult result) {
+    if (result.succeeded()) {
+      out.println("deployed stack '" + stackName + "': " + result.status());
+      result.outputs().forEach((k, v) -> out.println("  output " + k + " = " + v));
+      return;
+    }
+    out.println(
+        "stack '"
+            + stackName
+            + "' ended "
+            + result.status()
+            + (result.statusReason() == null ? "" : " (" + result.statusReason() + ")"));
+    if (result.failures().isEmpty()) {
+      out.println("  no resource reported a failure; see the stack's events in CloudFormation");
+    } else {
+      out.println("failed:");
+      for (StackEvent e : result.failures()) {
+        out.println("  " + e.line());
+      }
+    }
+    if (!result.rolledBack().isEmpty()) {
+      out.println("rolled back: " + String.join(", ", result.rolledBack()));
+    }
+  }
+
+  /** {@code K=V} each; a name given twice or a value without {@code =} is a usage error. */
+  static Map<String, String> parseParameters(List<String> values) {
+    Map<String, String> given = new LinkedHashMap<>();
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      if (eq <= 0) {
+        throw CliException.invalidInput(
+            "--parameter '"
+                + v
+                + "' is not KEY=VALUE; write e.g. --parameter Environment=prod"
+                + " (the key is the template's parameter name)");
+      }
+      String key = v.substring(0, eq);
+      if (given.containsKey(key)) {
+        throw CliException.invalidInput(
+            "--parameter " + key + " is given twice; give each parameter once");
+      }
+      given.put(key, v.substring(eq + 1));
+    }
+    return given;
+  }
+
+  private static StackListener listener(PrintWriter err, PrintWriter progress) {
+    var printing = DeployApiCommand.printing(err);
+    return new StackListener() {
+      @Override
+      public void retrying(String call, String reason, Duration wait, int attempt) {
+        printing.retrying(call, reason, wait, attempt);
+      }
+
+      @Override
+      public void warning(String message) {
+        printing.warning(message);
+      }
+
+      @Override
+      public void event(StackEvent event) {
+        progress.println("  " + event.timestamp() + "  " + event.line());
+        progress.flush();
+      }
+    };
+  }
+
+  /**
+   * {@code {"ok", "stack", "newStack", "changeSet", "capabilities", "dryRun", "hasChanges",
+   * "changes": [{"action", "logicalId", "type", "physicalId", "replacement", "properties":
+   * [{"attribute", "name", "requiresRecreation", "before", "after"}]}], "summary": {"add",
+   * "modify", "remove"}, "result": {"status", "reason", "succeeded", "failures": [...],
+   * "rolledBack": [...], "outputs": {...}}}}; {@code result} only when executed.
+   */
+  private void writeJson(PrintWriter out, ChangeSetPlan plan, StackResult result) {
+    try (JsonGenerator g = LintReport.generator(out)) {
+      g.writeStartObject();
+      g.writeBooleanField("ok", result == null || result.succeeded());
+      g.writeStringField("stack", plan.stackName());
+      g.writeBooleanField("newStack", plan.newStack());
+      g.writeStringField("changeSet", plan.hasChanges() ? plan.changeSetName() : null);
+      g.writeArrayFieldStart("capabilities");
+      for (String c : plan.capabilities()) {
+        g.writeString(c);
+      }
+      g.writeEndArray();
+      g.writeBooleanField("dryRun", dryRun);
+      g.writeBooleanField("hasChanges", plan.hasChanges());
+      g.writeArrayFieldStart("changes");
+      for (ChangeSetPlan.ResourceChange c : plan.changes()) {
+        g.writeStartObject();
+        g.writeStringField("action", c.action().word());
+        g.writeStringField("logicalId", c.logicalId());
+        g.writeStringField("type", c.resourceType());
+        g.writeStringField("physicalId", c.physicalId());
+        g.writeStringField("replacement", c.replacement());
+        g.writeArrayFieldStart("properties");
+        for (ChangeSetPlan.PropertyChange p : c.properties()) {
+          g.writeStartObject();
+          g.writeStringField("attribute", p.attribute());
+          g.writeStringField("name", p.name());
+          g.writeStringField("requiresRecreation", p.requiresRecreation());
+          g.writeStringField("before", p.before());
+          g.writeStringField("after", p.after());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("add", plan.count(ChangeSetPlan.Action.ADD));
+      g.writeNumberField("modify", plan.count(ChangeSetPlan.Action.MODIFY));
+      g.writeNumberField("remove", plan.count(ChangeSetPlan.Action.REMOVE));
+      g.writeEndObject();
+      if (result != null) {
+        g.writeObjectFieldStart("result");
+        g.writeStringField("status", result.status());
+        g.writeStringField("reason", result.statusReason());
+        g.writeBooleanField("succeeded", result.succeeded());
+        g.writeArrayFieldStart("failures");
+        for (StackEvent e : result.failures()) {
+          g.writeStartObject();
+          g.writeStringField("logicalId", e.logicalId());
+          g.writeStringField("type", e.resourceType());
+          g.writeStringField("status", e.status());
+          g.writeStringField("reason", e.reason());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rolledBack");
+        for (String r : result.rolledBack()) {
+          g.writeString(r);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("outputs");
+        for (Map.Entry<String, String> o : result.outputs().entrySet()) {
+          g.writeStringField(o.getKey(), o.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+    out.flush();
+  }
+}
