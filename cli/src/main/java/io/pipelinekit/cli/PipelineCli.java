@@ -102,11 +102,12 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new MergeCommand());
     cli.addSubcommand(new DiffCommand());
 
-    // -- deploy-api, rollback-api, apply
+    // -- deploy-api, rollback-api, deploy-stack, apply, drift
     cli.addSubcommand(new DeployApiCommand());
     cli.addSubcommand(new RollbackApiCommand());
     cli.addSubcommand(new DeployStackCommand());
     cli.addSubcommand(new ApplyCommand());
+    cli.addSubcommand(new DriftCommand());
 
     // -- run-local
     cli.addSubcommand(new RunLocalCommand());
