@@ -84,6 +84,7 @@ public final class PipelineCli implements Runnable {
   }
 
   private static CommandLine newCommandLine(String only) {
+    Startup.beforePicocli();
     Subcommands cli = new Subcommands(new CommandLine(new PipelineCli()), only);
     // Subcommands, one line each, in the order of docs/commands.md.
     // -- build, graph, image-definitions
