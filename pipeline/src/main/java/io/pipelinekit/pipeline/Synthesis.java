@@ -2,8 +2,8 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.buildspec.BuildSpec;
-import io.pipelinekit.buildspec.BuildSpecWriter;
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.pipeline.internal.BatchPolicies;
 import io.pipelinekit.pipeline.internal.BuildSpecs;
 import io.pipelinekit.pipeline.internal.Declarations;
 import io.pipelinekit.pipeline.internal.Graphs;
@@ -52,7 +52,7 @@ public final class Synthesis {
       String suffix = single ? "" : "-" + project.name();
       BuildSpec spec = BuildSpecs.of(pipeline, project, tool);
       specs.put(project.name(), spec);
-      String yaml = BuildSpecWriter.write(spec);
+      String yaml = BuildSpecs.yaml(project, spec);
       out.put("buildspec" + suffix + ".yaml", yaml);
       String projectJson = Json.pretty(Declarations.createProject(pipeline, project, yaml));
       projects.put(project.name(), projectJson);
@@ -65,6 +65,23 @@ public final class Synthesis {
       out.put(
           "iam/codebuild-role-policy" + suffix + ".json",
           Json.pretty(Policies.codeBuildRole(pipeline, project)));
+    }
+    for (CodeBuildProject project : all) {
+      if (Declarations.runsBatch(pipeline, project)) {
+        String suffix = single ? "" : "-" + project.name();
+        out.put(
+            "iam/codebuild-batch-role-policy" + suffix + ".json",
+            Json.pretty(BatchPolicies.batchRole(pipeline, project)));
+        if (project.batchSettings().serviceRoleArn().equals(project.serviceRoleArn())) {
+          warnings.add(
+              "CodeBuild project '"
+                  + project.name()
+                  + "': batch builds run with the project's own service role, so its builds may"
+                  + " start more builds; AWS advises a role of its own:"
+                  + " .batch(BuildBatch.builder().serviceRoleArn(...).build())"
+                  + " (https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build.html)");
+        }
+      }
     }
     out.put("iam/pipeline-role-policy.json", Json.pretty(Policies.pipelineRole(pipeline)));
     out.put("pipeline.mmd", Graphs.mermaid(pipeline));

@@ -46,6 +46,7 @@ public final class PipelineRuleList {
           new ProjectTimeout(),
           new ProjectPrivileged(),
           new ProjectDockerCache(),
+          new ProjectCachePaths(),
           new ToolRepositoryUrl(),
           new ToolS3Object(),
           new ToolSha256(),
