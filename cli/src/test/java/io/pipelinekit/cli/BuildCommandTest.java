@@ -37,6 +37,9 @@ class BuildCommandTest {
       Files.createDirectories(sources.resolve(dockerfile).getParent());
       Files.writeString(sources.resolve(dockerfile), "FROM scratch\n");
     }
+    // The blue/green action's templates (its build's Templates artifact).
+    Files.writeString(sources.resolve("taskdef.json"), "{}\n");
+    Files.writeString(sources.resolve("appspec.yaml"), "version: 0.0\n");
     out = tmp.resolve("out");
   }
 

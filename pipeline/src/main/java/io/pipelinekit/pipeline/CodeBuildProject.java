@@ -2,6 +2,7 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
 import io.pipelinekit.pipeline.internal.ToString;
+import io.pipelinekit.pipeline.internal.ToolInstalls;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,6 +51,8 @@ public final class CodeBuildProject {
   private final List<String> artifactFiles;
   private final Map<String, List<String>> secondaryArtifacts;
   private final ToolInstall toolInstall;
+  private final List<String> cachePaths;
+  private final BuildBatch batch;
 
   private CodeBuildProject(Builder b) {
     this.name = Checks.requiredText(b.name, "CodeBuildProject", "name", "\"service-build\"");
@@ -92,6 +95,8 @@ public final class CodeBuildProject {
     this.secondaryArtifacts = Checks.copy(secondary, where, "secondaryArtifacts");
     // Kept as set (null: the default), so that installsTool() knows whether it was chosen.
     this.toolInstall = b.toolInstall;
+    this.cachePaths = Checks.copy(b.cachePaths, where, "cachePaths");
+    this.batch = b.batch;
   }
 
   public static Builder builder() {
@@ -125,6 +130,8 @@ public final class CodeBuildProject {
     b.artifactFiles.addAll(artifactFiles);
     b.secondaryArtifacts.putAll(secondaryArtifacts);
     b.toolInstall = toolInstall;
+    b.cachePaths.addAll(cachePaths);
+    b.batch = batch;
     return b;
   }
 
@@ -178,7 +185,8 @@ public final class CodeBuildProject {
 
   /**
    * The cache (default: local Docker layer and source cache when images are built, and a local
-   * custom cache, for the Maven repository, when the tool is built from source).
+   * custom cache when the buildspec lists {@link #cachePaths()}: the Maven repository when the tool
+   * is built from source, and any set with {@link Builder#cachePaths(String...)}).
    */
   public BuildCache cache() {
     if (cache != null) {
@@ -189,7 +197,7 @@ public final class CodeBuildProject {
       modes.add(BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE);
       modes.add(BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
     }
-    if (installsTool() && toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
+    if (!cachePaths().isEmpty()) {
       // The buildspec's cache paths (the Maven repository) are kept by a local custom cache:
       // https://docs.aws.amazon.com/codebuild/latest/userguide/caching-local.html
       modes.add(BuildCache.LocalMode.LOCAL_CUSTOM_CACHE);
@@ -197,6 +205,38 @@ public final class CodeBuildProject {
     return modes.isEmpty()
         ? BuildCache.none()
         : BuildCache.local(modes.toArray(BuildCache.LocalMode[]::new));
+  }
+
+  /** The paths set with {@link Builder#cachePaths(String...)}. */
+  public List<String> extraCachePaths() {
+    return cachePaths;
+  }
+
+  /**
+   * The buildspec's {@code cache: paths}, which an S3 cache or a local custom cache keeps: the
+   * Maven repository when the tool is built from source, then those set with {@link
+   * Builder#cachePaths(String...)}.
+   */
+  public List<String> cachePaths() {
+    Set<String> all = new LinkedHashSet<>();
+    if (installsTool() && toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
+      all.add(ToolInstalls.MAVEN_CACHE_PATH);
+    }
+    all.addAll(cachePaths);
+    return List.copyOf(all);
+  }
+
+  /**
+   * The batch build settings as set; a project run by a {@code batchEnabled(true)} action without
+   * them gets {@link #batchSettings()}'s default.
+   */
+  public Optional<BuildBatch> batch() {
+    return Optional.ofNullable(batch);
+  }
+
+  /** The batch build settings: as set, else the project's own service role and no limits. */
+  public BuildBatch batchSettings() {
+    return batch != null ? batch : BuildBatch.builder().serviceRoleArn(serviceRoleArn).build();
   }
 
   public int timeoutInMinutes() {
@@ -332,7 +372,9 @@ public final class CodeBuildProject {
         && exportedVariables.equals(o.exportedVariables)
         && artifactFiles.equals(o.artifactFiles)
         && secondaryArtifacts.equals(o.secondaryArtifacts)
-        && Objects.equals(toolInstall, o.toolInstall);
+        && Objects.equals(toolInstall, o.toolInstall)
+        && cachePaths.equals(o.cachePaths)
+        && Objects.equals(batch, o.batch);
   }
 
   @Override
@@ -362,7 +404,9 @@ public final class CodeBuildProject {
         exportedVariables,
         artifactFiles,
         secondaryArtifacts,
-        toolInstall);
+        toolInstall,
+        cachePaths,
+        batch);
   }
 
   /** The settings, SDK v2 style; secret-prone values are redacted. */
@@ -394,6 +438,8 @@ public final class CodeBuildProject {
         .add("artifactFiles", artifactFiles)
         .add("secondaryArtifacts", secondaryArtifacts)
         .add("toolInstall", toolInstall)
+        .add("cachePaths", cachePaths.isEmpty() ? null : cachePaths)
+        .add("batch", batch)
         .build();
   }
 
@@ -424,6 +470,8 @@ public final class CodeBuildProject {
     private final List<String> artifactFiles = new ArrayList<>();
     private final Map<String, List<String>> secondaryArtifacts = new LinkedHashMap<>();
     private ToolInstall toolInstall;
+    private final List<String> cachePaths = new ArrayList<>();
+    private BuildBatch batch;
 
     private Builder() {}
 
@@ -590,6 +638,26 @@ public final class CodeBuildProject {
      */
     public Builder toolInstall(ToolInstall toolInstall) {
       this.toolInstall = java.util.Objects.requireNonNull(toolInstall, "toolInstall");
+      return this;
+    }
+
+    /**
+     * Paths the buildspec's {@code cache: paths} lists, e.g. {@code "/root/.npm/**}{@code /*"}; an
+     * S3 cache or a local custom cache (the default when any are set) keeps them between builds.
+     * Sets them, replacing any set before.
+     */
+    public Builder cachePaths(String... paths) {
+      Checks.replaceAll(cachePaths, Arrays.asList(paths));
+      return this;
+    }
+
+    /**
+     * Batch build settings (CreateProject's {@code buildBatchConfig}), for a project run by a
+     * {@code batchEnabled(true)} action; without them such a project gets its own service role as
+     * the batch role.
+     */
+    public Builder batch(BuildBatch batch) {
+      this.batch = java.util.Objects.requireNonNull(batch, "batch");
       return this;
     }
 

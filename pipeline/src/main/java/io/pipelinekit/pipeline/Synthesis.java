@@ -2,8 +2,8 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.buildspec.BuildSpec;
-import io.pipelinekit.buildspec.BuildSpecWriter;
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.pipeline.internal.BatchPolicies;
 import io.pipelinekit.pipeline.internal.BuildSpecs;
 import io.pipelinekit.pipeline.internal.Declarations;
 import io.pipelinekit.pipeline.internal.Graphs;
@@ -52,7 +52,7 @@ public final class Synthesis {
       String suffix = single ? "" : "-" + project.name();
       BuildSpec spec = BuildSpecs.of(pipeline, project, tool);
       specs.put(project.name(), spec);
-      String yaml = BuildSpecWriter.write(spec);
+      String yaml = BuildSpecs.yaml(project, spec);
       out.put("buildspec" + suffix + ".yaml", yaml);
       String projectJson = Json.pretty(Declarations.createProject(pipeline, project, yaml));
       projects.put(project.name(), projectJson);
@@ -66,9 +66,27 @@ public final class Synthesis {
           "iam/codebuild-role-policy" + suffix + ".json",
           Json.pretty(Policies.codeBuildRole(pipeline, project)));
     }
+    for (CodeBuildProject project : all) {
+      if (Declarations.runsBatch(pipeline, project)) {
+        String suffix = single ? "" : "-" + project.name();
+        out.put(
+            "iam/codebuild-batch-role-policy" + suffix + ".json",
+            Json.pretty(BatchPolicies.batchRole(pipeline, project)));
+        if (project.batchSettings().serviceRoleArn().equals(project.serviceRoleArn())) {
+          warnings.add(
+              "CodeBuild project '"
+                  + project.name()
+                  + "': batch builds run with the project's own service role, so its builds may"
+                  + " start more builds; AWS advises a role of its own:"
+                  + " .batch(BuildBatch.builder().serviceRoleArn(...).build())"
+                  + " (https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build.html)");
+        }
+      }
+    }
     out.put("iam/pipeline-role-policy.json", Json.pretty(Policies.pipelineRole(pipeline)));
     out.put("pipeline.mmd", Graphs.mermaid(pipeline));
     if (sourceRoot != null) {
+      blueGreenTemplates(pipeline, sourceRoot);
       for (CodeBuildProject project : all) {
         for (ContainerImage image : project.images()) {
           String where =
@@ -101,6 +119,66 @@ public final class Synthesis {
     this.files = Collections.unmodifiableMap(out);
     this.createProjectJson = Collections.unmodifiableMap(projects);
     this.buildSpecs = Collections.unmodifiableMap(specs);
+  }
+
+  /**
+   * Warns when a CodeDeployToECS action's task definition or AppSpec template is not in the source
+   * root: CodeDeploy reads them from the artifact at deploy time, long after the build ("checked
+   * before AWS"). A template in the source action's artifact must be committed; one in a build's
+   * artifact must be committed or written by the build.
+   */
+  private void blueGreenTemplates(Pipeline pipeline, Path sourceRoot) {
+    for (Stage stage : pipeline.stages()) {
+      for (Action action : stage.actions()) {
+        if (!(action instanceof CodeDeployToEcsAction deploy)) {
+          continue;
+        }
+        Map<String, String> c = deploy.configuration();
+        String[][] templates = {
+          {
+            "task definition template",
+            "TaskDefinitionTemplateArtifact",
+            "TaskDefinitionTemplatePath"
+          },
+          {"AppSpec template", "AppSpecTemplateArtifact", "AppSpecTemplatePath"}
+        };
+        for (String[] t : templates) {
+          String artifact = c.get(t[1]);
+          String path = c.get(t[2]);
+          if (artifact == null || path == null || path.isBlank()) {
+            continue;
+          }
+          Path file = sourceRoot.resolve(path).normalize();
+          if (Files.isRegularFile(file)) {
+            continue;
+          }
+          Action producer = null;
+          for (Action a : pipeline.actions()) {
+            if (a.outputArtifacts().contains(artifact)) {
+              producer = a;
+            }
+          }
+          String where =
+              "stage '" + stage.name() + "' action '" + deploy.name() + "': " + t[0] + " " + path;
+          if (producer instanceof CodeBuildAction build) {
+            warnings.add(
+                where
+                    + " (artifact "
+                    + artifact
+                    + ") is not in the source root; unless CodeBuild project '"
+                    + build.project().name()
+                    + "' writes it, the blue/green deployment fails");
+          } else {
+            warnings.add(
+                where
+                    + " (artifact "
+                    + artifact
+                    + ") is not in the source root; commit it, or the blue/green deployment"
+                    + " fails");
+          }
+        }
+      }
+    }
   }
 
   /**
