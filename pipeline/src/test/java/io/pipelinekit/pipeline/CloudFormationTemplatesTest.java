@@ -34,7 +34,9 @@ class CloudFormationTemplatesTest {
     return read(s.files().get(name));
   }
 
-  /** CloudFormation's member names back to the APIs' (first letter lower; BuildSpec → buildspec). */
+  /**
+   * CloudFormation's member names back to the APIs' (first letter lower; BuildSpec → buildspec).
+   */
   private static JsonNode toApi(JsonNode node, JsonNode parameters) {
     if (node.isObject()) {
       if (node.size() == 1 && node.has("Ref")) {
@@ -223,7 +225,8 @@ class CloudFormationTemplatesTest {
     assertThat(referred.at("/Outputs/ArtifactKmsKeyArn/Value").asText())
         .isEqualTo(KitchenSink.pipeline().artifactKmsKeyArn().orElseThrow());
     assertThat(
-            referred.at(
+            referred
+                .at(
                     "/Resources/ArtifactBucket/Properties/BucketEncryption"
                         + "/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault"
                         + "/KMSMasterKeyID")
