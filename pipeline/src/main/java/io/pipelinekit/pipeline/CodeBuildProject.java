@@ -29,6 +29,7 @@ public final class CodeBuildProject {
   private final String name;
   private final String description;
   private final String serviceRoleArn;
+  private final boolean serviceRoleExists;
   private final String image;
   private final String computeType;
   private final String environmentType;
@@ -64,6 +65,7 @@ public final class CodeBuildProject {
             where,
             "serviceRoleArn",
             "\"arn:aws:iam::ACCOUNT:role/service-codebuild\"");
+    this.serviceRoleExists = b.serviceRoleExists;
     this.image = Checks.requiredText(b.image, where, "image", "\"aws/codebuild/standard:7.0\"");
     this.computeType =
         Checks.requiredText(b.computeType, where, "computeType", "\"BUILD_GENERAL1_SMALL\"");
@@ -108,6 +110,7 @@ public final class CodeBuildProject {
     b.name = name;
     b.description = description;
     b.serviceRoleArn = serviceRoleArn;
+    b.serviceRoleExists = serviceRoleExists;
     b.image = image;
     b.computeType = computeType;
     b.environmentType = environmentType;
@@ -145,6 +148,14 @@ public final class CodeBuildProject {
 
   public String serviceRoleArn() {
     return serviceRoleArn;
+  }
+
+  /**
+   * Whether the service role already exists ({@link Builder#existingServiceRoleArn}): the bootstrap
+   * template then refers to it instead of creating it.
+   */
+  public boolean serviceRoleExists() {
+    return serviceRoleExists;
   }
 
   /** The build image, e.g. {@code aws/codebuild/amazonlinux-x86_64-standard:5.0}. */
@@ -351,6 +362,7 @@ public final class CodeBuildProject {
         && name.equals(o.name)
         && Objects.equals(description, o.description)
         && serviceRoleArn.equals(o.serviceRoleArn)
+        && serviceRoleExists == o.serviceRoleExists
         && image.equals(o.image)
         && computeType.equals(o.computeType)
         && environmentType.equals(o.environmentType)
@@ -383,6 +395,7 @@ public final class CodeBuildProject {
         name,
         description,
         serviceRoleArn,
+        serviceRoleExists,
         image,
         computeType,
         environmentType,
@@ -416,6 +429,7 @@ public final class CodeBuildProject {
         .add("name", name)
         .add("description", description)
         .add("serviceRoleArn", serviceRoleArn)
+        .add("serviceRoleExists", serviceRoleExists ? true : null)
         .add("image", image)
         .add("computeType", computeType)
         .add("environmentType", environmentType)
@@ -448,6 +462,7 @@ public final class CodeBuildProject {
     private String name;
     private String description;
     private String serviceRoleArn;
+    private boolean serviceRoleExists;
     private String image = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
     private String computeType = "BUILD_GENERAL1_SMALL";
     private String environmentType = "LINUX_CONTAINER";
@@ -485,8 +500,17 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** The role CodeBuild assumes; the bootstrap template creates it with this name. */
     public Builder serviceRoleArn(String serviceRoleArn) {
       this.serviceRoleArn = serviceRoleArn;
+      this.serviceRoleExists = false;
+      return this;
+    }
+
+    /** A service role that already exists: the bootstrap template refers to it, creates none. */
+    public Builder existingServiceRoleArn(String serviceRoleArn) {
+      this.serviceRoleArn = serviceRoleArn;
+      this.serviceRoleExists = true;
       return this;
     }
 

@@ -9,6 +9,7 @@ import io.pipelinekit.pipeline.internal.Declarations;
 import io.pipelinekit.pipeline.internal.Graphs;
 import io.pipelinekit.pipeline.internal.Json;
 import io.pipelinekit.pipeline.internal.Policies;
+import io.pipelinekit.pipeline.internal.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,14 +27,26 @@ import java.util.Set;
 /**
  * Every file AWS needs for a {@link Pipeline}, as text: {@code buildspec.yaml}, {@code
  * pipeline.json} (the CreatePipeline input), {@code codebuild-project.json} (the CreateProject
- * input), the IAM policies, {@code pipeline.mmd} and, when the pipeline publishes an API, the
- * merged {@code openapi.yaml}. The same pipeline gives the same bytes.
+ * input), the IAM policies, the CloudFormation templates {@value #BOOTSTRAP_TEMPLATE} and {@value
+ * #PIPELINE_TEMPLATE}, {@code pipeline.mmd} and, when the pipeline publishes an API, the merged
+ * {@code openapi.yaml}. The same pipeline gives the same bytes.
  *
  * <p>With one CodeBuild project the files are named as above; with several, the project's name is
  * added ({@code buildspec-<project>.yaml}, {@code codebuild-project-<project>.json}, {@code
  * iam/codebuild-role-policy-<project>.json}).
  */
 public final class Synthesis {
+  /**
+   * What a pipeline needs before it can exist: its roles (trust and permission policies), the
+   * artifact bucket, ECR repositories, log groups and, where asked for, a KMS key. Deploy it first.
+   */
+  public static final String BOOTSTRAP_TEMPLATE = "cloudformation/bootstrap.template.json";
+
+  /**
+   * The CodeBuild project(s) and the pipeline, taking the bootstrap stack's outputs as parameters.
+   */
+  public static final String PIPELINE_TEMPLATE = "cloudformation/pipeline.template.json";
+
   private final Pipeline pipeline;
   private final Map<String, String> files;
   private final String createPipelineJson;
@@ -46,6 +59,7 @@ public final class Synthesis {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, String> projects = new LinkedHashMap<>();
     Map<String, BuildSpec> specs = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> projectRequests = new LinkedHashMap<>();
     List<CodeBuildProject> all = pipeline.codeBuildProjects();
     boolean single = all.size() == 1;
     for (CodeBuildProject project : all) {
@@ -54,11 +68,14 @@ public final class Synthesis {
       specs.put(project.name(), spec);
       String yaml = BuildSpecs.yaml(project, spec);
       out.put("buildspec" + suffix + ".yaml", yaml);
-      String projectJson = Json.pretty(Declarations.createProject(pipeline, project, yaml));
+      Map<String, Object> projectRequest = Declarations.createProject(pipeline, project, yaml);
+      projectRequests.put(project.name(), projectRequest);
+      String projectJson = Json.pretty(projectRequest);
       projects.put(project.name(), projectJson);
       out.put("codebuild-project" + suffix + ".json", projectJson);
     }
-    this.createPipelineJson = Json.pretty(Declarations.createPipeline(pipeline));
+    Map<String, Object> pipelineRequest = Declarations.createPipeline(pipeline);
+    this.createPipelineJson = Json.pretty(pipelineRequest);
     out.put("pipeline.json", createPipelineJson);
     for (CodeBuildProject project : all) {
       String suffix = single ? "" : "-" + project.name();
@@ -84,6 +101,10 @@ public final class Synthesis {
       }
     }
     out.put("iam/pipeline-role-policy.json", Json.pretty(Policies.pipelineRole(pipeline)));
+    out.put(BOOTSTRAP_TEMPLATE, Json.pretty(Templates.bootstrap(pipeline)));
+    out.put(
+        PIPELINE_TEMPLATE,
+        Json.pretty(Templates.pipeline(pipeline, pipelineRequest, projectRequests)));
     out.put("pipeline.mmd", Graphs.mermaid(pipeline));
     if (sourceRoot != null) {
       blueGreenTemplates(pipeline, sourceRoot);
