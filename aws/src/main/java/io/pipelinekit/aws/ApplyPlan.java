@@ -2,6 +2,7 @@ package io.pipelinekit.aws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** What {@code apply} does (or, with {@code --dry-run}, would do) to each resource. */
@@ -114,8 +115,32 @@ public final class ApplyPlan {
         String one = s.replace("\n", "\\n");
         return "\"" + (one.length() > 120 ? one.substring(0, 117) + "..." : one) + "\"";
       }
-      String s = String.valueOf(v);
+      String s = structure(v);
       return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+
+    /** A map or list as {@code {k=v, …}} / {@code [a, …]}, keys sorted: the same text every run. */
+    private static String structure(Object v) {
+      if (v instanceof Map<?, ?> map) {
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+        map.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+        StringBuilder out = new StringBuilder("{");
+        sorted.forEach(
+            (k, x) ->
+                out.append(out.length() > 1 ? ", " : "")
+                    .append(k)
+                    .append('=')
+                    .append(structure(x)));
+        return out.append('}').toString();
+      }
+      if (v instanceof List<?> list) {
+        StringBuilder out = new StringBuilder("[");
+        for (Object x : list) {
+          out.append(out.length() > 1 ? ", " : "").append(structure(x));
+        }
+        return out.append(']').toString();
+      }
+      return String.valueOf(v);
     }
   }
 
