@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -221,7 +222,7 @@ final class OutputFiles {
     Set<String> ours = new HashSet<>(writing);
     ours.addAll(previous);
     ours.add(MANIFEST);
-    Set<String> refused = new TreeSet<>();
+    SortedSet<String> refused = new TreeSet<>();
     try {
       for (OwnedFolder.Foreign found :
           OwnedFolder.notOurs(

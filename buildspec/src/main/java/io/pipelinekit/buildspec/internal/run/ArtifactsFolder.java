@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -51,7 +52,7 @@ public final class ArtifactsFolder {
             dir + ": is not a folder; --artifacts-dir takes a folder (it is replaced by each run)");
       }
       Set<String> owned = readManifest(folder);
-      Set<String> refused = new TreeSet<>();
+      SortedSet<String> refused = new TreeSet<>();
       try {
         for (OwnedFolder.Foreign found :
             OwnedFolder.notOurs(
