@@ -295,20 +295,29 @@ public final class OwnedFolder {
 
   /**
    * Puts the folder {@code staged} in the place of {@code folder} (made or replaced as a whole):
-   * the old folder is renamed aside, the staged one renamed in, then the old one removed.
+   * the old folder is renamed aside, the staged one renamed in, then the old one removed. When the
+   * staged folder cannot be moved in, the old one is put back: one of the two sets always stays.
    */
   public static void replaceWhole(Path staged, Path folder) throws IOException {
+    Files.createDirectories(folder.getParent());
     Path old = null;
-    try {
-      Files.createDirectories(folder.getParent());
-      if (attributes(folder) != null) {
-        old = folder.resolveSibling(staged.getFileName() + ".old");
-        Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      deleteTree(old);
+    if (attributes(folder) != null) {
+      old = folder.resolveSibling(staged.getFileName() + ".old");
+      Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
     }
+    try {
+      Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (old != null) {
+        try {
+          Files.move(old, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException restore) {
+          e.addSuppressed(restore);
+        }
+      }
+      throw e;
+    }
+    deleteTree(old);
   }
 
   /** The attributes of {@code path} itself (a link is not followed); null when nothing is there. */

@@ -205,6 +205,20 @@ class OwnedFolderTest {
   }
 
   @Test
+  void replaceWhole_whenTheStagedFolderCannotMoveIn_keepsTheOldOne() throws IOException {
+    previousRun(Map.of("old.txt", "old"));
+    Path missing = OwnedFolder.tempBeside(out());
+
+    assertThatThrownBy(() -> OwnedFolder.replaceWhole(missing, out()))
+        .isInstanceOf(IOException.class);
+
+    assertThat(contents(out())).containsKey(Path.of("old.txt"));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).containsExactly(out());
+    }
+  }
+
+  @Test
   void deleteTree_removesAFolderButNotWhatALinkInsidePointsTo() throws IOException {
     Path target = Files.writeString(tmp.resolve("keep.txt"), "keep");
     Path tree = Files.createDirectories(tmp.resolve("tree/sub"));
