@@ -72,7 +72,7 @@ final class OutputFolder {
         stale.removeAll(bytes.keySet());
         Set<String> moved = new LinkedHashSet<>(bytes.keySet());
         moved.remove(MANIFEST);
-        OwnedFolder.moveFileByFile(staging, root, moved, MANIFEST, stale, false);
+        OwnedFolder.moveFileByFile(staging, root, moved, MANIFEST, stale, true);
       }
     } catch (OwnedFolder.MoveFailure e) {
       throw new MojoFailureException(
