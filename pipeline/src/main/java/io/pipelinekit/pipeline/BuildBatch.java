@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class BuildBatch {
   private final String serviceRoleArn;
+  private final boolean serviceRoleExists;
   private final Integer timeoutInMinutes;
   private final Integer maximumBuildsAllowed;
   private final List<String> computeTypesAllowed;
@@ -35,6 +36,7 @@ public final class BuildBatch {
             where,
             "serviceRoleArn",
             "\"arn:aws:iam::ACCOUNT:role/service-codebuild-batch\"");
+    this.serviceRoleExists = b.serviceRoleExists;
     this.timeoutInMinutes = b.timeoutInMinutes;
     this.maximumBuildsAllowed = b.maximumBuildsAllowed;
     this.computeTypesAllowed = Checks.copy(b.computeTypesAllowed, where, "computeTypesAllowed");
@@ -48,6 +50,7 @@ public final class BuildBatch {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.serviceRoleArn = serviceRoleArn;
+    b.serviceRoleExists = serviceRoleExists;
     b.timeoutInMinutes = timeoutInMinutes;
     b.maximumBuildsAllowed = maximumBuildsAllowed;
     b.computeTypesAllowed.addAll(computeTypesAllowed);
@@ -61,6 +64,14 @@ public final class BuildBatch {
    */
   public String serviceRoleArn() {
     return serviceRoleArn;
+  }
+
+  /**
+   * Whether the batch role already exists ({@link Builder#existingServiceRoleArn}): the bootstrap
+   * template refers to it and creates none.
+   */
+  public boolean serviceRoleExists() {
+    return serviceRoleExists;
   }
 
   /** The most minutes the whole batch may take (CodeBuild's default when empty). */
@@ -90,6 +101,7 @@ public final class BuildBatch {
     }
     return other instanceof BuildBatch o
         && serviceRoleArn.equals(o.serviceRoleArn)
+        && serviceRoleExists == o.serviceRoleExists
         && Objects.equals(timeoutInMinutes, o.timeoutInMinutes)
         && Objects.equals(maximumBuildsAllowed, o.maximumBuildsAllowed)
         && computeTypesAllowed.equals(o.computeTypesAllowed)
@@ -100,6 +112,7 @@ public final class BuildBatch {
   public int hashCode() {
     return Objects.hash(
         serviceRoleArn,
+        serviceRoleExists,
         timeoutInMinutes,
         maximumBuildsAllowed,
         computeTypesAllowed,
@@ -111,6 +124,7 @@ public final class BuildBatch {
   public String toString() {
     return ToString.builder("BuildBatch")
         .add("serviceRoleArn", serviceRoleArn)
+        .add("serviceRoleExists", serviceRoleExists ? true : null)
         .add("timeoutInMinutes", timeoutInMinutes)
         .add("maximumBuildsAllowed", maximumBuildsAllowed)
         .add("computeTypesAllowed", computeTypesAllowed.isEmpty() ? null : computeTypesAllowed)
@@ -121,6 +135,7 @@ public final class BuildBatch {
   /** Builds a {@link BuildBatch}. */
   public static final class Builder {
     private String serviceRoleArn;
+    private boolean serviceRoleExists;
     private Integer timeoutInMinutes;
     private Integer maximumBuildsAllowed;
     private final List<String> computeTypesAllowed = new ArrayList<>();
@@ -128,8 +143,17 @@ public final class BuildBatch {
 
     private Builder() {}
 
+    /** The batch role; {@code pipeline build}'s bootstrap template creates it. */
     public Builder serviceRoleArn(String serviceRoleArn) {
       this.serviceRoleArn = serviceRoleArn;
+      this.serviceRoleExists = false;
+      return this;
+    }
+
+    /** A batch role that already exists: the bootstrap template refers to it, creates none. */
+    public Builder existingServiceRoleArn(String serviceRoleArn) {
+      this.serviceRoleArn = serviceRoleArn;
+      this.serviceRoleExists = true;
       return this;
     }
 

@@ -14,15 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both CloudFormation templates of a blue/green pipeline with two sources and a manual approval
- * (and of the kitchen sink) pass cfn-lint with no error or warning and checkov with every failed
- * check fixed or suppressed with a reason in the resource's Metadata.
+ * (and of the kitchen sink, and of a pipeline whose build runs as a CodeBuild batch with a role of
+ * its own) pass cfn-lint with no error or warning and checkov with every failed check fixed or
+ * suppressed with a reason in the resource's Metadata.
  */
 class TemplateOraclesTest {
   @TempDir Path tmp;
 
   private List<String> write() throws IOException {
     List<String> files = new ArrayList<>();
-    for (Pipeline p : List.of(BlueGreenPipeline.pipeline(), KitchenSink.pipeline())) {
+    for (Pipeline p :
+        List.of(BlueGreenPipeline.pipeline(), KitchenSink.pipeline(), BatchPipeline.pipeline())) {
       Synthesis s = Synthesis.of(p, TestTool.ARTIFACT);
       for (String name : List.of(Synthesis.BOOTSTRAP_TEMPLATE, Synthesis.PIPELINE_TEMPLATE)) {
         Path file = tmp.resolve(p.name()).resolve(name);

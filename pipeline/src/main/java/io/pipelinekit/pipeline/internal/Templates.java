@@ -1,5 +1,6 @@
 package io.pipelinekit.pipeline.internal;
 
+import io.pipelinekit.pipeline.BuildBatch;
 import io.pipelinekit.pipeline.CodeBuildProject;
 import io.pipelinekit.pipeline.ContainerImage;
 import io.pipelinekit.pipeline.Pipeline;
@@ -61,6 +62,28 @@ public final class Templates {
     return names;
   }
 
+  /**
+   * The parameter (pipeline template) and output (bootstrap template) for the batch role of each
+   * project that runs batch builds ({@code CodeBuildBatchRoleArn}, or {@code
+   * CodeBuildBatchRoleArn<Project>} with several projects).
+   */
+  public static Map<String, String> batchRoleParameters(Pipeline p) {
+    List<CodeBuildProject> projects = p.codeBuildProjects();
+    Set<String> taken = new HashSet<>(Set.of(PIPELINE_ROLE, ARTIFACT_BUCKET, ARTIFACT_KEY));
+    taken.addAll(codeBuildRoleParameters(p).values());
+    Map<String, String> names = new LinkedHashMap<>();
+    for (CodeBuildProject project : projects) {
+      if (Declarations.runsBatch(p, project)) {
+        String base =
+            projects.size() == 1
+                ? "CodeBuildBatchRoleArn"
+                : "CodeBuildBatchRoleArn" + pascal(project.name());
+        names.put(project.name(), unique(base, taken));
+      }
+    }
+    return names;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // bootstrap.template.json
 
@@ -111,11 +134,45 @@ public final class Templates {
           Policies.codeBuildRole(p, project));
       projectRoles.put(project.name(), role);
     }
+    // The roles that read and write artifacts: the key's users (a batch role only starts builds).
+    List<Role> keyUsers = new ArrayList<>(roles.values());
+
+    // A project that runs batch builds: CodeBuild assumes the batch role to start, stop and retry
+    // the batch's builds (https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build.html,
+    // "Security role"). Trusted like the project's role, on behalf of the project, its builds and
+    // its batches (build-batch/NAME:ID, BuildBatch's arn:
+    // https://docs.aws.amazon.com/codebuild/latest/APIReference/API_BuildBatch.html).
+    Map<String, Role> batchRoles = new LinkedHashMap<>();
+    for (CodeBuildProject project : projects) {
+      if (!Declarations.runsBatch(p, project)) {
+        continue;
+      }
+      String suffix = single ? "" : pascal(project.name());
+      BuildBatch batch = project.batchSettings();
+      Role role =
+          roles.computeIfAbsent(
+              batch.serviceRoleArn(),
+              arn -> new Role(arn, unique("CodeBuildBatchRole" + suffix, ids), p));
+      role.exists |=
+          batch.serviceRoleExists()
+              || (batch.serviceRoleArn().equals(project.serviceRoleArn())
+                  && project.serviceRoleExists());
+      String builds = "arn:aws:codebuild:" + p.region() + ":" + p.account() + ":";
+      role.trust(
+          "codebuild.amazonaws.com",
+          arns.codeBuildProject(project.name()),
+          builds + "build/" + project.name() + ":*",
+          builds + "build-batch/" + project.name() + ":*");
+      role.policies.put(
+          "codebuild-batch-role-policy" + (single ? "" : "-" + project.name()),
+          BatchPolicies.batchRole(p, project));
+      batchRoles.put(project.name(), role);
+    }
 
     if (createKey) {
       keyId = unique("ArtifactKey", ids);
       String aliasId = unique("ArtifactKeyAlias", ids);
-      resources.put(keyId, key(p, roles.values(), projects));
+      resources.put(keyId, key(p, keyUsers, projects));
       Map<String, Object> aliasProps = new LinkedHashMap<>();
       aliasProps.put("AliasName", alias.group(3));
       aliasProps.put("TargetKeyId", ref(keyId));
@@ -146,6 +203,15 @@ public final class Templates {
               "The service role of CodeBuild project " + project.name(),
               projectRoles.get(project.name()).arnValue()));
     }
+    batchRoleParameters(p)
+        .forEach(
+            (project, name) ->
+                outputs.put(
+                    name,
+                    output(
+                        name,
+                        "The batch role of CodeBuild project " + project,
+                        batchRoles.get(project).arnValue())));
 
     if (p.artifactBucketExists()) {
       outputs.put(
@@ -223,7 +289,12 @@ public final class Templates {
     }
 
     void trust(String service, String... sourceArns) {
-      trust.computeIfAbsent(service, s -> new ArrayList<>()).addAll(List.of(sourceArns));
+      List<String> sources = trust.computeIfAbsent(service, s -> new ArrayList<>());
+      for (String arn : sourceArns) {
+        if (!sources.contains(arn)) {
+          sources.add(arn);
+        }
+      }
     }
 
     /** Created unless it exists already or lives in another account (or is no role ARN). */
@@ -490,6 +561,16 @@ public final class Templates {
           parameter(
               "The service role of CodeBuild project " + project.name(), project.serviceRoleArn()));
     }
+    Map<String, String> batchParameters = batchRoleParameters(p);
+    for (CodeBuildProject project : p.codeBuildProjects()) {
+      if (batchParameters.containsKey(project.name())) {
+        parameters.put(
+            batchParameters.get(project.name()),
+            parameter(
+                "The batch role of CodeBuild project " + project.name(),
+                project.batchSettings().serviceRoleArn()));
+      }
+    }
     parameters.put(ARTIFACT_BUCKET, parameter("The artifact bucket", p.artifactBucket()));
     p.artifactKmsKeyArn()
         .ifPresent(
@@ -503,7 +584,10 @@ public final class Templates {
       String id = unique("CodeBuildProject" + (single ? "" : pascal(project.name())), ids);
       projectIds.add(id);
       Map<String, Object> props =
-          projectProperties(createProjects.get(project.name()), roleParameters.get(project.name()));
+          projectProperties(
+              createProjects.get(project.name()),
+              roleParameters.get(project.name()),
+              batchParameters.get(project.name()));
       Map<String, Object> resource = resource("AWS::CodeBuild::Project", props);
       resources.put(id, resource);
     }
@@ -565,12 +649,24 @@ public final class Templates {
     return props;
   }
 
-  /** A CreateProject tree as AWS::CodeBuild::Project properties. */
-  static Map<String, Object> projectProperties(Map<String, Object> createProject, String role) {
+  /**
+   * A CreateProject tree as AWS::CodeBuild::Project properties; the service role and the batch role
+   * ({@code batchRole}, null without batch builds) are the parameters of those names.
+   */
+  static Map<String, Object> projectProperties(
+      Map<String, Object> createProject, String role, String batchRole) {
     Map<String, Object> props = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : createProject.entrySet()) {
       if (e.getKey().equals("serviceRole")) {
         props.put("ServiceRole", ref(role));
+      } else if (e.getKey().equals("buildBatchConfig") && batchRole != null) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> c : map(e.getValue()).entrySet()) {
+          config.put(
+              capitalize(c.getKey()),
+              c.getKey().equals("serviceRole") ? ref(batchRole) : cfn(c.getValue()));
+        }
+        props.put("BuildBatchConfig", config);
       } else {
         props.put(capitalize(e.getKey()), cfn(e.getValue()));
       }
