@@ -3,15 +3,17 @@
 import java.security.MessageDigest
 
 def out = new File(basedir, 'target/pipeline')
-def expected = ['buildspec.yaml', 'codebuild-project.json', 'iam/codebuild-role-policy.json',
-                'iam/pipeline-role-policy.json', 'openapi.yaml', 'pipeline.json', 'pipeline.mmd']
+def expected = ['buildspec.yaml', 'cloudformation/bootstrap.template.json',
+                'cloudformation/pipeline.template.json', 'codebuild-project.json',
+                'iam/codebuild-role-policy.json', 'iam/pipeline-role-policy.json', 'openapi.yaml',
+                'pipeline.json', 'pipeline.mmd']
 expected.each { assert new File(out, it).isFile() : "target/pipeline/$it was not written" }
 def listed = new File(out, '.pipelinekit-output').readLines().findAll { it && !it.startsWith('#') }
 assert listed.sort() == expected
 assert !out.parentFile.listFiles().any { it.name.endsWith('.tmp') } : 'a staging folder was left'
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('wrote 7 files to target/pipeline from com.example.orders.OrdersPipeline:')
+assert log.contains('wrote 9 files to target/pipeline from com.example.orders.OrdersPipeline:')
 assert new File(out, 'openapi.yaml').text.contains('operationId: listOrders')
 
 // the tool the buildspec installs: the CLI jar resolved from the project's repositories, hashed

@@ -1,9 +1,9 @@
 """An independent client for deploy-stack's tests: reads back through boto3 what a stack made.
 
-  readback.py ENDPOINT inventory PREFIX  -> what exists whose name starts with PREFIX
-  readback.py ENDPOINT stack NAME        -> the stack, its change sets, and each resource read
-                                            back from its own service by physical id
-Prints one JSON document.
+  readback.py ENDPOINT inventory PREFIX [REGION]  -> what exists whose name starts with PREFIX
+  readback.py ENDPOINT stack NAME [REGION]        -> the stack, its change sets, and each resource
+                                                     read back from its own service by physical id
+REGION defaults to us-east-1. Prints one JSON document.
 """
 import json
 import sys
@@ -12,10 +12,11 @@ import boto3
 from botocore.exceptions import ClientError
 
 endpoint, mode, name = sys.argv[1], sys.argv[2], sys.argv[3]
+region = sys.argv[4] if len(sys.argv) > 4 else "us-east-1"
 
 
 def client(service):
-    return boto3.client(service, region_name="us-east-1", endpoint_url=endpoint,
+    return boto3.client(service, region_name=region, endpoint_url=endpoint,
                         aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
@@ -39,7 +40,9 @@ def read(resource_type, physical_id):
     """The resource as its own service describes it; raises when it does not exist."""
     if resource_type == "AWS::IAM::Role":
         role = iam.get_role(RoleName=physical_id)["Role"]
-        return {"arn": role["Arn"], "trust": role["AssumeRolePolicyDocument"]}
+        policies = iam.list_role_policies(RoleName=physical_id)["PolicyNames"]
+        return {"arn": role["Arn"], "path": role["Path"], "trust": role["AssumeRolePolicyDocument"],
+                "policies": sorted(policies)}
     if resource_type == "AWS::S3::Bucket":
         s3.head_bucket(Bucket=physical_id)
         versioning = s3.get_bucket_versioning(Bucket=physical_id).get("Status")

@@ -1,42 +1,43 @@
 package io.pipelinekit.aws;
 
-import io.pipelinekit.pipeline.EcsTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.BatchGetProjectsResponse;
 import software.amazon.awssdk.services.codebuild.model.CreateProjectRequest;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.UpdateProjectRequest;
+import software.amazon.awssdk.services.codeconnections.CodeConnectionsClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.CreatePipelineRequest;
 import software.amazon.awssdk.services.codepipeline.model.GetPipelineResponse;
 import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.PipelineNotFoundException;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
-import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Creates or updates a pipeline's CodeBuild projects and the pipeline itself so AWS matches the
- * definition, idempotently: it reads first ({@code BatchGetProjects}, {@code GetPipeline}) and
- * writes only what differs ({@code CreateProject}/{@code UpdateProject}, then {@code
- * CreatePipeline}/{@code UpdatePipeline}). Before any of that it checks every ECS deploy target
- * ({@code DescribeServices} + {@code DescribeTaskDefinition}): the service exists and its task
- * definition has a container for every image the pipeline writes into {@code
- * imagedefinitions.json}.
+ * definition, idempotently. Before anything is written it checks every resource the pipeline refers
+ * to ({@link ReferenceChecks}: roles and their trust, artifact bucket, connection, ECR
+ * repositories, SNS topics, CodeDeploy application and group, ECS services and containers) and
+ * stops, naming each problem, when one is missing. Then it reads the live declarations ({@code
+ * BatchGetProjects}, {@code GetPipeline}) and compares them with the whole declarations it would
+ * send ({@link TreeDiff}: stages, actions and other named items matched by name; only what {@link
+ * LiveOnlyFields} lists is not compared), and writes only what differs ({@code
+ * CreateProject}/{@code UpdateProject}, then {@code CreatePipeline}/{@code UpdatePipeline}).
  *
  * <p>Pipeline tags are set at creation; {@code UpdatePipeline} does not take tags, so a tag change
  * on an existing pipeline is not applied (tag it with TagResource).
@@ -48,12 +49,32 @@ public final class PipelineApplier implements AutoCloseable {
   private final CodeBuildClient codeBuild;
   private final CodePipelineClient codePipeline;
   private final EcsClient ecs;
+  private final IamClient iam;
+  private final S3Client s3;
+  private final EcrClient ecr;
+  private final SnsClient sns;
+  private final CodeDeployClient codeDeploy;
+  private final CodeConnectionsClient connections;
 
   private PipelineApplier(
-      CodeBuildClient codeBuild, CodePipelineClient codePipeline, EcsClient ecs) {
+      CodeBuildClient codeBuild,
+      CodePipelineClient codePipeline,
+      EcsClient ecs,
+      IamClient iam,
+      S3Client s3,
+      EcrClient ecr,
+      SnsClient sns,
+      CodeDeployClient codeDeploy,
+      CodeConnectionsClient connections) {
     this.codeBuild = codeBuild;
     this.codePipeline = codePipeline;
     this.ecs = ecs;
+    this.iam = iam;
+    this.s3 = s3;
+    this.ecr = ecr;
+    this.sns = sns;
+    this.codeDeploy = codeDeploy;
+    this.connections = connections;
   }
 
   /**
@@ -65,36 +86,81 @@ public final class PipelineApplier implements AutoCloseable {
     Objects.requireNonNull(clients, "clients");
     Supplier<ClientOverrideConfiguration> config =
         () -> policy.applyTo(ClientOverrideConfiguration.builder(), listener).build();
+    boolean endpoint = clients.settings().endpoint().isPresent();
     return new PipelineApplier(
         clients.codeBuild().overrideConfiguration(config.get()).build(),
         clients.codePipeline().overrideConfiguration(config.get()).build(),
-        clients.ecs().overrideConfiguration(config.get()).build());
+        clients.ecs().overrideConfiguration(config.get()).build(),
+        // IAM is global: its one endpoint answers for every region of the partition.
+        clients
+            .configure(IamClient.builder())
+            .region(endpoint ? clients.region() : Region.AWS_GLOBAL)
+            .overrideConfiguration(config.get())
+            .build(),
+        // One --endpoint-url for every service (moto) serves buckets by path, not host name.
+        clients
+            .configure(S3Client.builder())
+            .forcePathStyle(endpoint)
+            .overrideConfiguration(config.get())
+            .build(),
+        clients.configure(EcrClient.builder()).overrideConfiguration(config.get()).build(),
+        clients.configure(SnsClient.builder()).overrideConfiguration(config.get()).build(),
+        clients.configure(CodeDeployClient.builder()).overrideConfiguration(config.get()).build(),
+        clients
+            .configure(CodeConnectionsClient.builder())
+            .overrideConfiguration(config.get())
+            .build());
   }
 
   /**
-   * Checks the ECS targets and compares every resource with AWS; writes nothing.
+   * Checks every resource the pipeline refers to and compares every resource with AWS; writes
+   * nothing.
    *
-   * @throws ApplyException when an ECS target is missing or does not match (all problems listed)
+   * @throws ApplyException when a referenced resource is missing or does not match (all problems
+   *     listed), or a read fails
    */
   public ApplyPlan plan(PipelineDeclarations declarations) {
-    return planned(declarations).plan();
+    return planned(declarations, true).plan();
+  }
+
+  /**
+   * Compares every resource with AWS, without checking what they refer to; writes nothing ({@code
+   * pipeline drift}).
+   */
+  public ApplyPlan compare(PipelineDeclarations declarations) {
+    return planned(declarations, false).plan();
   }
 
   /** A plan, and the version of the pipeline as AWS has it (null when it does not exist). */
   private record Planned(ApplyPlan plan, Integer pipelineVersion) {}
 
-  private Planned planned(PipelineDeclarations declarations) {
-    List<String> checks = checkEcsTargets(declarations.ecsTargets());
+  private Planned planned(PipelineDeclarations declarations, boolean checkReferences) {
+    ReferenceChecks.Result checks =
+        checkReferences
+            ? new ReferenceChecks(iam, s3, ecr, sns, codeDeploy, connections, ecs).run(declarations)
+            : new ReferenceChecks.Result(List.of(), List.of(), List.of());
+    if (!checks.problems().isEmpty()) {
+      int n = checks.problems().size();
+      throw new ApplyException(
+          (n == 1 ? "1 problem" : n + " problems")
+              + " with what the pipeline refers to (nothing was changed):\n  "
+              + String.join("\n  ", checks.problems()),
+          checks.problems());
+    }
     List<ApplyPlan.Change> changes = new ArrayList<>();
     Map<String, Project> existing = existingProjects(declarations);
     for (Map<String, Object> request : declarations.createProjects()) {
       String name = (String) request.get("name");
-      SdkTrees.toModel(request, CreateProjectRequest.class); // rejects unknown members early
+      CreateProjectRequest model = SdkTrees.toModel(request, CreateProjectRequest.class);
       Project current = existing.get(name);
       if (current == null) {
         changes.add(new ApplyPlan.Change(PROJECT, name, ApplyPlan.Action.CREATE, List.of()));
       } else {
-        List<String> diff = TreeDiff.diff(SdkTrees.prune(request), SdkTrees.toTree(current));
+        List<ApplyPlan.Difference> diff =
+            TreeDiff.diff(
+                projectTree(SdkTrees.toTree(model)),
+                SdkTrees.toTree(current),
+                LiveOnlyFields.PROJECT);
         changes.add(
             new ApplyPlan.Change(
                 PROJECT,
@@ -110,11 +176,11 @@ public final class PipelineApplier implements AutoCloseable {
     if (current.isEmpty()) {
       changes.add(new ApplyPlan.Change(PIPELINE, name, ApplyPlan.Action.CREATE, List.of()));
     } else {
-      Map<String, Object> currentTree = new LinkedHashMap<>(SdkTrees.toTree(current.get()));
-      currentTree.remove("version");
-      Map<String, Object> desiredTree = new LinkedHashMap<>(SdkTrees.toTree(desired.pipeline()));
-      desiredTree.remove("version");
-      List<String> diff = TreeDiff.diff(desiredTree, currentTree);
+      // UpdatePipeline is sent the version AWS has, whatever pipeline.json says.
+      Map<String, Object> sent = new LinkedHashMap<>(SdkTrees.toTree(desired.pipeline()));
+      sent.remove("version");
+      List<ApplyPlan.Difference> diff =
+          TreeDiff.diff(sent, SdkTrees.toTree(current.get()), LiveOnlyFields.PIPELINE);
       changes.add(
           new ApplyPlan.Change(
               PIPELINE,
@@ -123,7 +189,21 @@ public final class PipelineApplier implements AutoCloseable {
               diff));
     }
     return new Planned(
-        new ApplyPlan(changes, checks), current.map(PipelineDeclaration::version).orElse(null));
+        new ApplyPlan(changes, checks.checked(), checks.warnings()),
+        current.map(PipelineDeclaration::version).orElse(null));
+  }
+
+  /**
+   * A CreateProject tree in the shape BatchGetProjects reports: {@code badgeEnabled} is read back
+   * as {@code badge.badgeEnabled}.
+   */
+  private static Map<String, Object> projectTree(Map<String, Object> request) {
+    Map<String, Object> tree = new LinkedHashMap<>(request);
+    Object badge = tree.remove("badgeEnabled");
+    if (badge != null) {
+      tree.put("badge", Map.of("badgeEnabled", badge));
+    }
+    return tree;
   }
 
   /**
@@ -131,7 +211,7 @@ public final class PipelineApplier implements AutoCloseable {
    * call is made.
    */
   public ApplyPlan apply(PipelineDeclarations declarations) {
-    Planned planned = planned(declarations);
+    Planned planned = planned(declarations, true);
     ApplyPlan plan = planned.plan();
     List<String> done = new ArrayList<>();
     Map<String, Map<String, Object>> projects = new LinkedHashMap<>();
@@ -193,6 +273,12 @@ public final class PipelineApplier implements AutoCloseable {
     codeBuild.close();
     codePipeline.close();
     ecs.close();
+    iam.close();
+    s3.close();
+    ecr.close();
+    sns.close();
+    codeDeploy.close();
+    connections.close();
   }
 
   private static void write(String call, ApplyPlan.Change change, List<String> done, Runnable r) {
@@ -240,94 +326,6 @@ public final class PipelineApplier implements AutoCloseable {
     }
   }
 
-  /** Every ECS deploy target: service exists, task definition has the images' containers. */
-  private List<String> checkEcsTargets(List<EcsTarget> targets) {
-    List<String> problems = new ArrayList<>();
-    List<String> checked = new ArrayList<>();
-    for (EcsTarget deploy : targets) {
-      String where = "stage '" + deploy.stageName() + "' action '" + deploy.actionName() + "'";
-      String target =
-          "service '" + deploy.serviceName() + "' in cluster '" + deploy.clusterName() + "'";
-      DescribeServicesResponse services;
-      try {
-        services =
-            read(
-                "DescribeServices",
-                () ->
-                    ecs.describeServices(
-                        r -> r.cluster(deploy.clusterName()).services(deploy.serviceName())));
-      } catch (ApplyException e) {
-        if (e.getCause() instanceof ClusterNotFoundException) {
-          problems.add(
-              where
-                  + ": ECS cluster '"
-                  + deploy.clusterName()
-                  + "' does not exist; create it or fix clusterName");
-          continue;
-        }
-        throw e;
-      }
-      Service service =
-          services.services().stream()
-              .filter(s -> deploy.serviceName().equals(s.serviceName()))
-              .filter(s -> !"INACTIVE".equals(s.status()))
-              .findFirst()
-              .orElse(null);
-      if (service == null) {
-        problems.add(
-            where
-                + ": ECS "
-                + target
-                + " does not exist (or is inactive); create the service first or fix serviceName");
-        continue;
-      }
-      String taskDefinition = service.taskDefinition();
-      List<ContainerDefinition> containers =
-          read(
-                  "DescribeTaskDefinition",
-                  () -> ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)))
-              .taskDefinition()
-              .containerDefinitions();
-      Set<String> names = new LinkedHashSet<>();
-      containers.forEach(c -> names.add(c.name()));
-      for (String image : deploy.containerNames()) {
-        if (!names.contains(image)) {
-          problems.add(
-              where
-                  + ": the image definitions would name container '"
-                  + image
-                  + "', but the task definition "
-                  + shortArn(taskDefinition)
-                  + " that "
-                  + target
-                  + " runs has containers "
-                  + names
-                  + "; the deploy would fail. Rename the image's container to one of these, or"
-                  + " add the container to the task definition");
-        }
-      }
-      checked.add(
-          "ECS "
-              + target
-              + ": task definition "
-              + shortArn(taskDefinition)
-              + " has containers "
-              + names);
-    }
-    if (!problems.isEmpty()) {
-      throw new ApplyException(
-          (problems.size() == 1 ? "1 ECS target problem" : problems.size() + " ECS target problems")
-              + " (nothing was changed):\n  "
-              + String.join("\n  ", problems));
-    }
-    return checked;
-  }
-
-  private static String shortArn(String arn) {
-    int slash = arn.lastIndexOf('/');
-    return "'" + (slash >= 0 ? arn.substring(slash + 1) : arn) + "'";
-  }
-
   private static <T> T read(String call, Supplier<T> s) {
     try {
       return s.get();
@@ -337,9 +335,6 @@ public final class PipelineApplier implements AutoCloseable {
   }
 
   private static String describe(SdkException e) {
-    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-      return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
-    }
-    return String.valueOf(e.getMessage());
+    return ReferenceChecks.describe(e);
   }
 }

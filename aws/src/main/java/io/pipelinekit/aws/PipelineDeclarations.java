@@ -3,6 +3,8 @@ package io.pipelinekit.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelinekit.pipeline.CodeBuildProject;
+import io.pipelinekit.pipeline.ContainerImage;
 import io.pipelinekit.pipeline.EcsTarget;
 import io.pipelinekit.pipeline.Synthesis;
 import java.util.ArrayList;
@@ -10,21 +12,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What {@code apply} makes true in AWS: the ECS services the pipeline deploys to (checked, not
- * changed), the CreatePipeline request and one CreateProject request per CodeBuild project, as the
- * JSON trees synthesis writes ({@code pipeline.json}, {@code codebuild-project.json}).
+ * What {@code apply} makes true in AWS: the ECS services and ECR repositories the pipeline uses
+ * (checked, not changed), the CreatePipeline request and one CreateProject request per CodeBuild
+ * project, as the JSON trees synthesis writes ({@code pipeline.json}, {@code
+ * codebuild-project.json}).
  */
 public final class PipelineDeclarations {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * An ECR repository the pipeline's builds push to: its name, and the registry's account and
+   * region when they are not the pipeline's.
+   */
+  public record EcrRepository(String name, Optional<String> account, Optional<String> region) {
+    public EcrRepository {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(region, "region");
+    }
+  }
+
   private final List<EcsTarget> ecsTargets;
+  private final List<EcrRepository> ecrRepositories;
   private final Map<String, Object> createPipeline;
   private final List<Map<String, Object>> createProjects;
 
   private PipelineDeclarations(Builder b) {
     this.ecsTargets = List.copyOf(b.ecsTargets);
+    this.ecrRepositories = List.copyOf(b.ecrRepositories);
     this.createPipeline = Map.copyOf(Objects.requireNonNull(b.createPipeline, "createPipeline"));
     if (!(createPipeline.get("pipeline") instanceof Map<?, ?>)) {
       throw new IllegalArgumentException("createPipeline must have a 'pipeline' object");
@@ -47,6 +65,17 @@ public final class PipelineDeclarations {
         builder()
             .ecsTargets(synthesis.ecsTargets())
             .createPipeline(parse(synthesis.createPipelineJson(), "pipeline.json"));
+    List<EcrRepository> repositories = new ArrayList<>();
+    for (CodeBuildProject project : synthesis.pipeline().codeBuildProjects()) {
+      for (ContainerImage image : project.images()) {
+        EcrRepository repository =
+            new EcrRepository(image.repository(), image.registryAccount(), image.registryRegion());
+        if (!repositories.contains(repository)) {
+          repositories.add(repository);
+        }
+      }
+    }
+    b.ecrRepositories(repositories);
     for (Map.Entry<String, String> project : synthesis.createProjectJson().entrySet()) {
       b.addCreateProject(parse(project.getValue(), "CreateProject of " + project.getKey()));
     }
@@ -62,7 +91,11 @@ public final class PipelineDeclarations {
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder().ecsTargets(ecsTargets).createPipeline(createPipeline);
+    Builder b =
+        new Builder()
+            .ecsTargets(ecsTargets)
+            .ecrRepositories(ecrRepositories)
+            .createPipeline(createPipeline);
     createProjects.forEach(b::addCreateProject);
     return b;
   }
@@ -70,6 +103,11 @@ public final class PipelineDeclarations {
   /** The ECS services to check before anything is written. */
   public List<EcsTarget> ecsTargets() {
     return ecsTargets;
+  }
+
+  /** The ECR repositories to check before anything is written. */
+  public List<EcrRepository> ecrRepositories() {
+    return ecrRepositories;
   }
 
   /** {@code {"pipeline": {...}, "tags": [...]}}. */
@@ -83,6 +121,7 @@ public final class PipelineDeclarations {
 
   public static final class Builder {
     private final List<EcsTarget> ecsTargets = new ArrayList<>();
+    private final List<EcrRepository> ecrRepositories = new ArrayList<>();
     private Map<String, Object> createPipeline;
     private final List<Map<String, Object>> createProjects = new ArrayList<>();
 
@@ -91,6 +130,12 @@ public final class PipelineDeclarations {
     public Builder ecsTargets(List<EcsTarget> ecsTargets) {
       this.ecsTargets.clear();
       this.ecsTargets.addAll(Objects.requireNonNull(ecsTargets, "ecsTargets"));
+      return this;
+    }
+
+    public Builder ecrRepositories(List<EcrRepository> ecrRepositories) {
+      this.ecrRepositories.clear();
+      this.ecrRepositories.addAll(Objects.requireNonNull(ecrRepositories, "ecrRepositories"));
       return this;
     }
 

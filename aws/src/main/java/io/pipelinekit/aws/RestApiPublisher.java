@@ -469,8 +469,10 @@ public final class RestApiPublisher implements AutoCloseable {
    * CreateDeployment, which is not idempotent: the retry strategy repeats it only after a definite
    * rejection (throttled, conflict). After an ambiguous failure (connection reset, timeout, 5xx:
    * the deployment may exist and only the answer be lost) this looks for a deployment carrying this
-   * run's description (GetDeployments; for a timeout, for up to one attempt timeout, since the
-   * request may still be processed) and creates again only when there is none.
+   * run's description (GetDeployments; for a timeout, for up to twice the attempt timeout, since
+   * the request may still be in flight or being processed: a request that took as long as the
+   * attempt the client gave up on reaches the service an attempt timeout after it was abandoned)
+   * and creates again only when there is none.
    */
   private String createDeployment(
       String apiId,
@@ -512,7 +514,7 @@ public final class RestApiPublisher implements AutoCloseable {
         boolean timedOut =
             e instanceof ApiCallAttemptTimeoutException || reason.startsWith("timed out");
         long lookUntil =
-            System.nanoTime() + (timedOut ? retryPolicy.attemptTimeout().toNanos() : 0);
+            System.nanoTime() + (timedOut ? 2 * retryPolicy.attemptTimeout().toNanos() : 0);
         while (true) {
           Optional<Deployment> made = ours(apiId, description, afterChange).stream().findFirst();
           if (made.isPresent()) {

@@ -111,6 +111,38 @@ public final class ApplyFixture {
     return p;
   }
 
+  /**
+   * What a pipeline refers to besides ECS, in moto: the CodeBuild role {@code projectRole} (trusted
+   * by codebuild.amazonaws.com), the artifact bucket and the ECR repositories. moto serves no
+   * CodeConnections API, so the source connection stays unchecked (a warning in the plan).
+   */
+  public static void referencedResources(
+      URI moto, String projectRole, String bucket, String... repositories) {
+    io.pipelinekit.testing.MotoIam.createServiceRole(moto, projectRole, "codebuild.amazonaws.com");
+    try (software.amazon.awssdk.services.s3.S3Client s3 =
+            software.amazon.awssdk.services.s3.S3Client.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(moto)
+                .forcePathStyle(true)
+                .credentialsProvider(credentials())
+                .build();
+        software.amazon.awssdk.services.ecr.EcrClient ecr =
+            software.amazon.awssdk.services.ecr.EcrClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(moto)
+                .credentialsProvider(credentials())
+                .build()) {
+      s3.createBucket(r -> r.bucket(bucket));
+      for (String repository : repositories) {
+        ecr.createRepository(r -> r.repositoryName(repository));
+      }
+    }
+  }
+
+  private static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+  }
+
   public static EcsClient ecs(URI moto) {
     return EcsClient.builder()
         .region(Region.US_EAST_1)

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.pipelinekit.apispec.LintResult;
+import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.core.Finding;
+import io.pipelinekit.core.Severity;
+import io.pipelinekit.pipeline.ApiPublication;
+import io.pipelinekit.pipeline.CodeBuildProject;
 import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
@@ -14,6 +19,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -119,16 +126,18 @@ final class BuildCommand implements Callable<Integer> {
     }
     Path dir = out.toAbsolutePath().normalize();
     OutputFiles.writeAll(dir, synthesis.files());
+    List<String> warnings = new ArrayList<>(synthesis.warnings());
+    warnings.addAll(apiLintWarnings(synthesis, dir));
     if (format == Format.json) {
-      writeWritten(stdout, synthesis);
+      writeWritten(stdout, synthesis, warnings);
       PrintWriter stderr = spec.commandLine().getErr();
-      synthesis.warnings().forEach(w -> stderr.println("pipeline: warning: " + w));
+      warnings.forEach(w -> stderr.println("pipeline: warning: " + w));
       stderr.flush();
       return ExitCodes.OK;
     }
     synthesis.summary().forEach(stdout::println);
     PrintWriter stderr = spec.commandLine().getErr();
-    synthesis.warnings().forEach(w -> stderr.println("pipeline: warning: " + w));
+    warnings.forEach(w -> stderr.println("pipeline: warning: " + w));
     stderr.flush();
     stdout.println("wrote " + synthesis.files().size() + " files to " + out + ":");
     // Columns as wide as the longest name and the largest size, whatever the names are.
@@ -172,7 +181,7 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   /** {@code {"ok": true, "out": ..., "files": [{"path", "bytes"}], "summary": [...], ...}}. */
-  private void writeWritten(PrintWriter out, Synthesis synthesis) {
+  private void writeWritten(PrintWriter out, Synthesis synthesis, List<String> warnings) {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeBooleanField("ok", true);
@@ -191,7 +200,7 @@ final class BuildCommand implements Callable<Integer> {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("warnings");
-      for (String w : synthesis.warnings()) {
+      for (String w : warnings) {
         g.writeString(w);
       }
       g.writeEndArray();
@@ -201,6 +210,46 @@ final class BuildCommand implements Callable<Integer> {
     }
     out.println();
     out.flush();
+  }
+
+  /**
+   * The lint errors of each merged API document written (what post_build's {@code deploy-api}
+   * imports), as warnings naming its fragments: API Gateway would reject them only when the build
+   * runs, so {@code pipeline build} says so now. Warnings, not failures: the files are still right.
+   */
+  private static List<String> apiLintWarnings(Synthesis synthesis, Path dir) {
+    List<String> warnings = new ArrayList<>();
+    for (CodeBuildProject project : synthesis.pipeline().codeBuildProjects()) {
+      if (project.api().isEmpty()) {
+        continue;
+      }
+      ApiPublication api = project.api().get();
+      // Synthesis names a second document with the same file name after its project.
+      String name = project.name() + "-" + api.specFile();
+      if (!synthesis.files().containsKey(name)) {
+        name = api.specFile();
+      }
+      if (!synthesis.files().containsKey(name)
+          || !OpenApiLinter.looksLikeOpenApi(synthesis.files().get(name))) {
+        continue;
+      }
+      LintResult result = OpenApiLinter.lint(dir.resolve(name));
+      for (Finding f : result.findings()) {
+        if (f.severity() == Severity.ERROR) {
+          warnings.add(
+              "CodeBuild project '"
+                  + project.name()
+                  + "' API "
+                  + api.restApiId()
+                  + " (from "
+                  + String.join(", ", api.fragments())
+                  + "): "
+                  + f.format()
+                  + "; API Gateway rejects it when the build runs deploy-api (see pipeline lint)");
+        }
+      }
+    }
+    return warnings;
   }
 
   private static int bytes(String text) {

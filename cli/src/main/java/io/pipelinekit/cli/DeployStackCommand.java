@@ -52,9 +52,6 @@ import picocli.CommandLine.Spec;
       "3:with --detailed-exitcode and --dry-run: there are changes (0: none)"
     })
 final class DeployStackCommand implements Callable<Integer> {
-  /** {@code --detailed-exitcode}: the plan has changes. */
-  static final int CHANGES = 3;
-
   @Spec CommandSpec spec;
 
   @Mixin GlobalOptions global;
@@ -145,7 +142,7 @@ final class DeployStackCommand implements Callable<Integer> {
                   + (plan.newStack() ? " (with the empty stack made for it)" : "")
                   + "; nothing was changed. Run without --dry-run to deploy");
         }
-        return detailedExitCode ? CHANGES : ExitCodes.OK;
+        return detailedExitCode ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
       }
       if (format == Format.text) {
         out.print(plan.render());

@@ -14,5 +14,11 @@ public final class ExitCodes {
   /** Usage error, or unreadable or invalid input. */
   public static final int USAGE = 2;
 
+  /**
+   * Changes pending: AWS does not match the definition ({@code apply --dry-run
+   * --detailed-exitcode}, {@code drift}).
+   */
+  public static final int CHANGES_PENDING = 3;
+
   private ExitCodes() {}
 }

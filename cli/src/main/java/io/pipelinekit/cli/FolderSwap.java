@@ -37,6 +37,7 @@ interface FolderSwap {
   final class LinuxRenameExchange {
     private static final int AT_FDCWD = -100;
     private static final int RENAME_EXCHANGE = 1 << 1;
+    private static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
 
     private LinuxRenameExchange() {}
 
@@ -52,6 +53,11 @@ interface FolderSwap {
       private static LibC load() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
           return null;
+        }
+        // JNA finds its platform's library folders by running `ldconfig -p` (a child process, on
+        // every build) unless this property names them; glibc needs no folder (dlopen knows it).
+        if (System.getProperty(JNA_PLATFORM_PATH) == null) {
+          System.setProperty(JNA_PLATFORM_PATH, "");
         }
         try {
           return Native.load("c", LibC.class); // a missing symbol shows on the first call

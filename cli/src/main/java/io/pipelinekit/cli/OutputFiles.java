@@ -1,30 +1,25 @@
 package io.pipelinekit.cli;
 
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.core.internal.OwnedFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -53,9 +48,6 @@ final class OutputFiles {
 
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-  /** {@code .NAME.PID.NANOS.tmp}: a temporary file or folder for NAME, by process PID. */
-  private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(\\d+)\\.(\\d+)\\.tmp");
-
   private OutputFiles() {}
 
   /** Whether {@code -o} names standard output ({@code -o -}). */
@@ -78,7 +70,7 @@ final class OutputFiles {
    */
   static void write(Path target, byte[] bytes) {
     Path absolute = target.toAbsolutePath().normalize();
-    BasicFileAttributes existing = attributes(absolute);
+    BasicFileAttributes existing = OwnedFolder.attributes(absolute);
     Set<PosixFilePermission> mode = null;
     if (existing != null) {
       if (!existing.isRegularFile()) {
@@ -98,17 +90,17 @@ final class OutputFiles {
     boolean written = false;
     try {
       createFolders(folder, created);
-      removeStale(folder, absolute.getFileName().toString());
-      temp = tempBeside(absolute);
+      OwnedFolder.removeStale(folder, absolute.getFileName().toString());
+      temp = OwnedFolder.tempBeside(absolute);
       writeFile(temp, bytes, mode);
-      move(temp, absolute);
+      OwnedFolder.move(temp, absolute);
       written = true;
     } catch (IOException e) {
       throw cannotWrite(target, e);
     } finally {
       if (!written) {
         if (temp != null) {
-          deleteTree(temp);
+          OwnedFolder.deleteTree(temp);
         }
         deleteFolders(created);
       }
@@ -133,15 +125,8 @@ final class OutputFiles {
   /** As {@link #writeAll(Path, Map)}, with the way two folders are exchanged (tests). */
   static void writeAll(Path dir, Map<String, String> files, Supplier<FolderSwap> swaps) {
     Path root = outputFolder(dir);
-    Map<String, byte[]> bytes = new TreeMap<>();
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      Path target = root.resolve(file.getKey()).normalize();
-      if (!target.startsWith(root) || target.equals(root)) {
-        throw new IllegalStateException("file outside the output folder: " + file.getKey());
-      }
-      bytes.put(slashes(root.relativize(target)), file.getValue().getBytes(StandardCharsets.UTF_8));
-    }
-    boolean exists = attributes(root) != null;
+    Map<String, byte[]> bytes = OwnedFolder.encode(root, files);
+    boolean exists = OwnedFolder.attributes(root) != null;
     Set<String> previous = exists ? checkOwned(dir, root, bytes.keySet()) : Set.of();
     Path parent = root.getParent();
     List<Path> created = new ArrayList<>();
@@ -150,8 +135,8 @@ final class OutputFiles {
     boolean switched = false;
     try {
       createFolders(parent, created);
-      removeStale(parent, root.getFileName().toString());
-      staged = tempBeside(root);
+      OwnedFolder.removeStale(parent, root.getFileName().toString());
+      staged = OwnedFolder.tempBeside(root);
       Files.createDirectory(staged);
       if (exists) {
         Set<PosixFilePermission> mode = posixPermissions(root);
@@ -167,7 +152,8 @@ final class OutputFiles {
         writeFile(target, file.getValue(), exists ? posixPermissions(old) : null);
       }
       writing = dir.resolve(MANIFEST);
-      writeFile(staged.resolve(MANIFEST), manifest(bytes.keySet()), null);
+      writeFile(
+          staged.resolve(MANIFEST), OwnedFolder.manifest(MANIFEST_HEADER, bytes.keySet()), null);
       writing = dir;
       if (!exists) {
         // rename(2) of a folder to a name that does not exist: one step.
@@ -182,7 +168,7 @@ final class OutputFiles {
       throw cannotWrite(writing, e);
     } finally {
       if (staged != null) {
-        deleteTree(staged);
+        OwnedFolder.deleteTree(staged);
       }
       if (!switched) {
         deleteFolders(created);
@@ -197,7 +183,7 @@ final class OutputFiles {
    */
   private static Path outputFolder(Path dir) {
     Path root = dir.toAbsolutePath().normalize();
-    BasicFileAttributes attributes = attributes(root);
+    BasicFileAttributes attributes = OwnedFolder.attributes(root);
     try {
       if (attributes != null && attributes.isSymbolicLink()) {
         if (!Files.isDirectory(root)) {
@@ -205,7 +191,7 @@ final class OutputFiles {
               dir + ": is a symbolic link to something that is not a folder; --out takes a folder");
         }
         root = root.toRealPath();
-        attributes = attributes(root);
+        attributes = OwnedFolder.attributes(root);
       }
       if (attributes != null && !attributes.isDirectory()) {
         throw CliException.invalidInput(
@@ -236,53 +222,35 @@ final class OutputFiles {
     Set<String> ours = new HashSet<>(writing);
     ours.addAll(previous);
     ours.add(MANIFEST);
-    Set<String> folders = new HashSet<>();
-    for (String file : ours) {
-      for (int i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) {
-        folders.add(file.substring(0, i));
-      }
-    }
-    Set<String> refused = new TreeSet<>();
+    SortedSet<String> refused = new TreeSet<>();
     try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              if (d.equals(root)) {
-                return FileVisitResult.CONTINUE;
-              }
-              String rel = slashes(root.relativize(d));
-              if (folders.contains(rel)) {
-                return FileVisitResult.CONTINUE;
-              }
-              refused.add(rel + "/ (a folder it did not make)");
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-              String rel = slashes(root.relativize(f));
-              if (!attrs.isRegularFile()) {
-                refused.add(rel + " (" + kind(f, attrs).substring("is ".length()) + ")");
-              } else if (!ours.contains(rel) && !isTempOf(rel, ours)) {
-                refused.add(rel);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      for (OwnedFolder.Foreign found :
+          OwnedFolder.notOurs(
+              root,
+              ours,
+              (rel, attrs) ->
+                  attrs.isRegularFile()
+                      && (ours.contains(rel) || OwnedFolder.isTempOf(rel, ours)))) {
+        if (found.isFolder()) {
+          refused.add(found.path() + "/ (a folder it did not make)");
+        } else if (!found.attributes().isRegularFile()) {
+          refused.add(
+              found.path()
+                  + " ("
+                  + kind(found.at(), found.attributes()).substring("is ".length())
+                  + ")");
+        } else {
+          refused.add(found.path());
+        }
+      }
     } catch (IOException e) {
       throw cannotWrite(dir, e);
     }
     if (!refused.isEmpty()) {
-      List<String> shown = new ArrayList<>(refused).subList(0, Math.min(10, refused.size()));
       throw CliException.invalidInput(
           dir
               + ": not replaced: it holds what pipeline build did not write: "
-              + String.join(", ", shown)
-              + (refused.size() > shown.size()
-                  ? " and " + (refused.size() - shown.size()) + " more"
-                  : "")
+              + OwnedFolder.listed(refused)
               + ". --out replaces the whole folder: move these elsewhere or choose another --out");
     }
     return previous;
@@ -290,39 +258,12 @@ final class OutputFiles {
 
   /** The previous build's files, from its manifest in {@code root} (none when there is none). */
   private static Set<String> readManifest(Path dir, Path root) {
-    Path manifest = root.resolve(MANIFEST);
-    BasicFileAttributes attributes = attributes(manifest);
-    if (attributes == null || !attributes.isRegularFile()) {
-      return Set.of(); // a link or other special file there is refused by checkOwned
-    }
-    Set<String> files = new HashSet<>();
     try {
-      for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        Path p = root.resolve(line).normalize();
-        if (p.startsWith(root) && !p.equals(root)) {
-          files.add(slashes(root.relativize(p)));
-        }
-      }
+      // a link or other special file there is refused by checkOwned
+      return OwnedFolder.readManifest(root, MANIFEST);
     } catch (IOException e) {
       throw cannotWrite(dir.resolve(MANIFEST), e);
     }
-    return files;
-  }
-
-  private static byte[] manifest(Set<String> files) {
-    StringBuilder text = new StringBuilder(MANIFEST_HEADER).append('\n');
-    files.forEach(f -> text.append(f).append('\n'));
-    return text.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Whether {@code rel} is a temporary file of one of {@code ours} (left by a killed run). */
-  private static boolean isTempOf(String rel, Set<String> ours) {
-    int slash = rel.lastIndexOf('/');
-    Matcher m = TEMP.matcher(rel.substring(slash + 1));
-    return m.matches() && ours.contains(rel.substring(0, slash + 1) + m.group(1));
   }
 
   /**
@@ -330,78 +271,14 @@ final class OutputFiles {
    * step, the set is not), then drops what only the previous build wrote.
    */
   private static void moveFileByFile(
-      Path dir, Path staged, Path root, Set<String> files, Set<String> previous)
-      throws IOException {
-    List<String> order = new ArrayList<>(files);
-    order.add(MANIFEST); // last: until it is moved, the previous manifest still names its files
-    for (String file : order) {
-      Path target = root.resolve(file);
-      Files.createDirectories(target.getParent());
-      try {
-        move(staged.resolve(file), target);
-      } catch (IOException e) {
-        throw cannotWrite(dir.resolve(file), e);
-      }
+      Path dir, Path staged, Path root, Set<String> files, Set<String> previous) {
+    Set<String> stale = new LinkedHashSet<>(previous);
+    stale.removeAll(files);
+    try {
+      OwnedFolder.moveFileByFile(staged, root, files, MANIFEST, stale, true);
+    } catch (OwnedFolder.MoveFailure e) {
+      throw cannotWrite(e.moving() ? dir.resolve(e.file()) : dir, e.getCause());
     }
-    for (String file : previous) {
-      if (!files.contains(file)) {
-        Path stale = root.resolve(file);
-        BasicFileAttributes attributes = attributes(stale);
-        if (attributes != null && attributes.isRegularFile()) {
-          Files.delete(stale);
-          for (Path f = stale.getParent(); !f.equals(root) && isEmptyFolder(f); f = f.getParent()) {
-            Files.delete(f);
-          }
-        }
-      }
-    }
-  }
-
-  private static boolean isEmptyFolder(Path folder) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      return !entries.iterator().hasNext();
-    }
-  }
-
-  /** Removes {@code .NAME.PID.*.tmp} in {@code folder} whose process is gone (a killed run). */
-  private static void removeStale(Path folder, String name) throws IOException {
-    long self = ProcessHandle.current().pid();
-    try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(
-            folder,
-            p -> {
-              Matcher m = TEMP.matcher(p.getFileName().toString());
-              return m.matches() && m.group(1).equals(name);
-            })) {
-      for (Path entry : entries) {
-        Matcher m = TEMP.matcher(entry.getFileName().toString());
-        if (!m.matches()) {
-          continue;
-        }
-        long pid;
-        try {
-          pid = Long.parseLong(m.group(2));
-        } catch (NumberFormatException e) {
-          continue;
-        }
-        if (pid != self && ProcessHandle.of(pid).isEmpty()) {
-          deleteTree(entry);
-        }
-      }
-    }
-  }
-
-  /** A unique hidden name beside {@code target}: {@code .NAME.PID.NANOS.tmp}. */
-  private static Path tempBeside(Path target) {
-    // Not Files.createTempFile: its SecureRandom costs start-up time that a short command feels.
-    return target.resolveSibling(
-        "."
-            + target.getFileName()
-            + "."
-            + ProcessHandle.current().pid()
-            + "."
-            + System.nanoTime()
-            + ".tmp");
   }
 
   /** A new file; {@code mode} null: the umask's permissions. */
@@ -413,17 +290,9 @@ final class OutputFiles {
     }
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
   /** An existing regular file's permission bits; null when none or not POSIX. */
   private static Set<PosixFilePermission> posixPermissions(Path path) {
-    BasicFileAttributes attributes = attributes(path);
+    BasicFileAttributes attributes = OwnedFolder.attributes(path);
     if (attributes == null
         || attributes.isSymbolicLink()
         || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -436,44 +305,9 @@ final class OutputFiles {
     }
   }
 
-  /** The attributes of {@code path} itself (a link is not followed); null when nothing is there. */
-  private static BasicFileAttributes attributes(Path path) {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   /** "is a symbolic link", "is a FIFO (named pipe)", …: what is at {@code path}. */
   static String kind(Path path, BasicFileAttributes attributes) {
-    if (attributes.isSymbolicLink()) {
-      return "is a symbolic link";
-    }
-    if (attributes.isDirectory()) {
-      return "is a folder";
-    }
-    if (attributes.isRegularFile()) {
-      return "is a regular file";
-    }
-    try {
-      int type = (Integer) Files.getAttribute(path, "unix:mode", NOFOLLOW) & 0170000;
-      switch (type) {
-        case 0010000:
-          return "is a FIFO (named pipe)";
-        case 0020000:
-          return "is a character device";
-        case 0060000:
-          return "is a block device";
-        case 0140000:
-          return "is a socket";
-        default:
-          break;
-      }
-    } catch (IOException | RuntimeException e) {
-      // not a Unix file system: the general word below
-    }
-    return "is a special file";
+    return OwnedFolder.kind(path, attributes);
   }
 
   /** Creates the missing folders of {@code folder}, remembering them (outermost first). */
@@ -494,34 +328,6 @@ final class OutputFiles {
         // a folder that is not empty holds something else and stays
       }
     }
-  }
-
-  /** Removes a file or a folder tree, links not followed; best effort. */
-  private static void deleteTree(Path path) {
-    try {
-      Files.walkFileTree(
-          path,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.deleteIfExists(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException ignored) {
-      // best effort: what stays is hidden, named after its target, and removed by the next run
-    }
-  }
-
-  private static String slashes(Path relative) {
-    return relative.toString().replace('\\', '/');
   }
 
   private static CliException cannotWrite(Path target, IOException e) {

@@ -84,6 +84,7 @@ public final class PipelineCli implements Runnable {
   }
 
   private static CommandLine newCommandLine(String only) {
+    Startup.beforePicocli();
     Subcommands cli = new Subcommands(new CommandLine(new PipelineCli()), only);
     // Subcommands, one line each, in the order of docs/commands.md.
     // -- build, graph, image-definitions
@@ -102,11 +103,12 @@ public final class PipelineCli implements Runnable {
     cli.addSubcommand(new MergeCommand());
     cli.addSubcommand(new DiffCommand());
 
-    // -- deploy-api, rollback-api, apply
+    // -- deploy-api, rollback-api, deploy-stack, apply, drift
     cli.addSubcommand(new DeployApiCommand());
     cli.addSubcommand(new RollbackApiCommand());
     cli.addSubcommand(new DeployStackCommand());
     cli.addSubcommand(new ApplyCommand());
+    cli.addSubcommand(new DriftCommand());
 
     // -- run-local
     cli.addSubcommand(new RunLocalCommand());

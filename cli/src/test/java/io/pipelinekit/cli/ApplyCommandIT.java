@@ -33,7 +33,9 @@ class ApplyCommandIT {
   void setUp(MotoServer moto) {
     proxy =
         FaultProxy.start(moto.endpoint())
-            .rewriteResponses(r -> true, FaultProxy.motoTimestamps())
+            .rewriteResponses(r -> true, FaultProxy.motoReads())
+            // moto has no CodeConnections: the connection check stays a "not checked" warning.
+            .unserved(operation("GetConnection"))
             .rewriteRequests(
                 operation("CreateProject"), FaultProxy.motoCodePipelineProjectLocations());
     ecs = ApplyFixture.ecs(moto.endpoint());
@@ -42,6 +44,8 @@ class ApplyCommandIT {
     role =
         MotoIam.createServiceRole(
             moto.endpoint(), name + "-pipeline", "codepipeline.amazonaws.com");
+    ApplyFixture.referencedResources(
+        moto.endpoint(), name + "-codebuild", name + "-artifacts", name + "/app", name + "/nginx");
   }
 
   @AfterEach
@@ -99,23 +103,27 @@ class ApplyCommandIT {
     assertThat(changed.code()).as(changed.err()).isZero();
     assertThat(changed.out())
         .contains("~ CodePipeline pipeline '" + name + "': update")
-        .contains("stages[0].actions[0].configuration.BranchName: \"main\" -> \"release\"")
+        .contains(
+            "~ stages.Source.actions.Source.configuration.BranchName: \"main\" -> \"release\"")
         .contains("1 updated");
     assertThat(writes(proxy)).containsExactly("UpdatePipeline");
   }
 
   @Test
-  void apply_containerNamesNotInTaskDefinition_exitsOneBeforeAnyPipelineCall() {
+  void apply_containerNamesNotInTaskDefinition_exitsOneBeforeAnyCodeBuildOrPipelineCall() {
     ApplyFixture.ecsService(ecs, cluster, name, "app", "proxy");
 
     Run run = apply();
 
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err())
-        .contains("1 ECS target problem (nothing was changed)")
+        .contains("1 problem with what the pipeline refers to (nothing was changed)")
         .contains("would name container 'nginx'")
         .contains("has containers [app, proxy]");
-    assertThat(proxy.exchanges()).allMatch(e -> e.call().startsWith("Describe"));
+    assertThat(writes(proxy)).isEmpty();
+    assertThat(proxy.exchanges())
+        .extracting(FaultProxy.Exchange::call)
+        .doesNotContain("BatchGetProjects", "GetPipeline");
   }
 
   @Test

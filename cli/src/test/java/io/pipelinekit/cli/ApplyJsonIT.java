@@ -31,7 +31,9 @@ class ApplyJsonIT {
     // as in ApplyCommandIT.
     try (FaultProxy proxy =
         FaultProxy.start(moto.endpoint())
-            .rewriteResponses(r -> true, FaultProxy.motoTimestamps())
+            .rewriteResponses(r -> true, FaultProxy.motoReads())
+            // moto has no CodeConnections: the connection check stays a "not checked" warning.
+            .unserved(operation("GetConnection"))
             .rewriteRequests(
                 operation("CreateProject"), FaultProxy.motoCodePipelineProjectLocations())) {
       applyTwice(moto.endpoint(), proxy.endpoint());
@@ -42,6 +44,8 @@ class ApplyJsonIT {
     String name = "svc-" + UUID.randomUUID().toString().substring(0, 8);
     String cluster = name + "-cluster";
     String role = MotoIam.createServiceRole(moto, name + "-pipeline", "codepipeline.amazonaws.com");
+    ApplyFixture.referencedResources(
+        moto, name + "-codebuild", name + "-artifacts", name + "/app", name + "/nginx");
     try (EcsClient ecs = ApplyFixture.ecs(moto)) {
       ApplyFixture.ecsService(ecs, cluster, name, "app", "nginx");
     }
@@ -53,13 +57,21 @@ class ApplyJsonIT {
     assertThat(plan.fieldNames())
         .toIterable()
         .containsExactly(
-            "ok", "pipeline", "region", "dryRun", "upToDate", "checks", "changes", "summary");
+            "ok",
+            "pipeline",
+            "region",
+            "dryRun",
+            "upToDate",
+            "checks",
+            "warnings",
+            "changes",
+            "summary");
     assertThat(plan.get("ok").asBoolean()).isTrue();
     assertThat(plan.get("pipeline").asText()).isEqualTo(name);
     assertThat(plan.get("region").asText()).isEqualTo("us-east-1");
     assertThat(plan.get("dryRun").asBoolean()).isTrue();
     assertThat(plan.get("upToDate").asBoolean()).isFalse();
-    assertThat(plan.at("/checks/0").asText()).contains("ECS service '" + name + "'");
+    assertThat(plan.get("checks").toString()).contains("ECS service '" + name + "'");
     assertThat(plan.get("changes").findValuesAsText("action")).containsExactly("create", "create");
     assertThat(plan.at("/changes/1/kind").asText()).isEqualTo("CodePipeline pipeline");
     assertThat(plan.at("/changes/1/name").asText()).isEqualTo(name);

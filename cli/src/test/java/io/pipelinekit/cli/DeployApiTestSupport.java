@@ -35,10 +35,15 @@ final class DeployApiTestSupport {
 
   /** {@code command} + the AWS options for {@code endpoint} + fast retries + {@code args}. */
   static Run aws(String command, URI endpoint, String... args) {
+    return awsIn("us-east-1", command, endpoint, args);
+  }
+
+  /** {@link #aws} in {@code region}. */
+  static Run awsIn(String region, String command, URI endpoint, String... args) {
     List<String> all = new ArrayList<>();
     all.add(command);
     all.add("--region");
-    all.add("us-east-1");
+    all.add(region);
     all.add("--endpoint-url");
     all.add(endpoint.toString());
     all.addAll(FAST_RETRIES);

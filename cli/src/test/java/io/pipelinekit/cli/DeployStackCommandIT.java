@@ -88,17 +88,13 @@ class DeployStackCommandIT {
     return aws("deploy-stack", proxy.endpoint(), args.toArray(String[]::new));
   }
 
-  private JsonNode readBack(String mode, String name) throws IOException {
-    Path script = RepoRoot.find().resolve("cli/src/test/resources/deploystack/readback.py");
-    VenvTool.Result r =
-        VenvTool.named("python")
-            .run(dir, Duration.ofSeconds(60), script.toString(), moto.toString(), mode, name);
-    assertThat(r.exitCode()).as(r.output()).isZero();
-    return JSON.readTree(r.stdout());
+  private JsonNode readBack(String mode, String name) {
+    StackReadBack readBack = new StackReadBack(dir, moto, "us-east-1");
+    return mode.equals("inventory") ? readBack.inventory(name) : readBack.stack(name);
   }
 
   private long calls(String action) {
-    return proxy.exchanges().stream().filter(e -> e.call().equals(action)).count();
+    return StackReadBack.calls(proxy, action);
   }
 
   @Test
@@ -285,12 +281,6 @@ class DeployStackCommandIT {
   }
 
   private static JsonNode resource(JsonNode stack, String logicalId) {
-    for (JsonNode r : stack.get("resources")) {
-      if (r.get("logicalId").asText().equals(logicalId)) {
-        assertThat(r.has("error")).as(r.toString()).isFalse();
-        return r;
-      }
-    }
-    throw new AssertionError(logicalId + " is not in the stack: " + stack);
+    return StackReadBack.resource(stack, logicalId);
   }
 }

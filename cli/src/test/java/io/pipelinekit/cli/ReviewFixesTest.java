@@ -28,7 +28,7 @@ class ReviewFixesTest {
 
   @Test
   void retryOptions_areOneMixinOnEveryCommandThatCallsAws() {
-    for (String command : List.of("deploy-api", "rollback-api", "apply")) {
+    for (String command : List.of("deploy-api", "rollback-api", "apply", "drift")) {
       var spec = PipelineCli.commandLineFor(command).getSubcommands().get(command).getCommandSpec();
       assertThat(spec.mixins()).as(command).containsKey("retry");
       assertThat(spec.mixins().get("retry").userObject()).isInstanceOf(RetryOptions.class);

@@ -29,6 +29,18 @@ public final class TestDefinitions {
     }
   }
 
+  /**
+   * The pipeline module's blue/green pipeline: two sources, a build, a manual approval, a
+   * CodeDeploy blue/green deploy, a KMS key the bootstrap template creates, an existing pipeline
+   * role.
+   */
+  public static final class BlueGreen implements PipelineDefinition {
+    @Override
+    public Pipeline define(Parameters parameters) {
+      return io.pipelinekit.pipeline.BlueGreenPipeline.pipeline();
+    }
+  }
+
   /** The minimal valid pipeline. */
   public static final class Minimal implements PipelineDefinition {
     @Override

@@ -32,6 +32,8 @@ class InitMavenIT {
   private static final List<String> FILES =
       List.of(
           "buildspec.yaml",
+          "cloudformation/bootstrap.template.json",
+          "cloudformation/pipeline.template.json",
           "codebuild-project.json",
           "iam/codebuild-role-policy.json",
           "iam/pipeline-role-policy.json",

@@ -61,6 +61,18 @@ class OutputFolderTest {
   }
 
   @Test
+  void writeAll_again_removesTheFoldersItsDroppedFilesLeaveEmpty_asPipelineBuildDoes()
+      throws Exception {
+    OutputFolder.writeAll(out(), files("iam/batch-policy.json", "{}\n", "pipeline.json", "1\n"));
+
+    OutputFolder.writeAll(out(), files("pipeline.json", "2\n"));
+
+    assertThat(out().resolve("iam")).doesNotExist();
+    assertThat(out().resolve("pipeline.json")).hasContent("2");
+    assertNoStagingLeft();
+  }
+
+  @Test
   void writeAll_aSymbolicLinkInTheWay_isRefusedAndNothingIsWritten() throws Exception {
     Files.createDirectories(out());
     Path elsewhere = Files.writeString(target.resolve("elsewhere.json"), "keep");

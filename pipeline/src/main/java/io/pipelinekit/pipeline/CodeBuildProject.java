@@ -2,6 +2,7 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.pipeline.internal.Checks;
 import io.pipelinekit.pipeline.internal.ToString;
+import io.pipelinekit.pipeline.internal.ToolInstalls;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class CodeBuildProject {
   private final String name;
   private final String description;
   private final String serviceRoleArn;
+  private final boolean serviceRoleExists;
   private final String image;
   private final String computeType;
   private final String environmentType;
@@ -50,6 +52,8 @@ public final class CodeBuildProject {
   private final List<String> artifactFiles;
   private final Map<String, List<String>> secondaryArtifacts;
   private final ToolInstall toolInstall;
+  private final List<String> cachePaths;
+  private final BuildBatch batch;
 
   private CodeBuildProject(Builder b) {
     this.name = Checks.requiredText(b.name, "CodeBuildProject", "name", "\"service-build\"");
@@ -61,6 +65,7 @@ public final class CodeBuildProject {
             where,
             "serviceRoleArn",
             "\"arn:aws:iam::ACCOUNT:role/service-codebuild\"");
+    this.serviceRoleExists = b.serviceRoleExists;
     this.image = Checks.requiredText(b.image, where, "image", "\"aws/codebuild/standard:7.0\"");
     this.computeType =
         Checks.requiredText(b.computeType, where, "computeType", "\"BUILD_GENERAL1_SMALL\"");
@@ -92,6 +97,8 @@ public final class CodeBuildProject {
     this.secondaryArtifacts = Checks.copy(secondary, where, "secondaryArtifacts");
     // Kept as set (null: the default), so that installsTool() knows whether it was chosen.
     this.toolInstall = b.toolInstall;
+    this.cachePaths = Checks.copy(b.cachePaths, where, "cachePaths");
+    this.batch = b.batch;
   }
 
   public static Builder builder() {
@@ -103,6 +110,7 @@ public final class CodeBuildProject {
     b.name = name;
     b.description = description;
     b.serviceRoleArn = serviceRoleArn;
+    b.serviceRoleExists = serviceRoleExists;
     b.image = image;
     b.computeType = computeType;
     b.environmentType = environmentType;
@@ -125,6 +133,8 @@ public final class CodeBuildProject {
     b.artifactFiles.addAll(artifactFiles);
     b.secondaryArtifacts.putAll(secondaryArtifacts);
     b.toolInstall = toolInstall;
+    b.cachePaths.addAll(cachePaths);
+    b.batch = batch;
     return b;
   }
 
@@ -138,6 +148,14 @@ public final class CodeBuildProject {
 
   public String serviceRoleArn() {
     return serviceRoleArn;
+  }
+
+  /**
+   * Whether the service role already exists ({@link Builder#existingServiceRoleArn}): the bootstrap
+   * template then refers to it instead of creating it.
+   */
+  public boolean serviceRoleExists() {
+    return serviceRoleExists;
   }
 
   /** The build image, e.g. {@code aws/codebuild/amazonlinux-x86_64-standard:5.0}. */
@@ -178,7 +196,8 @@ public final class CodeBuildProject {
 
   /**
    * The cache (default: local Docker layer and source cache when images are built, and a local
-   * custom cache, for the Maven repository, when the tool is built from source).
+   * custom cache when the buildspec lists {@link #cachePaths()}: the Maven repository when the tool
+   * is built from source, and any set with {@link Builder#cachePaths(String...)}).
    */
   public BuildCache cache() {
     if (cache != null) {
@@ -189,7 +208,7 @@ public final class CodeBuildProject {
       modes.add(BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE);
       modes.add(BuildCache.LocalMode.LOCAL_SOURCE_CACHE);
     }
-    if (installsTool() && toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
+    if (!cachePaths().isEmpty()) {
       // The buildspec's cache paths (the Maven repository) are kept by a local custom cache:
       // https://docs.aws.amazon.com/codebuild/latest/userguide/caching-local.html
       modes.add(BuildCache.LocalMode.LOCAL_CUSTOM_CACHE);
@@ -197,6 +216,38 @@ public final class CodeBuildProject {
     return modes.isEmpty()
         ? BuildCache.none()
         : BuildCache.local(modes.toArray(BuildCache.LocalMode[]::new));
+  }
+
+  /** The paths set with {@link Builder#cachePaths(String...)}. */
+  public List<String> extraCachePaths() {
+    return cachePaths;
+  }
+
+  /**
+   * The buildspec's {@code cache: paths}, which an S3 cache or a local custom cache keeps: the
+   * Maven repository when the tool is built from source, then those set with {@link
+   * Builder#cachePaths(String...)}.
+   */
+  public List<String> cachePaths() {
+    Set<String> all = new LinkedHashSet<>();
+    if (installsTool() && toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
+      all.add(ToolInstalls.MAVEN_CACHE_PATH);
+    }
+    all.addAll(cachePaths);
+    return List.copyOf(all);
+  }
+
+  /**
+   * The batch build settings as set; a project run by a {@code batchEnabled(true)} action without
+   * them gets {@link #batchSettings()}'s default.
+   */
+  public Optional<BuildBatch> batch() {
+    return Optional.ofNullable(batch);
+  }
+
+  /** The batch build settings: as set, else the project's own service role and no limits. */
+  public BuildBatch batchSettings() {
+    return batch != null ? batch : BuildBatch.builder().serviceRoleArn(serviceRoleArn).build();
   }
 
   public int timeoutInMinutes() {
@@ -311,6 +362,7 @@ public final class CodeBuildProject {
         && name.equals(o.name)
         && Objects.equals(description, o.description)
         && serviceRoleArn.equals(o.serviceRoleArn)
+        && serviceRoleExists == o.serviceRoleExists
         && image.equals(o.image)
         && computeType.equals(o.computeType)
         && environmentType.equals(o.environmentType)
@@ -332,7 +384,9 @@ public final class CodeBuildProject {
         && exportedVariables.equals(o.exportedVariables)
         && artifactFiles.equals(o.artifactFiles)
         && secondaryArtifacts.equals(o.secondaryArtifacts)
-        && Objects.equals(toolInstall, o.toolInstall);
+        && Objects.equals(toolInstall, o.toolInstall)
+        && cachePaths.equals(o.cachePaths)
+        && Objects.equals(batch, o.batch);
   }
 
   @Override
@@ -341,6 +395,7 @@ public final class CodeBuildProject {
         name,
         description,
         serviceRoleArn,
+        serviceRoleExists,
         image,
         computeType,
         environmentType,
@@ -362,7 +417,9 @@ public final class CodeBuildProject {
         exportedVariables,
         artifactFiles,
         secondaryArtifacts,
-        toolInstall);
+        toolInstall,
+        cachePaths,
+        batch);
   }
 
   /** The settings, SDK v2 style; secret-prone values are redacted. */
@@ -372,6 +429,7 @@ public final class CodeBuildProject {
         .add("name", name)
         .add("description", description)
         .add("serviceRoleArn", serviceRoleArn)
+        .add("serviceRoleExists", serviceRoleExists ? true : null)
         .add("image", image)
         .add("computeType", computeType)
         .add("environmentType", environmentType)
@@ -394,6 +452,8 @@ public final class CodeBuildProject {
         .add("artifactFiles", artifactFiles)
         .add("secondaryArtifacts", secondaryArtifacts)
         .add("toolInstall", toolInstall)
+        .add("cachePaths", cachePaths.isEmpty() ? null : cachePaths)
+        .add("batch", batch)
         .build();
   }
 
@@ -402,6 +462,7 @@ public final class CodeBuildProject {
     private String name;
     private String description;
     private String serviceRoleArn;
+    private boolean serviceRoleExists;
     private String image = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
     private String computeType = "BUILD_GENERAL1_SMALL";
     private String environmentType = "LINUX_CONTAINER";
@@ -424,6 +485,8 @@ public final class CodeBuildProject {
     private final List<String> artifactFiles = new ArrayList<>();
     private final Map<String, List<String>> secondaryArtifacts = new LinkedHashMap<>();
     private ToolInstall toolInstall;
+    private final List<String> cachePaths = new ArrayList<>();
+    private BuildBatch batch;
 
     private Builder() {}
 
@@ -437,8 +500,17 @@ public final class CodeBuildProject {
       return this;
     }
 
+    /** The role CodeBuild assumes; the bootstrap template creates it with this name. */
     public Builder serviceRoleArn(String serviceRoleArn) {
       this.serviceRoleArn = serviceRoleArn;
+      this.serviceRoleExists = false;
+      return this;
+    }
+
+    /** A service role that already exists: the bootstrap template refers to it, creates none. */
+    public Builder existingServiceRoleArn(String serviceRoleArn) {
+      this.serviceRoleArn = serviceRoleArn;
+      this.serviceRoleExists = true;
       return this;
     }
 
@@ -590,6 +662,26 @@ public final class CodeBuildProject {
      */
     public Builder toolInstall(ToolInstall toolInstall) {
       this.toolInstall = java.util.Objects.requireNonNull(toolInstall, "toolInstall");
+      return this;
+    }
+
+    /**
+     * Paths the buildspec's {@code cache: paths} lists, e.g. {@code "/root/.npm/**}{@code /*"}; an
+     * S3 cache or a local custom cache (the default when any are set) keeps them between builds.
+     * Sets them, replacing any set before.
+     */
+    public Builder cachePaths(String... paths) {
+      Checks.replaceAll(cachePaths, Arrays.asList(paths));
+      return this;
+    }
+
+    /**
+     * Batch build settings (CreateProject's {@code buildBatchConfig}), for a project run by a
+     * {@code batchEnabled(true)} action; without them such a project gets its own service role as
+     * the batch role.
+     */
+    public Builder batch(BuildBatch batch) {
+      this.batch = java.util.Objects.requireNonNull(batch, "batch");
       return this;
     }
 

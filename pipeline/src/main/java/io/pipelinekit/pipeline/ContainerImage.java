@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class ContainerImage {
   private final String containerName;
   private final String repository;
+  private final boolean repositoryExists;
   private final String dockerfile;
   private final String context;
   private final ImageTagPolicy tagPolicy;
@@ -30,6 +31,7 @@ public final class ContainerImage {
         Checks.requiredText(b.containerName, "ContainerImage", "containerName", "\"app\"");
     String where = Checks.where("ContainerImage", containerName);
     this.repository = Checks.requiredText(b.repository, where, "repository", "\"service/app\"");
+    this.repositoryExists = b.repositoryExists;
     this.dockerfile = Checks.requiredText(b.dockerfile, where, "dockerfile", "\"Dockerfile\"");
     this.context = Checks.requiredText(b.context, where, "context", "\".\"");
     this.tagPolicy = Checks.required(b.tagPolicy, where, "tagPolicy", "ImageTagPolicy.commitId()");
@@ -57,6 +59,7 @@ public final class ContainerImage {
     Builder b = new Builder();
     b.containerName = containerName;
     b.repository = repository;
+    b.repositoryExists = repositoryExists;
     b.dockerfile = dockerfile;
     b.context = context;
     b.tagPolicy = tagPolicy;
@@ -76,6 +79,14 @@ public final class ContainerImage {
   /** The ECR repository's name, e.g. {@code service/app}. */
   public String repository() {
     return repository;
+  }
+
+  /**
+   * Whether the repository already exists ({@link Builder#existingRepository}): the bootstrap
+   * template then creates none. A repository in another account or region is never created.
+   */
+  public boolean repositoryExists() {
+    return repositoryExists;
   }
 
   /** The Dockerfile, relative to the source root. */
@@ -125,6 +136,7 @@ public final class ContainerImage {
     return other instanceof ContainerImage o
         && containerName.equals(o.containerName)
         && repository.equals(o.repository)
+        && repositoryExists == o.repositoryExists
         && dockerfile.equals(o.dockerfile)
         && context.equals(o.context)
         && tagPolicy.equals(o.tagPolicy)
@@ -140,6 +152,7 @@ public final class ContainerImage {
     return Objects.hash(
         containerName,
         repository,
+        repositoryExists,
         dockerfile,
         context,
         tagPolicy,
@@ -156,6 +169,7 @@ public final class ContainerImage {
     return ToString.builder("ContainerImage")
         .add("containerName", containerName)
         .add("repository", repository)
+        .add("repositoryExists", repositoryExists ? true : null)
         .add("dockerfile", dockerfile)
         .add("context", context)
         .add("tagPolicy", tagPolicy)
@@ -171,6 +185,7 @@ public final class ContainerImage {
   public static final class Builder {
     private String containerName;
     private String repository;
+    private boolean repositoryExists;
     private String dockerfile = "Dockerfile";
     private String context = ".";
     private ImageTagPolicy tagPolicy = ImageTagPolicy.commitId();
@@ -187,8 +202,17 @@ public final class ContainerImage {
       return this;
     }
 
+    /** The ECR repository; the bootstrap template creates it. */
     public Builder repository(String repository) {
       this.repository = repository;
+      this.repositoryExists = false;
+      return this;
+    }
+
+    /** A repository that already exists: the bootstrap template creates none. */
+    public Builder existingRepository(String repository) {
+      this.repository = repository;
+      this.repositoryExists = true;
       return this;
     }
 

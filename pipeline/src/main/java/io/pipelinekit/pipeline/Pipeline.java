@@ -29,6 +29,8 @@ public final class Pipeline {
   private final String roleArn;
   private final String artifactBucket;
   private final String artifactKmsKeyArn;
+  private final boolean roleExists;
+  private final boolean artifactBucketExists;
   private final PipelineType pipelineType;
   private final ExecutionMode executionMode;
   private final List<PipelineVariable> variables;
@@ -46,6 +48,8 @@ public final class Pipeline {
     this.artifactBucket =
         Checks.requiredText(b.artifactBucket, where, "artifactBucket", "\"service-artifacts\"");
     this.artifactKmsKeyArn = b.artifactKmsKeyArn;
+    this.roleExists = b.roleExists;
+    this.artifactBucketExists = b.artifactBucketExists;
     this.pipelineType = Checks.required(b.pipelineType, where, "pipelineType", "PipelineType.V2");
     this.executionMode = b.executionMode;
     this.variables = Checks.copy(b.variables, where, "variables");
@@ -66,6 +70,8 @@ public final class Pipeline {
     b.roleArn = roleArn;
     b.artifactBucket = artifactBucket;
     b.artifactKmsKeyArn = artifactKmsKeyArn;
+    b.roleExists = roleExists;
+    b.artifactBucketExists = artifactBucketExists;
     b.pipelineType = pipelineType;
     b.executionMode = executionMode;
     b.variables.addAll(variables);
@@ -98,9 +104,30 @@ public final class Pipeline {
     return artifactBucket;
   }
 
-  /** A KMS key for the artifacts; empty for the S3-managed default. */
+  /**
+   * A KMS key for the artifacts; empty for the S3-managed default. A key ARN ({@code
+   * arn:aws:kms:REGION:ACCOUNT:key/ID}) names a key that already exists; an alias ARN ({@code
+   * arn:aws:kms:REGION:ACCOUNT:alias/NAME}) asks {@code cloudformation/bootstrap.template.json} to
+   * create a key with that alias.
+   */
   public Optional<String> artifactKmsKeyArn() {
     return Optional.ofNullable(artifactKmsKeyArn);
+  }
+
+  /**
+   * Whether the role already exists ({@link Builder#existingRoleArn}): the bootstrap template then
+   * refers to it instead of creating it.
+   */
+  public boolean roleExists() {
+    return roleExists;
+  }
+
+  /**
+   * Whether the artifact bucket already exists ({@link Builder#existingArtifactBucket}): the
+   * bootstrap template then refers to it instead of creating it.
+   */
+  public boolean artifactBucketExists() {
+    return artifactBucketExists;
   }
 
   public PipelineType pipelineType() {
@@ -163,6 +190,8 @@ public final class Pipeline {
         && roleArn.equals(o.roleArn)
         && artifactBucket.equals(o.artifactBucket)
         && Objects.equals(artifactKmsKeyArn, o.artifactKmsKeyArn)
+        && roleExists == o.roleExists
+        && artifactBucketExists == o.artifactBucketExists
         && pipelineType.equals(o.pipelineType)
         && Objects.equals(executionMode, o.executionMode)
         && variables.equals(o.variables)
@@ -180,6 +209,8 @@ public final class Pipeline {
         roleArn,
         artifactBucket,
         artifactKmsKeyArn,
+        roleExists,
+        artifactBucketExists,
         pipelineType,
         executionMode,
         variables,
@@ -198,6 +229,8 @@ public final class Pipeline {
         .add("roleArn", roleArn)
         .add("artifactBucket", artifactBucket)
         .add("artifactKmsKeyArn", artifactKmsKeyArn)
+        .add("roleExists", roleExists ? true : null)
+        .add("artifactBucketExists", artifactBucketExists ? true : null)
         .add("pipelineType", pipelineType)
         .add("executionMode", executionMode)
         .add("variables", variables)
@@ -215,6 +248,8 @@ public final class Pipeline {
     private String roleArn;
     private String artifactBucket;
     private String artifactKmsKeyArn;
+    private boolean roleExists;
+    private boolean artifactBucketExists;
     private PipelineType pipelineType = PipelineType.V2;
     private ExecutionMode executionMode;
     private final List<PipelineVariable> variables = new ArrayList<>();
@@ -239,13 +274,31 @@ public final class Pipeline {
       return this;
     }
 
+    /** The role CodePipeline assumes; the bootstrap template creates it with this name. */
     public Builder roleArn(String roleArn) {
       this.roleArn = roleArn;
+      this.roleExists = false;
       return this;
     }
 
+    /** A role that already exists: the bootstrap template refers to it, creates none. */
+    public Builder existingRoleArn(String roleArn) {
+      this.roleArn = roleArn;
+      this.roleExists = true;
+      return this;
+    }
+
+    /** The artifact bucket; the bootstrap template creates it with this name. */
     public Builder artifactBucket(String bucket) {
       this.artifactBucket = bucket;
+      this.artifactBucketExists = false;
+      return this;
+    }
+
+    /** A bucket that already exists: the bootstrap template refers to it, creates none. */
+    public Builder existingArtifactBucket(String bucket) {
+      this.artifactBucket = bucket;
+      this.artifactBucketExists = true;
       return this;
     }
 

@@ -2,13 +2,14 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.buildspec.BuildSpec;
-import io.pipelinekit.buildspec.BuildSpecWriter;
 import io.pipelinekit.core.FileProblems;
+import io.pipelinekit.pipeline.internal.BatchPolicies;
 import io.pipelinekit.pipeline.internal.BuildSpecs;
 import io.pipelinekit.pipeline.internal.Declarations;
 import io.pipelinekit.pipeline.internal.Graphs;
 import io.pipelinekit.pipeline.internal.Json;
 import io.pipelinekit.pipeline.internal.Policies;
+import io.pipelinekit.pipeline.internal.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,14 +27,26 @@ import java.util.Set;
 /**
  * Every file AWS needs for a {@link Pipeline}, as text: {@code buildspec.yaml}, {@code
  * pipeline.json} (the CreatePipeline input), {@code codebuild-project.json} (the CreateProject
- * input), the IAM policies, {@code pipeline.mmd} and, when the pipeline publishes an API, the
- * merged {@code openapi.yaml}. The same pipeline gives the same bytes.
+ * input), the IAM policies, the CloudFormation templates {@value #BOOTSTRAP_TEMPLATE} and {@value
+ * #PIPELINE_TEMPLATE}, {@code pipeline.mmd} and, when the pipeline publishes an API, the merged
+ * {@code openapi.yaml}. The same pipeline gives the same bytes.
  *
  * <p>With one CodeBuild project the files are named as above; with several, the project's name is
  * added ({@code buildspec-<project>.yaml}, {@code codebuild-project-<project>.json}, {@code
  * iam/codebuild-role-policy-<project>.json}).
  */
 public final class Synthesis {
+  /**
+   * What a pipeline needs before it can exist: its roles (trust and permission policies), the
+   * artifact bucket, ECR repositories, log groups and, where asked for, a KMS key. Deploy it first.
+   */
+  public static final String BOOTSTRAP_TEMPLATE = "cloudformation/bootstrap.template.json";
+
+  /**
+   * The CodeBuild project(s) and the pipeline, taking the bootstrap stack's outputs as parameters.
+   */
+  public static final String PIPELINE_TEMPLATE = "cloudformation/pipeline.template.json";
+
   private final Pipeline pipeline;
   private final Map<String, String> files;
   private final String createPipelineJson;
@@ -46,19 +59,23 @@ public final class Synthesis {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, String> projects = new LinkedHashMap<>();
     Map<String, BuildSpec> specs = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> projectRequests = new LinkedHashMap<>();
     List<CodeBuildProject> all = pipeline.codeBuildProjects();
     boolean single = all.size() == 1;
     for (CodeBuildProject project : all) {
       String suffix = single ? "" : "-" + project.name();
       BuildSpec spec = BuildSpecs.of(pipeline, project, tool);
       specs.put(project.name(), spec);
-      String yaml = BuildSpecWriter.write(spec);
+      String yaml = BuildSpecs.yaml(project, spec);
       out.put("buildspec" + suffix + ".yaml", yaml);
-      String projectJson = Json.pretty(Declarations.createProject(pipeline, project, yaml));
+      Map<String, Object> projectRequest = Declarations.createProject(pipeline, project, yaml);
+      projectRequests.put(project.name(), projectRequest);
+      String projectJson = Json.pretty(projectRequest);
       projects.put(project.name(), projectJson);
       out.put("codebuild-project" + suffix + ".json", projectJson);
     }
-    this.createPipelineJson = Json.pretty(Declarations.createPipeline(pipeline));
+    Map<String, Object> pipelineRequest = Declarations.createPipeline(pipeline);
+    this.createPipelineJson = Json.pretty(pipelineRequest);
     out.put("pipeline.json", createPipelineJson);
     for (CodeBuildProject project : all) {
       String suffix = single ? "" : "-" + project.name();
@@ -66,9 +83,31 @@ public final class Synthesis {
           "iam/codebuild-role-policy" + suffix + ".json",
           Json.pretty(Policies.codeBuildRole(pipeline, project)));
     }
+    for (CodeBuildProject project : all) {
+      if (Declarations.runsBatch(pipeline, project)) {
+        String suffix = single ? "" : "-" + project.name();
+        out.put(
+            "iam/codebuild-batch-role-policy" + suffix + ".json",
+            Json.pretty(BatchPolicies.batchRole(pipeline, project)));
+        if (project.batchSettings().serviceRoleArn().equals(project.serviceRoleArn())) {
+          warnings.add(
+              "CodeBuild project '"
+                  + project.name()
+                  + "': batch builds run with the project's own service role, so its builds may"
+                  + " start more builds; AWS advises a role of its own:"
+                  + " .batch(BuildBatch.builder().serviceRoleArn(...).build())"
+                  + " (https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build.html)");
+        }
+      }
+    }
     out.put("iam/pipeline-role-policy.json", Json.pretty(Policies.pipelineRole(pipeline)));
+    out.put(BOOTSTRAP_TEMPLATE, Json.pretty(Templates.bootstrap(pipeline)));
+    out.put(
+        PIPELINE_TEMPLATE,
+        Json.pretty(Templates.pipeline(pipeline, pipelineRequest, projectRequests)));
     out.put("pipeline.mmd", Graphs.mermaid(pipeline));
     if (sourceRoot != null) {
+      blueGreenTemplates(pipeline, sourceRoot);
       for (CodeBuildProject project : all) {
         for (ContainerImage image : project.images()) {
           String where =
@@ -101,6 +140,66 @@ public final class Synthesis {
     this.files = Collections.unmodifiableMap(out);
     this.createProjectJson = Collections.unmodifiableMap(projects);
     this.buildSpecs = Collections.unmodifiableMap(specs);
+  }
+
+  /**
+   * Warns when a CodeDeployToECS action's task definition or AppSpec template is not in the source
+   * root: CodeDeploy reads them from the artifact at deploy time, long after the build ("checked
+   * before AWS"). A template in the source action's artifact must be committed; one in a build's
+   * artifact must be committed or written by the build.
+   */
+  private void blueGreenTemplates(Pipeline pipeline, Path sourceRoot) {
+    for (Stage stage : pipeline.stages()) {
+      for (Action action : stage.actions()) {
+        if (!(action instanceof CodeDeployToEcsAction deploy)) {
+          continue;
+        }
+        Map<String, String> c = deploy.configuration();
+        String[][] templates = {
+          {
+            "task definition template",
+            "TaskDefinitionTemplateArtifact",
+            "TaskDefinitionTemplatePath"
+          },
+          {"AppSpec template", "AppSpecTemplateArtifact", "AppSpecTemplatePath"}
+        };
+        for (String[] t : templates) {
+          String artifact = c.get(t[1]);
+          String path = c.get(t[2]);
+          if (artifact == null || path == null || path.isBlank()) {
+            continue;
+          }
+          Path file = sourceRoot.resolve(path).normalize();
+          if (Files.isRegularFile(file)) {
+            continue;
+          }
+          Action producer = null;
+          for (Action a : pipeline.actions()) {
+            if (a.outputArtifacts().contains(artifact)) {
+              producer = a;
+            }
+          }
+          String where =
+              "stage '" + stage.name() + "' action '" + deploy.name() + "': " + t[0] + " " + path;
+          if (producer instanceof CodeBuildAction build) {
+            warnings.add(
+                where
+                    + " (artifact "
+                    + artifact
+                    + ") is not in the source root; unless CodeBuild project '"
+                    + build.project().name()
+                    + "' writes it, the blue/green deployment fails");
+          } else {
+            warnings.add(
+                where
+                    + " (artifact "
+                    + artifact
+                    + ") is not in the source root; commit it, or the blue/green deployment"
+                    + " fails");
+          }
+        }
+      }
+    }
   }
 
   /**

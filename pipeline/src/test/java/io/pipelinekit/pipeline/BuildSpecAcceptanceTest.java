@@ -44,7 +44,7 @@ class BuildSpecAcceptanceTest {
   void buildspec_readsBackToTheModel_andIsSafe(String name, BuildSpec spec, String yaml) {
     Map<String, Object> doc =
         (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    assertThat(yaml).startsWith("version: 0.2\n");
+    assertThat(yaml).matches("(?s)(# privileged mode: [^\n]*\n)?version: 0.2\n.*");
     Map<String, Object> phases = (Map<String, Object>) doc.get("phases");
     check(phases, "install", spec.install().orElse(null));
     check(phases, "pre_build", spec.preBuild().orElse(null));

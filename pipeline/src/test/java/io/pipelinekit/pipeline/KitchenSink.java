@@ -46,6 +46,7 @@ public final class KitchenSink {
             .image("aws/codebuild/standard:7.0")
             .computeType("BUILD_GENERAL1_MEDIUM")
             .cache(BuildCache.s3("kitchen-cache/tests"))
+            .cachePaths("/root/.m2/**/*")
             .buildCommands("mvn -B verify")
             .artifactFiles("target/surefire-reports/*.xml")
             .timeoutInMinutes(20)

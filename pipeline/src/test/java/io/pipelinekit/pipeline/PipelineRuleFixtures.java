@@ -377,6 +377,18 @@ final class PipelineRuleFixtures {
         "pipeline-project-docker-cache",
         () -> withProject(project().cache(BuildCache.none()).build()));
     add(
+        "pipeline-project-cache-paths",
+        () ->
+            withProject(
+                project()
+                    .cachePaths("/root/.npm/**/*")
+                    .cache(
+                        BuildCache.local(
+                            BuildCache.LocalMode.LOCAL_DOCKER_LAYER_CACHE,
+                            BuildCache.LocalMode.LOCAL_SOURCE_CACHE))
+                    .build()),
+        () -> withProject(project().cachePaths("/root/.npm/**/*").build()));
+    add(
         "pipeline-tool-repository-url",
         () ->
             withProject(

@@ -155,6 +155,7 @@ public final class FaultProxy implements AutoCloseable {
   private final ExecutorService pool = Executors.newCachedThreadPool(daemon());
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
+  private final List<Predicate<Request>> unserved = new CopyOnWriteArrayList<>();
   private final List<Rewrite> rewrites = new CopyOnWriteArrayList<>();
   private final List<Rewrite> requestRewrites = new CopyOnWriteArrayList<>();
 
@@ -185,6 +186,17 @@ public final class FaultProxy implements AutoCloseable {
    */
   public synchronized FaultProxy inject(Predicate<Request> when, Fault... faults) {
     rules.add(new Rule(when, new ArrayDeque<>(List.of(faults))));
+    return this;
+  }
+
+  /**
+   * Every request matching {@code when}, until {@link #close()} (also after {@link #clear()}), is
+   * answered 400 {@code UnknownOperationException}, as an AWS endpoint answers an operation it does
+   * not serve: for an API moto lacks, which it answers with a 500 page the SDK would retry. Nothing
+   * is made up about the API's results.
+   */
+  public FaultProxy unserved(Predicate<Request> when) {
+    unserved.add(when);
     return this;
   }
 
@@ -255,6 +267,25 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
+   * Takes back out, on BatchGetProjects' answers, the source location {@link
+   * #motoCodePipelineProjectLocations()} put in: CodeBuild reports none for a CODEPIPELINE source,
+   * so the plan compares what AWS would report.
+   */
+  public static UnaryOperator<String> motoCodePipelineProjectLocationsHidden() {
+    Pattern location =
+        Pattern.compile(
+            ",\\s*\"location\"\\s*:\\s*\"pipeline\"|\"location\"\\s*:\\s*\"pipeline\"\\s*,");
+    return body -> location.matcher(body).replaceAll("");
+  }
+
+  /** {@link #motoTimestamps()}, then {@link #motoCodePipelineProjectLocationsHidden()}. */
+  public static UnaryOperator<String> motoReads() {
+    UnaryOperator<String> timestamps = motoTimestamps();
+    UnaryOperator<String> locations = motoCodePipelineProjectLocationsHidden();
+    return body -> locations.apply(timestamps.apply(body));
+  }
+
+  /**
    * moto answers CodeBuild's BatchGetProjects with ISO-8601 strings for {@code created} and {@code
    * lastModifiedDate}, where CodeBuild sends epoch seconds and the SDK expects them; this turns
    * them back into epoch seconds.
@@ -296,6 +327,11 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private synchronized Fault nextFault(Request request) {
+    for (Predicate<Request> operation : unserved) {
+      if (operation.test(request)) {
+        return Fault.status(400, "UnknownOperationException");
+      }
+    }
     for (Rule rule : rules) {
       if (!rule.faults().isEmpty() && rule.when().test(request)) {
         return rule.faults().poll();

@@ -89,6 +89,7 @@ public final class StartupTraining {
       {0, "deploy-stack", "--help"},
       {0, "apply", "--help"},
       {0, "run-local", "--help"},
+      {0, "drift", "--help"},
     };
     // `pipeline --version` alone takes main's path before picocli (the launcher discards stdout)
     PipelineCli.main(new String[] {"--version"});

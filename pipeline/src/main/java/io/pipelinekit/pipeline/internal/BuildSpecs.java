@@ -3,6 +3,7 @@ package io.pipelinekit.pipeline.internal;
 import io.pipelinekit.buildspec.Artifacts;
 import io.pipelinekit.buildspec.BuildEnv;
 import io.pipelinekit.buildspec.BuildSpec;
+import io.pipelinekit.buildspec.BuildSpecWriter;
 import io.pipelinekit.buildspec.Cache;
 import io.pipelinekit.buildspec.Phase;
 import io.pipelinekit.pipeline.ApiPublication;
@@ -10,7 +11,6 @@ import io.pipelinekit.pipeline.CodeBuildProject;
 import io.pipelinekit.pipeline.ContainerImage;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.ToolArtifact;
-import io.pipelinekit.pipeline.ToolInstall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +34,22 @@ public final class BuildSpecs {
 
   static final String TAG_COMMAND =
       "IMAGE_TAG=$(echo \"$CODEBUILD_RESOLVED_SOURCE_VERSION\" | cut -c 1-7)";
+
+  /**
+   * Fails pre_build when there is no commit id to tag with (a build started outside the pipeline,
+   * or from a source without one), rather than tag and push {@code repo:}.
+   */
+  static final String TAG_CHECK =
+      "if [ -z \"$IMAGE_TAG\" ]; then echo \"CODEBUILD_RESOLVED_SOURCE_VERSION is empty: no"
+          + " commit id to tag the images with; start the build from the pipeline\" >&2; exit 1;"
+          + " fi";
+
+  /**
+   * The first line of the buildspec of a project that runs privileged: says so, for the reader and
+   * for {@code buildspec-docker-privileged} (which cannot see the project's settings).
+   */
+  public static final String PRIVILEGED_NOTE =
+      "# privileged mode: the CodeBuild project runs with privilegedMode true (Docker builds)\n";
 
   private BuildSpecs() {}
 
@@ -81,9 +97,11 @@ public final class BuildSpecs {
       if (ToolInstalls.selectsJava(project)) {
         installPhase.putRuntimeVersion("java", ToolInstalls.JAVA_RUNTIME);
       }
-      if (project.toolInstall().kind() == ToolInstall.Kind.FROM_SOURCE) {
-        spec.cache(Cache.ofPaths(ToolInstalls.MAVEN_CACHE_PATH));
-      }
+    }
+    // An S3 cache, or a local custom cache, keeps the paths the buildspec lists:
+    // https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html
+    if (!project.cachePaths().isEmpty()) {
+      spec.cache(Cache.ofPaths(project.cachePaths().toArray(String[]::new)));
     }
     install.addAll(project.installCommands());
     if (!install.isEmpty()) {
@@ -93,6 +111,7 @@ public final class BuildSpecs {
     List<String> preBuild = new ArrayList<>();
     if (hasImages) {
       preBuild.add(TAG_COMMAND);
+      preBuild.add(TAG_CHECK);
       Set<String> registries = new LinkedHashSet<>();
       for (ContainerImage image : images) {
         registries.add(
@@ -202,6 +221,15 @@ public final class BuildSpecs {
       spec.artifacts(artifacts.build());
     }
     return spec.build();
+  }
+
+  /**
+   * The buildspec's text: {@link #PRIVILEGED_NOTE} first when the project runs privileged, then the
+   * YAML {@link BuildSpecWriter} writes.
+   */
+  public static String yaml(CodeBuildProject project, BuildSpec spec) {
+    String yaml = BuildSpecWriter.write(spec);
+    return project.privilegedMode() ? PRIVILEGED_NOTE + yaml : yaml;
   }
 
   /** The API publication's post_build commands: merge the fragments, then deploy-api. */

@@ -1,7 +1,9 @@
 package io.pipelinekit.pipeline.internal;
 
 import io.pipelinekit.pipeline.Action;
+import io.pipelinekit.pipeline.BuildBatch;
 import io.pipelinekit.pipeline.BuildCache;
+import io.pipelinekit.pipeline.CodeBuildAction;
 import io.pipelinekit.pipeline.CodeBuildProject;
 import io.pipelinekit.pipeline.EnvironmentVariable;
 import io.pipelinekit.pipeline.Patterns;
@@ -167,6 +169,45 @@ public final class Declarations {
     return list;
   }
 
+  /**
+   * Whether the project runs batch builds: a {@code batchEnabled(true)} action runs it (the action
+   * then calls StartBuildBatch, which a project without {@code buildBatchConfig} cannot run), or
+   * its batch settings were set.
+   */
+  public static boolean runsBatch(Pipeline pipeline, CodeBuildProject project) {
+    if (project.batch().isPresent()) {
+      return true;
+    }
+    for (Action action : pipeline.actions()) {
+      if (action instanceof CodeBuildAction build
+          && build.project().name().equals(project.name())
+          && build.batchEnabled().orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * CreateProject's {@code buildBatchConfig}:
+   * https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectBuildBatchConfig.html
+   */
+  private static Map<String, Object> buildBatchConfig(BuildBatch batch) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("serviceRole", batch.serviceRoleArn());
+    batch.combineArtifacts().ifPresent(c -> config.put("combineArtifacts", c));
+    if (batch.maximumBuildsAllowed().isPresent() || !batch.computeTypesAllowed().isEmpty()) {
+      Map<String, Object> restrictions = new LinkedHashMap<>();
+      batch.maximumBuildsAllowed().ifPresent(n -> restrictions.put("maximumBuildsAllowed", n));
+      if (!batch.computeTypesAllowed().isEmpty()) {
+        restrictions.put("computeTypesAllowed", new ArrayList<Object>(batch.computeTypesAllowed()));
+      }
+      config.put("restrictions", restrictions);
+    }
+    batch.timeoutInMinutes().ifPresent(t -> config.put("timeoutInMins", t));
+    return config;
+  }
+
   /** The CreateProject request of a project run by CodePipeline, with its buildspec inline. */
   public static Map<String, Object> createProject(
       Pipeline pipeline, CodeBuildProject project, String buildspec) {
@@ -210,6 +251,9 @@ public final class Declarations {
     request.put("environment", environment);
     request.put("serviceRole", project.serviceRoleArn());
     request.put("timeoutInMinutes", project.timeoutInMinutes());
+    if (runsBatch(pipeline, project)) {
+      request.put("buildBatchConfig", buildBatchConfig(project.batchSettings()));
+    }
     request.put("queuedTimeoutInMinutes", project.queuedTimeoutInMinutes());
     if (!pipeline.tags().isEmpty()) {
       request.put("tags", tags(pipeline.tags(), "key", "value"));

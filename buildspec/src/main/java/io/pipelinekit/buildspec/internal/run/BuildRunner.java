@@ -8,14 +8,12 @@ import io.pipelinekit.buildspec.LocalBuildResult.Phase;
 import io.pipelinekit.buildspec.LocalBuildResult.Status;
 import io.pipelinekit.buildspec.ParameterResolver;
 import io.pipelinekit.buildspec.ParameterResolver.ResolutionException;
+import io.pipelinekit.core.internal.OwnedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -159,7 +157,7 @@ public final class BuildRunner {
               : Status.SUCCEEDED;
       return new LocalBuildResult(buildId, status, phases, exported, written, reports);
     } finally {
-      deleteTree(scratch);
+      OwnedFolder.deleteTree(scratch);
     }
   }
 
@@ -605,28 +603,5 @@ public final class BuildRunner {
   private static String firstLine(String text) {
     int nl = text.indexOf('\n');
     return nl < 0 ? text : text.substring(0, nl) + " …";
-  }
-
-  private static void deleteTree(Path path) {
-    try {
-      Files.walkFileTree(
-          path,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.deleteIfExists(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException ignored) {
-      // a temporary folder left behind
-    }
   }
 }

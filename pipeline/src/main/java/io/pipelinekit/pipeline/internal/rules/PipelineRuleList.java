@@ -50,6 +50,7 @@ public final class PipelineRuleList {
           new ProjectTimeout(),
           new ProjectPrivileged(),
           new ProjectDockerCache(),
+          new ProjectCachePaths(),
           new ToolRepositoryUrl(),
           new ToolS3Object(),
           new ToolSha256(),

@@ -103,7 +103,7 @@ class ServicePipelineTest {
     assertThat(code).as(stderr.toString()).isZero();
     assertThat(stdout.toString())
         .contains("pipeline pipelinekit-service (V2, eu-west-1): 3 stages, 3 actions")
-        .contains("wrote 7 files to");
+        .contains("wrote 9 files to");
     Map<String, byte[]> first = new LinkedHashMap<>();
     for (String name :
         List.of(
@@ -112,6 +112,8 @@ class ServicePipelineTest {
             "codebuild-project.json",
             "iam/codebuild-role-policy.json",
             "iam/pipeline-role-policy.json",
+            "cloudformation/bootstrap.template.json",
+            "cloudformation/pipeline.template.json",
             "pipeline.mmd",
             "openapi.yaml")) {
       first.put(name, Files.readAllBytes(out.resolve(name)));
