@@ -43,7 +43,13 @@ import io.pipelinekit.pipeline.Trigger;
  *   <tr><td>nginxRepository</td><td>pipelinekit/service-nginx</td></tr>
  *   <tr><td>restApiId</td><td>a1b2c3d4e5</td></tr>
  *   <tr><td>apiStage</td><td>dev</td></tr>
+ *   <tr><td>toolRepository</td><td>(none: build the tool from the checkout)</td></tr>
  * </table>
+ *
+ * <p>{@code toolRepository} (a Maven repository URL, e.g. a mirror or a {@code file:} folder) makes
+ * the install phase fetch the exact {@code pipeline-cli} runnable jar that ran {@code pipeline
+ * build} from there, checked against its SHA-256, instead of building it from the checkout with
+ * Maven.
  */
 public final class ServicePipeline implements PipelineDefinition {
   /** Container names in the service's task definition (the service's images use them). */
@@ -64,6 +70,7 @@ public final class ServicePipeline implements PipelineDefinition {
                 + account
                 + ":connection/3f2d9c1e-5b7a-4c8e-9d0f-1a2b3c4d5e6f");
     String branch = p.get("branch", "main");
+    String toolRepository = p.get("toolRepository", "");
 
     CodeBuildProject build =
         CodeBuildProject.builder()
@@ -77,8 +84,12 @@ public final class ServicePipeline implements PipelineDefinition {
             .computeType("BUILD_GENERAL1_SMALL")
             .timeoutInMinutes(30)
             // The service is pipelinekit itself: CodeBuild builds the tool from this checkout
-            // (Maven repository cached) instead of downloading a released jar.
-            .toolInstall(ToolInstall.fromSource("bin/pipeline"))
+            // (Maven repository cached) instead of downloading a released jar, unless a
+            // repository holding the exact jar is named.
+            .toolInstall(
+                toolRepository.isEmpty()
+                    ? ToolInstall.fromSource("bin/pipeline")
+                    : ToolInstall.mavenRepository(toolRepository))
             .images(
                 ContainerImage.builder()
                     .containerName(APP)
