@@ -32,8 +32,13 @@ public final class BuildSpecs {
   /** The command the generated commands call; the install phase puts it on PATH. */
   static final String TOOL = "pipeline";
 
+  /**
+   * The image tag, exported: {@code exported-variables} hands CodePipeline variables that are
+   * "available in your container during the build"; an exported shell variable is that in every
+   * reading, and later commands' child processes (the tool itself) see it too.
+   */
   static final String TAG_COMMAND =
-      "IMAGE_TAG=$(echo \"$CODEBUILD_RESOLVED_SOURCE_VERSION\" | cut -c 1-7)";
+      "export IMAGE_TAG=$(echo \"$CODEBUILD_RESOLVED_SOURCE_VERSION\" | cut -c 1-7)";
 
   /**
    * Fails pre_build when there is no commit id to tag with (a build started outside the pipeline,
