@@ -23,23 +23,7 @@ class BuildCommandTest {
 
   @BeforeEach
   void sources() throws IOException {
-    sources = tmp.resolve("src");
-    Files.createDirectories(sources.resolve("api"));
-    for (String name : new String[] {"openapi.yaml", "gateway.yaml"}) {
-      try (var in = BuildCommandTest.class.getResourceAsStream("/sources/kitchen/api/" + name)) {
-        Files.write(sources.resolve("api").resolve(name), in.readAllBytes());
-      }
-    }
-    for (String dockerfile :
-        new String[] {
-          "service/release/app/Dockerfile", "service/release/nginx/Dockerfile", "worker/Dockerfile"
-        }) {
-      Files.createDirectories(sources.resolve(dockerfile).getParent());
-      Files.writeString(sources.resolve(dockerfile), "FROM scratch\n");
-    }
-    // The blue/green action's templates (its build's Templates artifact).
-    Files.writeString(sources.resolve("taskdef.json"), "{}\n");
-    Files.writeString(sources.resolve("appspec.yaml"), "version: 0.0\n");
+    sources = KitchenSources.writeTo(tmp.resolve("src"));
     out = tmp.resolve("out");
   }
 
