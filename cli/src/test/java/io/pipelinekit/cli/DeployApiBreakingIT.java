@@ -1,7 +1,6 @@
 package io.pipelinekit.cli;
 
 import static io.pipelinekit.cli.DeployApiTestSupport.apiGateway;
-import static io.pipelinekit.cli.DeployApiTestSupport.aws;
 import static io.pipelinekit.cli.DeployApiTestSupport.stageDeployment;
 import static io.pipelinekit.cli.DeployApiTestSupport.write;
 import static io.pipelinekit.cli.DeployApiTestSupport.writes;
@@ -70,15 +69,7 @@ class DeployApiBreakingIT {
   }
 
   private Run deploy(Path spec, String... more) {
-    String[] args = new String[6 + more.length];
-    args[0] = "--rest-api-id";
-    args[1] = apiId;
-    args[2] = "--stage";
-    args[3] = "prod";
-    args[4] = "--spec";
-    args[5] = spec.toString();
-    System.arraycopy(more, 0, args, 6, more.length);
-    return aws("deploy-api", proxy.endpoint(), args);
+    return DeployApiTestSupport.deployToProd(proxy.endpoint(), apiId, spec, more);
   }
 
   private String exportOf(String stage) {

@@ -38,6 +38,18 @@ final class DeployApiTestSupport {
     return awsIn("us-east-1", command, endpoint, args);
   }
 
+  /**
+   * {@code deploy-api} of {@code spec} to API {@code apiId}'s stage {@code prod} through {@code
+   * endpoint}.
+   */
+  static Run deployToProd(URI endpoint, String apiId, Path spec, String... more) {
+    List<String> args = new ArrayList<>(List.of("--rest-api-id", apiId, "--stage", "prod"));
+    args.add("--spec");
+    args.add(spec.toString());
+    args.addAll(List.of(more));
+    return aws("deploy-api", endpoint, args.toArray(String[]::new));
+  }
+
   /** {@link #aws} in {@code region}. */
   static Run awsIn(String region, String command, URI endpoint, String... args) {
     List<String> all = new ArrayList<>();
