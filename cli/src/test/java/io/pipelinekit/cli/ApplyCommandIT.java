@@ -11,8 +11,6 @@ import io.pipelinekit.testing.FaultProxy;
 import io.pipelinekit.testing.MotoExtension;
 import io.pipelinekit.testing.MotoIam;
 import io.pipelinekit.testing.MotoServer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,20 +53,7 @@ class ApplyCommandIT {
   }
 
   private Run apply(String... more) {
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "--definition",
-            ApplyTestPipeline.class.getName(),
-            "-P",
-            "name=" + name,
-            "-P",
-            "roleArn=" + role,
-            "-P",
-            "cluster=" + cluster));
-    args.addAll(List.of(TestDefinitions.TOOL));
-    args.addAll(List.of(more));
-    return aws("apply", proxy.endpoint(), args.toArray(String[]::new));
+    return aws("apply", proxy.endpoint(), ApplyTestPipeline.arguments(name, role, cluster, more));
   }
 
   @Test

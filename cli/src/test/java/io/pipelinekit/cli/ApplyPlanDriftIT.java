@@ -67,20 +67,7 @@ class ApplyPlanDriftIT {
   }
 
   private Run run(String command, String role, String... more) {
-    List<String> args = new ArrayList<>();
-    args.addAll(
-        List.of(
-            "--definition",
-            ApplyTestPipeline.class.getName(),
-            "-P",
-            "name=" + name,
-            "-P",
-            "roleArn=" + role,
-            "-P",
-            "cluster=" + cluster));
-    args.addAll(List.of(TestDefinitions.TOOL));
-    args.addAll(List.of(more));
-    return aws(command, proxy.endpoint(), args.toArray(String[]::new));
+    return aws(command, proxy.endpoint(), ApplyTestPipeline.arguments(name, role, cluster, more));
   }
 
   @Test

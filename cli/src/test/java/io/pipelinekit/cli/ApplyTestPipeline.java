@@ -10,6 +10,8 @@ import io.pipelinekit.pipeline.PipelineDefinition;
 import io.pipelinekit.pipeline.Source;
 import io.pipelinekit.pipeline.Stage;
 import io.pipelinekit.pipeline.TaskDefinition;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A pipeline for the apply tests: source, a CodeBuild project building app + nginx, ECS deploy. */
 public final class ApplyTestPipeline implements PipelineDefinition {
@@ -63,5 +65,26 @@ public final class ApplyTestPipeline implements PipelineDefinition {
                             .build())
                     .build()))
         .build();
+  }
+
+  /**
+   * The options that build this definition with these parameters and the test tool artifact ({@link
+   * TestDefinitions#TOOL}), then {@code more}.
+   */
+  static String[] arguments(String name, String roleArn, String cluster, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--definition",
+                ApplyTestPipeline.class.getName(),
+                "-P",
+                "name=" + name,
+                "-P",
+                "roleArn=" + roleArn,
+                "-P",
+                "cluster=" + cluster));
+    args.addAll(List.of(TestDefinitions.TOOL));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 }
