@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
@@ -135,18 +136,51 @@ public final class DefinitionOptions {
     if (!named.isBlank()) {
       return named;
     }
-    List<String> registered = registeredDefinitions();
+    Optional<DefinitionClassPath> user = userClassPath();
+    List<String> registered =
+        user.isPresent() ? sorted(user.get().registeredDefinitions()) : registeredDefinitions();
     if (registered.size() == 1) {
       return registered.get(0);
     }
+    String where =
+        user.isPresent()
+            ? " in " + DefinitionClassPath.VARIABLE + "=" + user.get().value()
+            : " on the classpath";
     throw CliException.invalidInput(
         registered.isEmpty()
             ? "no pipeline definition: pass --definition FQCN (a class implementing"
-                + " io.pipelinekit.pipeline.PipelineDefinition on the classpath)"
-            : "more than one pipeline definition on the classpath "
+                + " io.pipelinekit.pipeline.PipelineDefinition"
+                + where
+                + ")"
+                + (user.isPresent()
+                    ? ", or register it in " + DefinitionClassPath.SERVICE_FILE
+                    : "")
+            : "more than one pipeline definition"
+                + where
+                + " "
                 + registered
                 + ": pick one with --definition FQCN");
   }
+
+  private static List<String> sorted(List<String> names) {
+    List<String> copy = new ArrayList<>(names);
+    Collections.sort(copy);
+    return copy;
+  }
+
+  /**
+   * The user's definition classpath ({@code PIPELINE_CLASSPATH}, passed by the launchers as the
+   * {@value DefinitionClassPath#PROPERTY} property), read once; empty when not set: the definition
+   * is then looked up through the thread's context class loader (in-process runs, tests).
+   */
+  private Optional<DefinitionClassPath> userClassPath() {
+    if (userClassPath == null) {
+      userClassPath = DefinitionClassPath.fromProperty();
+    }
+    return userClassPath;
+  }
+
+  private Optional<DefinitionClassPath> userClassPath;
 
   /** The definitions registered with {@link ServiceLoader}, by class name, sorted. */
   private static List<String> registeredDefinitions() {
@@ -170,6 +204,30 @@ public final class DefinitionOptions {
     return loader != null ? loader : DefinitionOptions.class.getClassLoader();
   }
 
+  /** The loader of the definition: the user's classpath's, else the context class loader. */
+  private ClassLoader definitionLoader() {
+    return userClassPath()
+        .map(DefinitionClassPath::loader)
+        .orElseGet(DefinitionOptions::classLoader);
+  }
+
+  /**
+   * Runs the definition's code with its loader as the thread's context class loader (as when its
+   * entries were on the JVM's classpath: code that reads its own resources or services through it
+   * still finds them).
+   */
+  private <T> T withDefinitionLoader(java.util.function.Supplier<T> work) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    ClassLoader loader = definitionLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return work.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
   /** The pipeline the definition builds with the given parameters (checked by every rule). */
   public Pipeline load() {
     return load(Parameters.of(parameters()));
@@ -180,7 +238,7 @@ public final class DefinitionOptions {
     Parameters params = Parameters.of(parameters());
     String className = definition();
     try {
-      define(className, instantiate(className), params);
+      withDefinitionLoader(() -> define(className, instantiate(className), params));
     } catch (DefinitionException e) {
       // the parameters asked for before the definition failed are still worth listing
     }
@@ -189,8 +247,8 @@ public final class DefinitionOptions {
 
   private Pipeline load(Parameters params) {
     String className = definition();
-    PipelineDefinition definition = instantiate(className);
-    Pipeline pipeline = define(className, definition, params);
+    Pipeline pipeline =
+        withDefinitionLoader(() -> define(className, instantiate(className), params));
     if (pipeline == null) {
       throw CliException.invalidInput(
           "definition " + className + " returned no pipeline from define(Parameters)");
@@ -200,18 +258,28 @@ public final class DefinitionOptions {
     return pipeline;
   }
 
-  static PipelineDefinition instantiate(String className) {
-    ClassLoader loader = classLoader();
+  private PipelineDefinition instantiate(String className) {
+    ClassLoader loader = definitionLoader();
     Class<?> type;
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
+      Optional<DefinitionClassPath> user = userClassPath();
       throw CliException.invalidInput(
-          "definition class "
-              + className
-              + " is not on the classpath; check the name, or add its jar or classes folder with"
-              + " PIPELINE_CLASSPATH=... bin/pipeline build --definition "
-              + className);
+          user.isPresent()
+              ? "definition class "
+                  + className
+                  + " is not in "
+                  + DefinitionClassPath.VARIABLE
+                  + "="
+                  + user.get().value()
+                  + " (nor in the tool); check the name, and that its jar or classes folder is"
+                  + " listed there"
+              : "definition class "
+                  + className
+                  + " is not on the classpath; check the name, or add its jar or classes folder"
+                  + " with PIPELINE_CLASSPATH=... bin/pipeline build --definition "
+                  + className);
     }
     if (!PipelineDefinition.class.isAssignableFrom(type)) {
       throw CliException.invalidInput(

@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import io.pipelinekit.cli.internal.StartupArchive;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -32,9 +33,12 @@ public final class PipelineCli implements Runnable {
 
   public static void main(String[] args) {
     if (QuickVersion.handled(args, System.out)) {
+      StartupArchive.rewriteIfRefused();
       return;
     }
-    System.exit(execute(args));
+    int code = execute(args);
+    StartupArchive.rewriteIfRefused();
+    System.exit(code);
   }
 
   /** Runs the command line with the process's standard streams. */
