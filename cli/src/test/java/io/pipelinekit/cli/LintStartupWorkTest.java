@@ -47,6 +47,16 @@ class LintStartupWorkTest {
   }
 
   @Test
+  void lintOfAnOpenApiDocument_looksUpNoServiceProvider() throws Exception {
+    Path api = Files.writeString(tmp.resolve("openapi.yaml"), SMALL_OPENAPI);
+    try (RecordingLoader loader = new RecordingLoader()) {
+      assertThat(loader.run("lint", api.toString())).as(loader.err).isBetween(0, 1);
+      assertThat(loader.out).contains("openapi.yaml");
+      assertThat(loader.resources()).noneMatch(r -> r.startsWith("META-INF/services/"));
+    }
+  }
+
+  @Test
   void disablingAPipelineStructureRule_isStillAUsageError() throws Exception {
     Path api = Files.writeString(tmp.resolve("openapi.yaml"), SMALL_OPENAPI);
     try (RecordingLoader loader = new RecordingLoader()) {
