@@ -56,10 +56,6 @@ public final class SwaggerValidation {
    */
   private static final ClassLoader LOADER = JsonSchemaParserExtension.class.getClassLoader();
 
-  static {
-    noSchemaParserExtensions();
-  }
-
   private SwaggerValidation() {}
 
   /**
@@ -71,7 +67,20 @@ public final class SwaggerValidation {
    * "none" before any deserializer runs. Should swagger-parser lose that cache, it looks them up as
    * before (slower, same findings).
    */
-  private static void noSchemaParserExtensions() {
+  private static final class NoSchemaParserExtensions {
+    static {
+      // on the first deserializing thread (initialising OpenAPIDeserializer takes a while), once
+      seed();
+    }
+
+    private NoSchemaParserExtensions() {}
+
+    static void ensure() {
+      // the class initialiser did it
+    }
+  }
+
+  private static void seed() {
     try {
       java.lang.reflect.Field field =
           OpenAPIDeserializer.class.getDeclaredField("jsonSchemaParserExtensionMap");
@@ -203,6 +212,7 @@ public final class SwaggerValidation {
     options.setResolve(false);
     options.setValidateExternalRefs(false);
     options.setValidateInternalRefs(true);
+    NoSchemaParserExtensions.ensure();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(LOADER);
