@@ -1,6 +1,7 @@
 package io.pipelinekit.apispec.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
@@ -8,11 +9,14 @@ import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +37,7 @@ public final class SwaggerValidation {
   private static final String WARM_UP =
       "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{\"/a/{id}\":"
           + "{\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
-          + "\"schema\":{\"type\":\"string\"}}],\"get\":{\"tags\":[\"t\"],\"security\":[{\"k\":[]}],"
+          + "\"schema\":{\"type\":\"string\"}}],\"get\":{\"x-w\":{\"type\":\"mock\",\"n\":[1,true,null]},\"tags\":[\"t\"],\"security\":[{\"k\":[]}],"
           + "\"parameters\":[{\"name\":\"q\",\"in\":\"query\",\"schema\":{\"type\":\"array\","
           + "\"items\":{\"type\":\"integer\",\"format\":\"int32\"}}}],\"requestBody\":{\"content\":"
           + "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/S\"}}}},"
@@ -46,31 +50,80 @@ public final class SwaggerValidation {
           + "true,\"description\":\"d\"}}}},\"securitySchemes\":{\"k\":{\"type\":\"apiKey\","
           + "\"name\":\"a\",\"in\":\"header\"}}}}";
 
+  /**
+   * The class loader swagger-parser looks up its {@link JsonSchemaParserExtension}s in: the
+   * deserializer runs with it as the thread's context class loader, so that this is the only one.
+   */
+  private static final ClassLoader LOADER = JsonSchemaParserExtension.class.getClassLoader();
+
   private SwaggerValidation() {}
 
   /**
+   * swagger-parser looks for {@link JsonSchemaParserExtension} services (a {@code ServiceLoader}
+   * scan of every jar's {@code META-INF/services}, opening each jar of the classpath on a cold JVM)
+   * the first time it reads a schema, and caches what it found per class loader. No jar of ours
+   * provides one, and validation is swagger-parser's own rules only, whatever else is on the
+   * classpath (a definition's jars, with {@code PIPELINE_CLASSPATH}): the cache is given the answer
+   * "none" before any deserializer runs. Should swagger-parser lose that cache, it looks them up as
+   * before (slower, same findings).
+   */
+  private static final class NoSchemaParserExtensions {
+    static {
+      // on the first deserializing thread (initialising OpenAPIDeserializer takes a while), once
+      seed();
+    }
+
+    private NoSchemaParserExtensions() {}
+
+    static void ensure() {
+      // the class initialiser did it
+    }
+  }
+
+  private static void seed() {
+    try {
+      java.lang.reflect.Field field =
+          OpenAPIDeserializer.class.getDeclaredField("jsonSchemaParserExtensionMap");
+      field.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      Map<ClassLoader, List<JsonSchemaParserExtension>> cache =
+          (Map<ClassLoader, List<JsonSchemaParserExtension>>) field.get(null);
+      synchronized (cache) {
+        cache.putIfAbsent(LOADER, List.of());
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Another swagger-parser version: it scans for extensions itself.
+    }
+  }
+
+  /**
    * Loads and runs swagger-parser's deserializer once on a tiny document on another thread, so its
-   * classes are loaded and linked while the caller is still parsing the real document (a cold JVM
-   * spends a good part of a lint in class loading).
+   * classes are loaded and initialised (Jackson's {@code ObjectMapper}, whose date format reads the
+   * JDK's locale data; swagger-core's mapper, for {@code x-} extensions) while the caller is still
+   * parsing the real document (a cold JVM spends a good part of a lint in class loading). The tiny
+   * document is read by the loader's own JSON reader: Jackson's tree deserializers, which
+   * validation never uses, stay unloaded.
    */
   public static void warmUpInBackground() {
     Thread t =
         new Thread(
             () -> {
               try {
-                ParseOptions options = new ParseOptions();
-                options.setResolve(false);
-                new OpenAPIDeserializer()
-                    .deserialize(
-                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(WARM_UP),
-                        "warm-up",
-                        options);
-              } catch (java.io.IOException | RuntimeException e) {
+                JsonNode tree =
+                    JsonReader.read(
+                            Path.of("warm-up.json"),
+                            WARM_UP,
+                            WARM_UP.length(),
+                            LoadOptions.defaults())
+                        .root();
+                deserialize(tree, "warm-up.json");
+              } catch (RuntimeException e) {
                 // Only a warm-up: the real validation reports any problem.
               }
             },
             "swagger-parser-warm-up");
     t.setDaemon(true);
+    t.setContextClassLoader(LOADER);
     t.start();
   }
 
@@ -150,13 +203,24 @@ public final class SwaggerValidation {
       SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
       return result.getMessages();
     }
+    return deserialize(root, doc.file().toString()).getMessages();
+  }
+
+  /** swagger-parser's OpenAPI 3 deserializer on {@code root}, in {@link #LOADER}. */
+  private static SwaggerParseResult deserialize(JsonNode root, String location) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false);
     options.setValidateExternalRefs(false);
     options.setValidateInternalRefs(true);
-    SwaggerParseResult result =
-        new OpenAPIDeserializer().deserialize(root, doc.file().toString(), options);
-    return result.getMessages();
+    NoSchemaParserExtensions.ensure();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(LOADER);
+    try {
+      return new OpenAPIDeserializer().deserialize(root, location, options);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   /**
