@@ -66,6 +66,7 @@ public final class Synthesis {
       String suffix = single ? "" : "-" + project.name();
       BuildSpec spec = BuildSpecs.of(pipeline, project, tool);
       specs.put(project.name(), spec);
+      snapshotFromCentral(project, tool);
       String yaml = BuildSpecs.yaml(project, spec);
       out.put("buildspec" + suffix + ".yaml", yaml);
       Map<String, Object> projectRequest = Declarations.createProject(pipeline, project, yaml);
@@ -101,6 +102,7 @@ public final class Synthesis {
       }
     }
     out.put("iam/pipeline-role-policy.json", Json.pretty(Policies.pipelineRole(pipeline)));
+    unmodelledBlueGreenTaskDefinitions(pipeline);
     out.put(BOOTSTRAP_TEMPLATE, Json.pretty(Templates.bootstrap(pipeline)));
     out.put(
         PIPELINE_TEMPLATE,
@@ -140,6 +142,70 @@ public final class Synthesis {
     this.files = Collections.unmodifiableMap(out);
     this.createProjectJson = Collections.unmodifiableMap(projects);
     this.buildSpecs = Collections.unmodifiableMap(specs);
+  }
+
+  /** Maven Central's hosts: {@link ToolInstall#MAVEN_CENTRAL} and the Apache-named one. */
+  private static final List<String> CENTRAL_HOSTS =
+      List.of("https://repo1.maven.org/", "https://repo.maven.apache.org/");
+
+  /**
+   * Warns when a project installs a {@code -SNAPSHOT} tool from Maven Central: Central never holds
+   * snapshots (Sonatype publishes them to a separate repository, under timestamped names, and
+   * removes them after 90 days: https://central.sonatype.org/publish/publish-portal-snapshots/,
+   * https://central.sonatype.org/faq/snapshot-releases/), so the URL the install phase fetches
+   * cannot exist and the build would fail in {@code install}.
+   */
+  private void snapshotFromCentral(CodeBuildProject project, ToolArtifact tool) {
+    if (tool == null
+        || !tool.version().endsWith("-SNAPSHOT")
+        || !project.installsTool()
+        || project.toolInstall().kind() != ToolInstall.Kind.MAVEN_REPOSITORY) {
+      return;
+    }
+    String url = project.toolInstall().repositoryUrl().orElseThrow();
+    if (CENTRAL_HOSTS.stream().noneMatch(host -> (url + "/").startsWith(host))) {
+      return;
+    }
+    warnings.add(
+        "CodeBuild project '"
+            + project.name()
+            + "' installs pipeline "
+            + tool.version()
+            + " from Maven Central ("
+            + url
+            + "), which never holds snapshot versions, so the install phase will fail to"
+            + " download "
+            + tool.fileName()
+            + "; pin a released version (pipeline build --tool-version VERSION --tool-sha256"
+            + " HASH), or install from a repository that holds this jar under that name:"
+            + " ToolInstall.mavenRepository(URL) (-P toolRepository=URL where the definition"
+            + " reads it, as the bundled service's does), ToolInstall.s3(bucket, key, sha256) or"
+            + " ToolInstall.onImage()");
+  }
+
+  /**
+   * Warns when a CodeDeployToECS action does not model its task definition: the action registers
+   * the artifact's {@code taskdef.json}, which passes its task and execution roles to ECS, so the
+   * pipeline role may pass any role of the account to ECS tasks ({@code docs/iam.md}).
+   */
+  private void unmodelledBlueGreenTaskDefinitions(Pipeline pipeline) {
+    for (Stage stage : pipeline.stages()) {
+      for (Action action : stage.actions()) {
+        if (action instanceof CodeDeployToEcsAction deploy && deploy.taskDefinition().isEmpty()) {
+          warnings.add(
+              "stage '"
+                  + stage.name()
+                  + "' action '"
+                  + deploy.name()
+                  + "': the task definition is not modelled, so the pipeline role may pass any"
+                  + " role of account "
+                  + pipeline.account()
+                  + " to ECS tasks (iam:PassRole) and register any task definition family;"
+                  + " model it with .taskDefinition(TaskDefinition.builder().family(...)"
+                  + ".taskRoleArn(...).executionRoleArn(...).build()) to limit both to its own");
+        }
+      }
+    }
   }
 
   /**

@@ -1,12 +1,15 @@
 package io.pipelinekit.pipeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Definitions that exercise every IAM grant: full clones through CodeStar connections, through
  * CodeConnections and from CodeCommit, batch builds, a rolling deploy whose family the definition
- * does not name, blue/green and approvals with SNS (the kitchen sink).
+ * does not name, blue/green and approvals with SNS (the kitchen sink), blue/green with an artifact
+ * key named by its alias and with its task definition not modelled.
  */
 final class IamDefinitions {
   static final String CODESTAR_CONNECTION =
@@ -60,6 +63,26 @@ final class IamDefinitions {
         .build();
   }
 
+  /**
+   * The blue/green pipeline without its task definition modelled: the action registers whatever
+   * {@code taskdef.json} the artifact holds, naming roles the definition does not know.
+   */
+  static Pipeline blueGreenWithoutTaskDefinition() {
+    Pipeline p = BlueGreenPipeline.pipeline();
+    List<Stage> stages = new ArrayList<>();
+    for (Stage stage : p.stages()) {
+      List<Action> actions = new ArrayList<>();
+      for (Action action : stage.actions()) {
+        actions.add(
+            action instanceof CodeDeployToEcsAction c
+                ? c.toBuilder().taskDefinition(null).build()
+                : action);
+      }
+      stages.add(Stage.named(stage.name(), actions.toArray(Action[]::new)));
+    }
+    return p.toBuilder().stages(stages).build();
+  }
+
   /** Every case by name (the kitchen sink has blue/green and an approval that notifies SNS). */
   static Map<String, Pipeline> all() {
     Map<String, Pipeline> all = new LinkedHashMap<>();
@@ -68,6 +91,8 @@ final class IamDefinitions {
     all.put("codecommit-full-clone-batch", codeCommitFullCloneBatch());
     all.put("kitchen-sink", KitchenSink.pipeline());
     all.put("valid", Fixtures.valid().build());
+    all.put("blue-green-alias-key", BlueGreenPipeline.pipeline());
+    all.put("blue-green-unmodelled-task", blueGreenWithoutTaskDefinition());
     return all;
   }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +89,96 @@ class IamPolicyParliamentTest {
       }
     }
     assertThat(policies).isGreaterThanOrEqualTo(15);
-    assertThat(parliament(dir)).as("parliament findings at MEDIUM or above").isEmpty();
+    List<JsonNode> findings = parliament(dir);
+    findings.removeAll(onRequiredResourceType(findings, dir));
+    assertThat(findings).as("parliament findings at MEDIUM or above").isEmpty();
+  }
+
+  private static final Pattern UNKNOWN_CONDITION =
+      Pattern.compile("Unknown condition (\\S+) for action ([a-z0-9-]+):(\\S+)");
+
+  /**
+   * The {@code UNKNOWN_CONDITION_FOR_ACTION} findings whose condition key parliament's own copy of
+   * the Service Authorization Reference lists on a resource type the action requires. parliament
+   * 1.6.4 looks a condition key up only among the action's own keys, not among those of its
+   * resource types: {@code kms:ResourceAliases} is a key of the {@code key} resource type that
+   * {@code kms:Decrypt} requires
+   * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html,
+   * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-resource-aliases),
+   * yet parliament reports it as unknown. Checked against the same bundled data, so a key that no
+   * resource type of the action documents is still a finding.
+   */
+  private static List<JsonNode> onRequiredResourceType(List<JsonNode> findings, Path dir)
+      throws Exception {
+    List<String> queries = new ArrayList<>();
+    for (JsonNode f : findings) {
+      Matcher m = UNKNOWN_CONDITION.matcher(f.path("detail").asText());
+      if (f.path("issue").asText().equals("UNKNOWN_CONDITION_FOR_ACTION") && m.matches()) {
+        queries.add(m.group(2) + " " + m.group(3) + " " + m.group(1));
+      }
+    }
+    if (queries.isEmpty()) {
+      return List.of();
+    }
+    String script =
+        String.join(
+            "\n",
+            "import json, os, sys, parliament",
+            "d = json.load(open(os.path.join(os.path.dirname(parliament.__file__),"
+                + " 'iam_definition.json')))",
+            "for q in sys.argv[1:]:",
+            "    service, action, key = q.split(' ')",
+            "    s = next(x for x in d if x['prefix'] == service)",
+            "    p = next(x for x in s['privileges'] if x['privilege'] == action)",
+            "    required = {r['resource_type'].rstrip('*') for r in p['resource_types']}",
+            "    keys = {k for r in s['resources'] if r['resource'] in required"
+                + " for k in r['condition_keys']}",
+            "    print(q if key in keys else '')");
+    List<String> args = new ArrayList<>(List.of("-c", script));
+    args.addAll(queries);
+    VenvTool.Result r = VenvTool.named("python").run(dir, TIMEOUT, args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    List<String> documented = List.of(r.stdout().split("\n"));
+    List<JsonNode> accepted = new ArrayList<>();
+    for (JsonNode f : findings) {
+      Matcher m = UNKNOWN_CONDITION.matcher(f.path("detail").asText());
+      if (f.path("issue").asText().equals("UNKNOWN_CONDITION_FOR_ACTION")
+          && m.matches()
+          && documented.contains(m.group(2) + " " + m.group(3) + " " + m.group(1))) {
+        accepted.add(f);
+      }
+    }
+    return accepted;
+  }
+
+  @Test
+  void parliament_reportsAnAliasArnAsTheResourceOfAKeyOperation_andAnAliasConditionOnNoKey(
+      @TempDir Path dir) throws Exception {
+    // What the roles were granted before: kms:Decrypt on the alias ARN, which names no key.
+    Files.writeString(
+        dir.resolve("alias-resource.json"),
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"UseArtifactKey\","
+            + "\"Effect\":\"Allow\",\"Action\":[\"kms:Decrypt\"],\"Resource\":"
+            + "[\"arn:aws:kms:eu-west-1:111122223333:alias/orders-artifacts\"]}]}");
+    // kms:ResourceAliases on an action that uses no key: not exempted.
+    Files.writeString(
+        dir.resolve("alias-condition-no-key.json"),
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ListAliases\","
+            + "\"Effect\":\"Allow\",\"Action\":[\"kms:ListAliases\"],\"Resource\":[\"*\"],"
+            + "\"Condition\":{\"ForAnyValue:StringEquals\":"
+            + "{\"kms:ResourceAliases\":[\"alias/orders-artifacts\"]}}}]}");
+    List<JsonNode> findings = parliament(dir);
+    findings.removeAll(onRequiredResourceType(findings, dir));
+    List<String> issues = new ArrayList<>();
+    findings.forEach(
+        f -> issues.add(f.get("issue").textValue() + " " + f.at("/location/filepath")));
+    assertThat(issues)
+        .anySatisfy(i -> assertThat(i).startsWith("RESOURCE_MISMATCH").contains("alias-resource"))
+        .anySatisfy(
+            i ->
+                assertThat(i)
+                    .startsWith("UNKNOWN_CONDITION_FOR_ACTION")
+                    .contains("alias-condition-no-key"));
   }
 
   @Test

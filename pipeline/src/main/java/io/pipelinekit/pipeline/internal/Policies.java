@@ -22,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Least-privilege IAM policies for the CodeBuild service role and the pipeline role: every resource
@@ -127,11 +129,7 @@ public final class Policies {
     }
     addScoped(statements, "ReadParameters", List.of("ssm:GetParameters"), parameters);
     addScoped(statements, "ReadSecrets", List.of("secretsmanager:GetSecretValue"), secrets);
-    addScoped(
-        statements,
-        "UseArtifactKey",
-        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
-        pipeline.artifactKmsKeyArn().map(List::of).orElse(List.of()));
+    useArtifactKey(statements, pipeline);
     return document(statements);
   }
 
@@ -255,6 +253,7 @@ public final class Policies {
     Set<String> codeDeploy = new LinkedHashSet<>();
     boolean describesTaskDefinitions = false;
     boolean anyFamily = false;
+    boolean anyTaskRole = false;
     for (Action action : pipeline.actions()) {
       if (action instanceof Source s) {
         switch (s.kind()) {
@@ -304,7 +303,10 @@ public final class Policies {
         if (c.taskDefinition().isPresent()) {
           families.add(arns.ecsTaskDefinitions(c.taskDefinition().get().family()));
         } else {
+          // The action registers the artifact's taskdef.json, whose task and execution roles the
+          // definition does not name: it may pass any role of this account, to ECS tasks only.
           anyFamily = true;
+          anyTaskRole = true;
         }
       } else if (action instanceof ManualApprovalAction m) {
         m.notificationArn().ifPresent(topics::add);
@@ -401,7 +403,28 @@ public final class Policies {
         "RegisterTaskDefinitionRevisions",
         List.of("ecs:RegisterTaskDefinition", "ecs:TagResource"),
         families);
-    if (!passRoles.isEmpty()) {
+    // Registering a task definition passes its task and execution roles to ECS tasks.
+    // CodePipeline's
+    // service role policy grants iam:PassRole on "*" with iam:PassedToService including
+    // ecs-tasks.amazonaws.com
+    // (https://docs.aws.amazon.com/codepipeline/latest/userguide/how-to-custom-role.html), as does
+    // AWSCodeDeployRoleForECS for the blue/green deployment
+    // (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForECS.html).
+    // Scoped here to the roles the definition names; when a blue/green action's task definition is
+    // not modelled, to the roles of this account (a role is passed only within its account), and
+    // only to ECS tasks, the condition required rather than "IfExists".
+    if (anyTaskRole) {
+      Map<String, Object> pass =
+          statement(
+              "PassTaskRolesOfThisAccount",
+              List.of("iam:PassRole"),
+              List.of("arn:aws:iam::" + pipeline.account() + ":role/*"));
+      pass.put(
+          "Condition",
+          Map.of(
+              "StringEquals", Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com"))));
+      statements.add(pass);
+    } else if (!passRoles.isEmpty()) {
       Map<String, Object> pass =
           statement("PassTaskRoles", List.of("iam:PassRole"), new ArrayList<>(passRoles));
       pass.put(
@@ -412,12 +435,50 @@ public final class Policies {
       statements.add(pass);
     }
     addScoped(statements, "NotifyApprovers", List.of("sns:Publish"), topics);
-    addScoped(
-        statements,
-        "UseArtifactKey",
-        List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
-        pipeline.artifactKmsKeyArn().map(List::of).orElse(List.of()));
+    useArtifactKey(statements, pipeline);
     return document(statements);
+  }
+
+  /** An alias ARN: partition, region, account, alias name ({@code alias/NAME}). */
+  private static final Pattern KEY_ALIAS_ARN =
+      Pattern.compile("arn:([a-z-]+):kms:([a-z0-9-]+):(\\d{12}):(alias/.+)");
+
+  /**
+   * Using the artifact key, for both roles. A key ARN is the resource. An alias ARN is not: "When
+   * an alias is the value of a resource element, the policy applies to the alias resource, not to
+   * any KMS key that might be associated with it"; the keys of the alias's account and Region are,
+   * on condition that the key has that alias ({@code kms:ResourceAliases}, multi-valued, so with
+   * {@code ForAnyValue}; alias names, not ARNs).
+   * https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html
+   * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-resource-aliases
+   */
+  private static void useArtifactKey(List<Object> statements, Pipeline pipeline) {
+    if (pipeline.artifactKmsKeyArn().isEmpty()) {
+      return;
+    }
+    String arn = pipeline.artifactKmsKeyArn().get();
+    List<String> actions = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+    Matcher alias = KEY_ALIAS_ARN.matcher(arn);
+    if (!alias.matches()) {
+      statements.add(statement("UseArtifactKey", actions, List.of(arn)));
+      return;
+    }
+    Map<String, Object> use =
+        statement(
+            "UseArtifactKey",
+            actions,
+            List.of(
+                "arn:"
+                    + alias.group(1)
+                    + ":kms:"
+                    + alias.group(2)
+                    + ":"
+                    + alias.group(3)
+                    + ":key/*"));
+    use.put(
+        "Condition",
+        Map.of("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", List.of(alias.group(4)))));
+    statements.add(use);
   }
 
   /** Reading and writing the pipeline's artifacts, for both roles. */

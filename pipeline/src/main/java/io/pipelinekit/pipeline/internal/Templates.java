@@ -135,6 +135,10 @@ public final class Templates {
       projectRoles.put(project.name(), role);
     }
     // The roles that read and write artifacts: the key's users (a batch role only starts builds).
+    // Their own policies name a created key by its alias (kms:ResourceAliases on this account's
+    // keys, see Policies), not by Fn::GetAtt: the key policy names the roles, so a reference back
+    // would be a cycle, and an alias ARN as the resource names no key at all
+    // (https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html).
     List<Role> keyUsers = new ArrayList<>(roles.values());
 
     // A project that runs batch builds: CodeBuild assumes the batch role to start, stop and retry
