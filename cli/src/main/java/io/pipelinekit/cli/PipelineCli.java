@@ -92,7 +92,7 @@ public final class PipelineCli implements Runnable {
     }
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
-    cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
+    cli.setExitCodeExceptionMapper(new UsageExitCode());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
@@ -153,6 +153,19 @@ public final class PipelineCli implements Runnable {
       case "completion" -> new CompletionCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
+  }
+
+  /**
+   * Exit code 2 for an exception picocli could not map otherwise. A class, not a lambda: JDK 17's
+   * archive dump links a lambda's interface to resolve it, and does not archive a linked class
+   * compiled for Java 5 (as picocli's are: "Old class has been linked"), so a lambda here had the
+   * interface loaded from picocli's jar on every run, after every jar before it was opened.
+   */
+  private static final class UsageExitCode implements CommandLine.IExitCodeExceptionMapper {
+    @Override
+    public int getExitCode(Throwable exception) {
+      return ExitCodes.USAGE;
+    }
   }
 
   @Override
