@@ -33,9 +33,9 @@ import java.util.stream.Stream;
  * this JVM (output discarded) on small documents written to a temporary folder, so the class list
  * dumped from this run ({@code -XX:DumpLoadedClassList}) holds the classes of every command, not
  * only of whichever command happened to run first. Commands that call AWS run only their {@code
- * --help}; then every class of the tool's own jars but the AWS module's is loaded (not initialised),
- * as what a build reaches depends on the user's definition. Exits 0 unless a command failed in a
- * way that means the list is incomplete.
+ * --help}; then every class of the tool's own jars but the AWS module's is loaded (not
+ * initialised), as what a build reaches depends on the user's definition. Exits 0 unless a command
+ * failed in a way that means the list is incomplete.
  */
 public final class StartupTraining {
   private StartupTraining() {}
