@@ -3,7 +3,7 @@ package io.pipelinekit.cli;
 import io.pipelinekit.cli.internal.StartupArchive;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,99 +78,97 @@ public final class PipelineCli implements Runnable {
    * subcommand.
    */
   static CommandLine commandLineFor(String... args) {
-    if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")) {
-      CommandLine only = newCommandLine(args[0]);
-      if (!only.getSubcommands().isEmpty()) {
-        return only;
-      }
+    if (args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0])) {
+      return newCommandLine(args[0]);
     }
     return newCommandLine(null);
   }
 
   private static CommandLine newCommandLine(String only) {
     Startup.beforePicocli();
-    Subcommands cli = new Subcommands(new CommandLine(new PipelineCli()), only);
-    // Subcommands, one line each, in the order of docs/commands.md.
-    // -- build, graph, image-definitions
-    cli.addSubcommand(new BuildCommand());
-    cli.addSubcommand(new GraphCommand());
-    cli.addSubcommand(new ImageDefinitionsCommand());
-
-    // -- init
-    cli.addSubcommand(new InitCommand());
-
-    // -- lint, rules
-    cli.addSubcommand(new LintCommand());
-    cli.addSubcommand(new RulesCommand());
-
-    // -- merge, diff
-    cli.addSubcommand(new MergeCommand());
-    cli.addSubcommand(new DiffCommand());
-
-    // -- deploy-api, rollback-api, deploy-stack, apply, drift
-    cli.addSubcommand(new DeployApiCommand());
-    cli.addSubcommand(new RollbackApiCommand());
-    cli.addSubcommand(new DeployStackCommand());
-    cli.addSubcommand(new ApplyCommand());
-    cli.addSubcommand(new DriftCommand());
-
-    // -- run-local
-    cli.addSubcommand(new RunLocalCommand());
-
-    // -- help, completion
-    cli.addSubcommand(new CommandLine.HelpCommand());
-    cli.addSubcommand(new CompletionCommand());
-
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    cli.setParameterExceptionHandler(new UsageErrorHandler());
-    cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli.commandLine();
-  }
-
-  /** Registers subcommands, all of them or only the one named; configures the command line. */
-  private static final class Subcommands {
-    private final CommandLine commandLine;
-    private final String only;
-
-    Subcommands(CommandLine commandLine, String only) {
-      this.commandLine = commandLine;
-      this.only = only;
-    }
-
-    void addSubcommand(Object command) {
-      if (only != null) {
-        Command annotation = command.getClass().getAnnotation(Command.class);
-        if (annotation == null
-            || !(annotation.name().equals(only)
-                || Arrays.asList(annotation.aliases()).contains(only))) {
-          return;
-        }
-      }
+    CommandLine cli = new CommandLine(new PipelineCli());
+    for (String name : only == null ? COMMANDS : List.of(only)) {
+      Object command = newCommand(name);
       // `pipeline COMMAND -V` prints what `pipeline -V` does (picocli gives a subcommand none)
       CommandLine sub = new CommandLine(command);
       sub.getCommandSpec().versionProvider(new VersionProvider());
-      commandLine.addSubcommand(sub);
+      cli.addSubcommand(sub);
     }
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    cli.setExitCodeExceptionMapper(new UsageExitCode());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
 
-    void setExecutionExceptionHandler(CommandLine.IExecutionExceptionHandler handler) {
-      commandLine.setExecutionExceptionHandler(handler);
-    }
+  /**
+   * The subcommands' names, as their {@code @Command} names them, in the order of docs/commands.md;
+   * {@link #newCommand} makes each.
+   */
+  static final List<String> COMMANDS =
+      List.of(
+          "build",
+          "graph",
+          "image-definitions",
+          "init",
+          "lint",
+          "rules",
+          "merge",
+          "diff",
+          "deploy-api",
+          "rollback-api",
+          "deploy-stack",
+          "apply",
+          "drift",
+          "run-local",
+          "help",
+          "completion");
 
-    void setParameterExceptionHandler(CommandLine.IParameterExceptionHandler handler) {
-      commandLine.setParameterExceptionHandler(handler);
-    }
+  /**
+   * A new instance of the subcommand of this name (one of {@link #COMMANDS}): a run makes only the
+   * one it names (a command's constructor and field initialisers may do work, e.g. {@code init}'s
+   * default version), a run that lists them ({@code --help}, {@code help}, completion) all of them.
+   * One line each, in the order of {@link #COMMANDS}.
+   */
+  static Object newCommand(String name) {
+    return switch (name) {
+      // -- build, graph, image-definitions
+      case "build" -> new BuildCommand();
+      case "graph" -> new GraphCommand();
+      case "image-definitions" -> new ImageDefinitionsCommand();
+      // -- init
+      case "init" -> new InitCommand();
+      // -- lint, rules
+      case "lint" -> new LintCommand();
+      case "rules" -> new RulesCommand();
+      // -- merge, diff
+      case "merge" -> new MergeCommand();
+      case "diff" -> new DiffCommand();
+      // -- deploy-api, rollback-api, deploy-stack, apply, drift
+      case "deploy-api" -> new DeployApiCommand();
+      case "rollback-api" -> new RollbackApiCommand();
+      case "deploy-stack" -> new DeployStackCommand();
+      case "apply" -> new ApplyCommand();
+      case "drift" -> new DriftCommand();
+      // -- run-local
+      case "run-local" -> new RunLocalCommand();
+      // -- help, completion
+      case "help" -> new CommandLine.HelpCommand();
+      case "completion" -> new CompletionCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
 
-    void setExitCodeExceptionMapper(CommandLine.IExitCodeExceptionMapper mapper) {
-      commandLine.setExitCodeExceptionMapper(mapper);
-    }
-
-    void setCaseInsensitiveEnumValuesAllowed(boolean allowed) {
-      commandLine.setCaseInsensitiveEnumValuesAllowed(allowed);
-    }
-
-    CommandLine commandLine() {
-      return commandLine;
+  /**
+   * Exit code 2 for an exception picocli could not map otherwise. A class, not a lambda: JDK 17's
+   * archive dump links a lambda's interface to resolve it, and does not archive a linked class
+   * compiled for Java 5 (as picocli's are: "Old class has been linked"), so a lambda here had the
+   * interface loaded from picocli's jar on every run, after every jar before it was opened.
+   */
+  private static final class UsageExitCode implements CommandLine.IExitCodeExceptionMapper {
+    @Override
+    public int getExitCode(Throwable exception) {
+      return ExitCodes.USAGE;
     }
   }
 

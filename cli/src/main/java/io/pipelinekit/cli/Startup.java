@@ -15,12 +15,32 @@ final class Startup {
    */
   static final String PICOCLI_DISABLE_CLOSURES = "picocli.disable.closures";
 
+  /**
+   * Every picocli command line registers built-in converters for the JDK types it might meet, and
+   * those of {@code java.sql} and {@code java.time} by reflection ({@code Class.forName} and a
+   * method look-up each, about 0.04 s on a cold JVM). No option of ours has such a type (a {@code
+   * Duration} option names its own converter); the system property picocli documents (regular
+   * expressions of class names, comma-separated) leaves them out.
+   */
+  static final String PICOCLI_CONVERTERS_EXCLUDES = "picocli.converters.excludes";
+
+  /**
+   * The types whose built-in converters are left out: java.sql's and java.time's. One expression:
+   * picocli matches each of its 19 reflective types against each expression with {@code
+   * String.matches}, compiling it every time (in every command line), so each one more costs more
+   * than a look-up it saves.
+   */
+  static final String UNUSED_CONVERTER_TYPES = "java\\.(sql|time)\\..*";
+
   private Startup() {}
 
   /** Called before the first picocli command line is built. */
   static void beforePicocli() {
     if (System.getProperty(PICOCLI_DISABLE_CLOSURES) == null) {
       System.setProperty(PICOCLI_DISABLE_CLOSURES, "true");
+    }
+    if (System.getProperty(PICOCLI_CONVERTERS_EXCLUDES) == null) {
+      System.setProperty(PICOCLI_CONVERTERS_EXCLUDES, UNUSED_CONVERTER_TYPES);
     }
   }
 }

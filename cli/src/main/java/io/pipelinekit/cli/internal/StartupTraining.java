@@ -1,5 +1,7 @@
 package io.pipelinekit.cli.internal;
 
+import io.pipelinekit.apispec.OpenApiDocument;
+import io.pipelinekit.buildspec.BuildSpec;
 import io.pipelinekit.cli.PipelineCli;
 import io.pipelinekit.pipeline.ApiPublication;
 import io.pipelinekit.pipeline.CodeBuildAction;
@@ -31,7 +33,9 @@ import java.util.stream.Stream;
  * this JVM (output discarded) on small documents written to a temporary folder, so the class list
  * dumped from this run ({@code -XX:DumpLoadedClassList}) holds the classes of every command, not
  * only of whichever command happened to run first. Commands that call AWS run only their {@code
- * --help}. Exits 0 unless a command failed in a way that means the list is incomplete.
+ * --help}; then every class of the tool's own jars but the AWS module's is loaded (not
+ * initialised), as what a build reaches depends on the user's definition. Exits 0 unless a command
+ * failed in a way that means the list is incomplete.
  */
 public final class StartupTraining {
   private StartupTraining() {}
@@ -93,6 +97,7 @@ public final class StartupTraining {
     };
     // `pipeline --version` alone takes main's path before picocli (the launcher discards stdout)
     PipelineCli.main(new String[] {"--version"});
+    loadOwnClasses();
     PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
     for (Object[] run : runs) {
       String[] args = new String[run.length - 1];
@@ -105,6 +110,70 @@ public final class StartupTraining {
       }
     }
     return failed;
+  }
+
+  /**
+   * The jars of the tool's own modules whose classes a local command may reach (the AWS module's
+   * run only in commands that call AWS), each named by one of its classes.
+   */
+  private static final List<Class<?>> OWN_JARS =
+      List.of(
+          PipelineCli.class,
+          Pipeline.class,
+          BuildSpec.class,
+          OpenApiDocument.class,
+          io.pipelinekit.core.Rule.class);
+
+  /**
+   * Loads, without initialising, every class of {@link #OWN_JARS}: which of them a build or graph
+   * reaches depends on the user's definition (a manual approval, a pull-request trigger, a cache),
+   * not only on the commands run here, and a class the archive lacks is looked for jar by jar in
+   * lib/. Returns how many classes were loaded.
+   */
+  static int loadOwnClasses() throws IOException {
+    ClassLoader loader = StartupTraining.class.getClassLoader();
+    int loaded = 0;
+    for (Class<?> anchor : OWN_JARS) {
+      for (String name : classNames(anchor)) {
+        try {
+          Class.forName(name, false, loader);
+          loaded++;
+        } catch (ClassNotFoundException | LinkageError e) {
+          // a class that needs a library the distribution does not ship: it never loads at all
+        }
+      }
+    }
+    return loaded;
+  }
+
+  /** The binary names of the classes in the jar (or classes folder) {@code anchor} came from. */
+  private static List<String> classNames(Class<?> anchor) throws IOException {
+    Path location;
+    try {
+      location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+    List<String> entries = new ArrayList<>();
+    if (Files.isDirectory(location)) {
+      try (Stream<Path> files = Files.walk(location)) {
+        files.forEach(f -> entries.add(location.relativize(f).toString().replace('\\', '/')));
+      }
+    } else {
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
+        jar.stream().forEach(e -> entries.add(e.getName()));
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (String entry : entries) {
+      if (entry.endsWith(".class")
+          && !entry.startsWith("META-INF/")
+          && !entry.endsWith("module-info.class")
+          && !entry.endsWith("package-info.class")) {
+        names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
+      }
+    }
+    return names;
   }
 
   private static void deleteTree(Path dir) {
