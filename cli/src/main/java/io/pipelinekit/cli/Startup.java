@@ -32,6 +32,24 @@ final class Startup {
    */
   static final String UNUSED_CONVERTER_TYPES = "java\\.(sql|time)\\..*";
 
+  /**
+   * swagger-parser and the AWS SDK log through SLF4J, which the command line binds to its no-op
+   * provider. Without this property SLF4J 2 finds its provider with a {@code ServiceLoader}, which
+   * asks every jar for its {@code META-INF/services} file (SLF4J 1.7 asked every jar for {@code
+   * StaticLoggerBinder}): about 0.1 s of CPU in a short {@code lint}. Named here, it is loaded
+   * directly. See https://www.slf4j.org/manual.html#explicitProvider
+   */
+  static final String SLF4J_PROVIDER = "slf4j.provider";
+
+  static final String NO_OP_PROVIDER = "org.slf4j.nop.NOPServiceProvider";
+
+  /**
+   * SLF4J reports a provider named by {@link #SLF4J_PROVIDER} on standard error at its INFO level
+   * ("Attempting to load provider ...", https://github.com/qos-ch/slf4j/issues/361); warnings and
+   * errors still show.
+   */
+  static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
   private Startup() {}
 
   /** Called before the first picocli command line is built. */
@@ -41,6 +59,12 @@ final class Startup {
     }
     if (System.getProperty(PICOCLI_CONVERTERS_EXCLUDES) == null) {
       System.setProperty(PICOCLI_CONVERTERS_EXCLUDES, UNUSED_CONVERTER_TYPES);
+    }
+    if (System.getProperty(SLF4J_PROVIDER) == null) {
+      System.setProperty(SLF4J_PROVIDER, NO_OP_PROVIDER);
+      if (System.getProperty(SLF4J_VERBOSITY) == null) {
+        System.setProperty(SLF4J_VERBOSITY, "WARN");
+      }
     }
   }
 }

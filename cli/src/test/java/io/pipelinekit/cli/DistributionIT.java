@@ -133,6 +133,44 @@ class DistributionIT {
   }
 
   @Test
+  void installed_classpath_putsTheToolsOwnJarsBeforeTheLibraries() throws Exception {
+    // A resource is looked up jar by jar along the classpath, opening each jar before the one that
+    // holds it: the tool's own jars (its rule tables, templates) come right after the CLI's jar.
+    Map<String, String> env =
+        Map.of(
+            "PATH", pathWith(JAVA_HOME.resolve("bin")),
+            "HOME", home.toString(),
+            "PIPELINE_CDS", "0",
+            "PIPELINE_JAVA_OPTS", "-XshowSettings:properties");
+    Result run = exec(work, env, "pipeline", "--version");
+    assertThat(run.code()).as(run.err()).isZero();
+    String lib = installed.resolve("lib").toString() + "/";
+    List<String> classpath = new ArrayList<>();
+    boolean inClasspath = false;
+    for (String line : run.err().split("\n")) {
+      String entry = line.strip();
+      if (entry.startsWith("java.class.path = ")) {
+        inClasspath = true;
+        entry = entry.substring("java.class.path = ".length());
+      } else if (entry.contains(" = ")) {
+        inClasspath = false;
+      }
+      if (inClasspath && entry.startsWith(lib)) {
+        classpath.add(entry.substring(lib.length()));
+      }
+    }
+    List<String> jars = files(installed.resolve("lib")).stream()
+        .map(p -> p.getFileName().toString())
+        .filter(name -> name.endsWith(".jar"))
+        .toList();
+    assertThat(classpath).containsExactlyInAnyOrderElementsOf(jars);
+    assertThat(classpath.get(0)).isEqualTo("pipeline-cli-" + VERSION + ".jar");
+    long own = jars.stream().filter(name -> name.endsWith("-" + VERSION + ".jar")).count();
+    assertThat(own).isGreaterThanOrEqualTo(6);
+    assertThat(classpath.subList(0, (int) own)).allMatch(name -> name.endsWith("-" + VERSION + ".jar"));
+  }
+
+  @Test
   void installed_usesJavaHome_andRefusesAJavaBefore17() throws Exception {
     Map<String, String> env =
         Map.of(
