@@ -113,6 +113,10 @@ final class BuildCommand implements Callable<Integer> {
     Synthesis synthesis;
     try {
       Pipeline pipeline = definition.load();
+      if (publishesApi(pipeline)) {
+        // Its merged document is linted below: swagger-parser loads on the other core meanwhile.
+        OpenApiLinter.warmUpInBackground();
+      }
       ToolArtifact artifact = tool.artifactFor(pipeline);
       synthesis =
           artifact == null
@@ -125,9 +129,9 @@ final class BuildCommand implements Callable<Integer> {
       throw e; // the message on stderr, exit 2, as with text
     }
     Path dir = out.toAbsolutePath().normalize();
-    OutputFiles.writeAll(dir, synthesis.files());
     List<String> warnings = new ArrayList<>(synthesis.warnings());
     warnings.addAll(apiLintWarnings(synthesis, dir));
+    OutputFiles.writeAll(dir, synthesis.files());
     if (format == Format.json) {
       writeWritten(stdout, synthesis, warnings);
       PrintWriter stderr = spec.commandLine().getErr();
@@ -212,10 +216,21 @@ final class BuildCommand implements Callable<Integer> {
     out.flush();
   }
 
+  private static boolean publishesApi(Pipeline pipeline) {
+    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
+      if (project.api().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * The lint errors of each merged API document written (what post_build's {@code deploy-api}
+   * The lint errors of each merged API document to be written (what post_build's {@code deploy-api}
    * imports), as warnings naming its fragments: API Gateway would reject them only when the build
    * runs, so {@code pipeline build} says so now. Warnings, not failures: the files are still right.
+   * Linted from memory, as the file it is written to in {@code dir}, before anything is written: a
+   * document the linter cannot read at all leaves the earlier output as it was.
    */
   private static List<String> apiLintWarnings(Synthesis synthesis, Path dir) {
     List<String> warnings = new ArrayList<>();
@@ -233,7 +248,7 @@ final class BuildCommand implements Callable<Integer> {
           || !OpenApiLinter.looksLikeOpenApi(synthesis.files().get(name))) {
         continue;
       }
-      LintResult result = OpenApiLinter.lint(dir.resolve(name));
+      LintResult result = OpenApiLinter.lintText(dir.resolve(name), synthesis.files().get(name));
       for (Finding f : result.findings()) {
         if (f.severity() == Severity.ERROR) {
           warnings.add(
