@@ -14,6 +14,7 @@ import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
+import io.pipelinekit.pipeline.internal.PipelineBuilt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -112,11 +113,17 @@ final class BuildCommand implements Callable<Integer> {
     OutputFiles.prepareToReplace(out);
     Synthesis synthesis;
     try {
-      Pipeline pipeline = definition.load();
-      if (publishesApi(pipeline)) {
-        // Its merged document is linted below: swagger-parser loads on the other core meanwhile.
-        OpenApiLinter.warmUpInBackground();
-      }
+      // A pipeline that publishes an API has its merged document linted below: swagger-parser
+      // loads on the other core from the moment the model exists, while the rules check it and the
+      // files are synthesized.
+      Pipeline pipeline =
+          PipelineBuilt.observing(
+              built -> {
+                if (publishesApi(built)) {
+                  OpenApiLinter.warmUpInBackground();
+                }
+              },
+              definition::load);
       ToolArtifact artifact = tool.artifactFor(pipeline);
       synthesis =
           artifact == null
