@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,9 @@ import java.util.regex.Pattern;
 public final class OpenApiLinter {
   private static final Pattern OPENAPI_KEY =
       Pattern.compile("(?m)^(\\s*\\{\\s*)?[\"']?(openapi|swagger)[\"']?\\s*:");
+
+  /** Whether swagger-parser's warm-up has been started in this JVM (once is enough). */
+  private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
 
   private OpenApiLinter() {}
 
@@ -41,6 +46,17 @@ public final class OpenApiLinter {
         || head.contains("\"swagger\"");
   }
 
+  /**
+   * Starts loading swagger-parser's validator on another thread, for a caller that will lint soon
+   * and has other work to do first ({@code pipeline build} merges the API and synthesizes the
+   * pipeline's files meanwhile): a cold JVM spends most of a small lint loading it.
+   */
+  public static void warmUpInBackground() {
+    if (WARMING_UP.compareAndSet(false, true)) {
+      SwaggerValidation.warmUpInBackground();
+    }
+  }
+
   /** {@link #lint(Path, LintOptions)} with default options. */
   public static LintResult lint(Path file) {
     return lint(file, LintOptions.defaults());
@@ -56,11 +72,36 @@ public final class OpenApiLinter {
   public static LintResult lint(Path file, LintOptions options) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
+    return lint(file, options, () -> OpenApiLoader.loadRaw(file, options.loadOptions()));
+  }
+
+  /** {@link #lintText(Path, String, LintOptions)} with default options. */
+  public static LintResult lintText(Path file, String text) {
+    return lintText(file, text, LintOptions.defaults());
+  }
+
+  /**
+   * Lints a document already in memory: {@code text} stands for the content of {@code file} (say, a
+   * file just written from it, or about to be), which is not read. The findings, their locations
+   * and any error are those {@link #lint(Path, LintOptions)} gives for a file named {@code file}
+   * holding {@code text} (as UTF-8); its relative {@code $ref}s resolve in {@code file}'s folder.
+   *
+   * @throws ApiSpecException as {@link #lint(Path, LintOptions)} does: a limit exceeded, invalid
+   *     YAML/JSON, an unsafe {@code $ref}, or not an OpenAPI document
+   */
+  public static LintResult lintText(Path file, String text, LintOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(options, "options");
+    return lint(file, options, () -> OpenApiLoader.loadRaw(file, text, options.loadOptions()));
+  }
+
+  private static LintResult lint(Path file, LintOptions options, Supplier<LoadedDocument> load) {
     boolean validate = !options.disabledRules().containsAll(SwaggerValidation.RULES);
     if (validate) {
-      SwaggerValidation.warmUpInBackground();
+      warmUpInBackground();
     }
-    LoadedDocument doc = OpenApiLoader.loadRaw(file, options.loadOptions());
+    LoadedDocument doc = load.get();
     // swagger-parser's validation and the API Gateway rules read the same immutable-by-convention
     // tree; run them side by side.
     CompletableFuture<List<Finding>> validation =

@@ -73,7 +73,17 @@ public final class OpenApiLoader {
 
   /** Reads, checks limits and references, and insists on an OpenAPI or Swagger root. */
   static LoadedDocument loadRaw(Path file, LoadOptions options) {
-    LoadedDocument loaded = SafeLoader.load(file, options);
+    return requireOpenApi(file, SafeLoader.load(file, options));
+  }
+
+  /**
+   * {@link #loadRaw(Path, LoadOptions)} of {@code text}, standing for the content of {@code file}.
+   */
+  static LoadedDocument loadRaw(Path file, String text, LoadOptions options) {
+    return requireOpenApi(file, SafeLoader.load(file, text, options));
+  }
+
+  private static LoadedDocument requireOpenApi(Path file, LoadedDocument loaded) {
     if (!loaded.root().isObject()
         || !(loaded.root().has("openapi") || loaded.root().has("swagger"))) {
       throw new ApiSpecException(

@@ -14,6 +14,7 @@ import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
+import io.pipelinekit.pipeline.internal.PipelineBuilt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -112,7 +113,17 @@ final class BuildCommand implements Callable<Integer> {
     OutputFiles.prepareToReplace(out);
     Synthesis synthesis;
     try {
-      Pipeline pipeline = definition.load();
+      // A pipeline that publishes an API has its merged document linted below: swagger-parser
+      // loads on the other core from the moment the model exists, while the rules check it and the
+      // files are synthesized.
+      Pipeline pipeline =
+          PipelineBuilt.observing(
+              built -> {
+                if (publishesApi(built)) {
+                  OpenApiLinter.warmUpInBackground();
+                }
+              },
+              definition::load);
       ToolArtifact artifact = tool.artifactFor(pipeline);
       synthesis =
           artifact == null
@@ -125,9 +136,9 @@ final class BuildCommand implements Callable<Integer> {
       throw e; // the message on stderr, exit 2, as with text
     }
     Path dir = out.toAbsolutePath().normalize();
-    OutputFiles.writeAll(dir, synthesis.files());
     List<String> warnings = new ArrayList<>(synthesis.warnings());
     warnings.addAll(apiLintWarnings(synthesis, dir));
+    OutputFiles.writeAll(dir, synthesis.files());
     if (format == Format.json) {
       writeWritten(stdout, synthesis, warnings);
       PrintWriter stderr = spec.commandLine().getErr();
@@ -212,10 +223,21 @@ final class BuildCommand implements Callable<Integer> {
     out.flush();
   }
 
+  private static boolean publishesApi(Pipeline pipeline) {
+    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
+      if (project.api().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * The lint errors of each merged API document written (what post_build's {@code deploy-api}
+   * The lint errors of each merged API document to be written (what post_build's {@code deploy-api}
    * imports), as warnings naming its fragments: API Gateway would reject them only when the build
    * runs, so {@code pipeline build} says so now. Warnings, not failures: the files are still right.
+   * Linted from memory, as the file it is written to in {@code dir}, before anything is written: a
+   * document the linter cannot read at all leaves the earlier output as it was.
    */
   private static List<String> apiLintWarnings(Synthesis synthesis, Path dir) {
     List<String> warnings = new ArrayList<>();
@@ -233,7 +255,7 @@ final class BuildCommand implements Callable<Integer> {
           || !OpenApiLinter.looksLikeOpenApi(synthesis.files().get(name))) {
         continue;
       }
-      LintResult result = OpenApiLinter.lint(dir.resolve(name));
+      LintResult result = OpenApiLinter.lintText(dir.resolve(name), synthesis.files().get(name));
       for (Finding f : result.findings()) {
         if (f.severity() == Severity.ERROR) {
           warnings.add(

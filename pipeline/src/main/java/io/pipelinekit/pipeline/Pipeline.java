@@ -2,6 +2,7 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.pipeline.internal.Checks;
+import io.pipelinekit.pipeline.internal.PipelineBuilt;
 import io.pipelinekit.pipeline.internal.PipelineRules;
 import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
@@ -452,6 +453,7 @@ public final class Pipeline {
         // reported first, all together; the structure rules once they are fixed
         return pipeline;
       }
+      PipelineBuilt.built(pipeline);
       List<Finding> problems = PipelineRules.check(pipeline);
       if (!problems.isEmpty()) {
         throw new DefinitionException(

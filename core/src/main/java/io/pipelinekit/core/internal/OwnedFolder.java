@@ -183,11 +183,17 @@ public final class OwnedFolder {
    */
   public static void removeStale(Path folder, String name) throws IOException {
     long self = ProcessHandle.current().pid();
+    String prefix = "." + name + ".";
     try (DirectoryStream<Path> entries =
         Files.newDirectoryStream(
             folder,
             p -> {
-              Matcher m = TEMP.matcher(p.getFileName().toString());
+              // Most entries of a busy folder (/tmp) are someone else's: no regex for those.
+              String file = p.getFileName().toString();
+              if (!file.startsWith(prefix) || !file.endsWith(".tmp")) {
+                return false;
+              }
+              Matcher m = TEMP.matcher(file);
               return m.matches() && m.group(1).equals(name);
             })) {
       for (Path entry : entries) {

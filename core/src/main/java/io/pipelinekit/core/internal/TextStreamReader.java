@@ -28,7 +28,19 @@ public final class TextStreamReader extends StreamReader {
 
   TextStreamReader(String text) {
     super("");
-    this.data = text.codePoints().toArray();
+    this.data = codePoints(text);
+  }
+
+  /** {@code text.codePoints().toArray()}, without a stream (a cold JVM interprets it slowly). */
+  private static int[] codePoints(String text) {
+    int[] points = new int[text.length()];
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      points[n++] = c;
+      i += Character.charCount(c);
+    }
+    return n == points.length ? points : java.util.Arrays.copyOf(points, n);
   }
 
   /** True when there is a code point {@code offset} ahead; checks it is printable first. */

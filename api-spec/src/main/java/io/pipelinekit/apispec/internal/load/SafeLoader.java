@@ -6,6 +6,7 @@ import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.core.FileProblems;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +31,22 @@ public final class SafeLoader {
    */
   public static LoadedDocument load(Path file, LoadOptions options) {
     LoadedDocument document = parse(file, options);
+    RefChecker.check(document, options);
+    return document;
+  }
+
+  /**
+   * {@link #load(Path, LoadOptions)} of a document already in memory: {@code text} stands for the
+   * UTF-8 content of {@code file}, which is not read. Everything else is as if it had been: the
+   * same limits, tree and locations, messages naming {@code file}, and its relative {@code $ref}s
+   * resolved in {@code file}'s folder.
+   */
+  public static LoadedDocument load(Path file, String text, LoadOptions options) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > options.maxBytes()) {
+      throw tooLarge(file, bytes.length, options.maxBytes());
+    }
+    LoadedDocument document = parseText(file, Utf8Text.decode(file, bytes), bytes.length, options);
     RefChecker.check(document, options);
     return document;
   }

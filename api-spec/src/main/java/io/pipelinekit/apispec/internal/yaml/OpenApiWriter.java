@@ -23,13 +23,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * literal blocks ({@code |}, {@code |-}, {@code |+}) when that is exact.
  */
 public final class OpenApiWriter {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_IMPLICIT_KEY = 1000;
 
   /** YAML 1.2 octal, which YAML 1.1's patterns below do not cover. */
   private static final Pattern OCTAL_12 = Pattern.compile("0o[0-7]+");
 
   private OpenApiWriter() {}
+
+  /**
+   * Only {@link #json} needs an ObjectMapper: created on first use, as its class initialisation
+   * (date formats, locale data) is a good part of a short {@code pipeline build}, which writes
+   * YAML.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The tree as YAML text. */
   public static String yaml(JsonNode root) {
@@ -50,7 +58,7 @@ public final class OpenApiWriter {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
+      return Json.MAPPER.writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

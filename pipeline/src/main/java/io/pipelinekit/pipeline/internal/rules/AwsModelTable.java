@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,8 @@ final class AwsModelTable {
       throw new UncheckedIOException(e);
     }
     Map<String, Map<String, Constraint>> table = new LinkedHashMap<>();
+    // Many members share a pattern (".*", names, role ARNs): each is compiled once.
+    Map<String, Pattern> patterns = new HashMap<>();
     for (String line : text.split("\n")) {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -116,7 +119,7 @@ final class AwsModelTable {
               f[3],
               f[4].isEmpty() ? null : Integer.valueOf(f[4]),
               f[5].isEmpty() ? null : Integer.valueOf(f[5]),
-              f[6].isEmpty() ? null : Pattern.compile(f[6]),
+              f[6].isEmpty() ? null : patterns.computeIfAbsent(f[6], Pattern::compile),
               f[7].isEmpty() ? List.of() : List.of(f[7].split("\\|")));
       table.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], c);
     }
