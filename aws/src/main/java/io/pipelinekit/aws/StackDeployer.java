@@ -665,7 +665,9 @@ public final class StackDeployer implements AutoCloseable {
    * Uploads the template's text to the template bucket under its SHA-256 ({@code PutObject}: the
    * same key and bytes again is the same object, so a retry changes nothing) and returns the URL
    * CloudFormation reads it from: the path-style URL of the bucket's regional endpoint, {@code
-   * https://s3.REGION.amazonaws.com/BUCKET/KEY} (which works for names with dots too,
+   * https://s3.REGION.amazonaws.com/BUCKET/KEY}, as {@code aws cloudformation deploy --s3-bucket}
+   * passes it (and which works for bucket names with dots too, unlike a virtual-hosted name under
+   * S3's wildcard certificate,
    * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html). CloudFormation
    * wants an {@code https://} URL of an S3 object, not {@code s3://}
    * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html,
