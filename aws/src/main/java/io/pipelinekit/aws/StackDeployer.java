@@ -2,6 +2,10 @@ package io.pipelinekit.aws;
 
 import io.pipelinekit.aws.internal.CallTracker;
 import io.pipelinekit.aws.internal.Failures;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +27,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.cloudformation.model.Change;
@@ -35,6 +42,8 @@ import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
 import software.amazon.awssdk.services.cloudformation.model.ResourceChangeDetail;
 import software.amazon.awssdk.services.cloudformation.model.ResourceTargetDefinition;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Deploys a CloudFormation template through a change set, the way {@code aws cloudformation deploy}
@@ -61,6 +70,14 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-describing-stacks.html:
  * a final state is any that is not {@code *_IN_PROGRESS}; only {@code CREATE_COMPLETE}, {@code
  * UPDATE_COMPLETE} and {@code IMPORT_COMPLETE} are success.
+ *
+ * <p>With a {@link TemplateBucket}, the template is first uploaded to S3 ({@code PutObject}, under
+ * its SHA-256: sending it again writes the same object) and CloudFormation reads it from there
+ * ({@code TemplateURL}, up to 1 MB instead of 51,200 bytes inline,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html). With
+ * a {@link Builder#timeout}, waiting for the change set and the stack stops when it has passed
+ * ({@link StackTimeoutException}); what was started is left to CloudFormation, never cancelled or
+ * deleted.
  */
 public final class StackDeployer implements AutoCloseable {
   /** Stack names: a letter, then letters, digits and hyphens, at most 128 characters. */
@@ -85,6 +102,11 @@ public final class StackDeployer implements AutoCloseable {
   private final StackListener listener;
   private final Duration pollInterval;
   private final Duration changeSetWait;
+  private final TemplateBucket templateBucket;
+  private final S3Client s3;
+  private final Region s3Region;
+  private final Duration timeout;
+  private final long deadline;
 
   private StackDeployer(Builder b) {
     Objects.requireNonNull(b.clientBuilder, "clientBuilder");
@@ -92,9 +114,25 @@ public final class StackDeployer implements AutoCloseable {
     this.listener = b.listener;
     this.pollInterval = b.pollInterval;
     this.changeSetWait = b.changeSetWait;
+    this.templateBucket = b.templateBucket;
+    this.timeout = b.timeout;
+    this.deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    if (templateBucket != null) {
+      Objects.requireNonNull(b.s3ClientBuilder, "s3ClientBuilder (a template bucket is set)");
+      Objects.requireNonNull(b.s3Region, "s3Region (a template bucket is set)");
+    }
+    this.s3Region = b.s3Region;
+    this.client = b.clientBuilder.overrideConfiguration(overrides()).build();
+    this.s3 =
+        templateBucket == null
+            ? null
+            : b.s3ClientBuilder.overrideConfiguration(overrides()).build();
+  }
+
+  private ClientOverrideConfiguration overrides() {
     ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder();
     retryPolicy.applyTo(config, listener);
-    this.client = b.clientBuilder.overrideConfiguration(config.build()).build();
+    return config.build();
   }
 
   public static Builder builder() {
@@ -104,11 +142,7 @@ public final class StackDeployer implements AutoCloseable {
   /** A deployer for the AWS settings of {@code clients}, retrying as {@code policy} says. */
   public static StackDeployer create(
       AwsClients clients, RetryPolicy policy, StackListener listener) {
-    return builder()
-        .clientBuilder(clients.cloudFormation())
-        .retryPolicy(policy)
-        .listener(listener)
-        .build();
+    return builder().clients(clients).retryPolicy(policy).listener(listener).build();
   }
 
   /**
@@ -151,8 +185,19 @@ public final class StackDeployer implements AutoCloseable {
     String changeSetName =
         "pipelinekit-" + STAMP.format(Instant.now()) + "-" + HexFormat.of().formatHex(bytes(4));
     List<String> capabilities = template.capabilities();
+    String templateUrl = templateBucket == null ? null : upload(template);
+    if (templateUrl == null
+        && template.body().getBytes(StandardCharsets.UTF_8).length > StackTemplate.MAX_BODY_BYTES) {
+      throw new StackTemplateException(
+          template.file()
+              + ": over CloudFormation's limit of "
+              + StackTemplate.MAX_BODY_BYTES
+              + " bytes for a template sent with the request; give a template bucket (--s3-bucket)"
+              + " to deploy it from S3");
+    }
     Optional<CreateChangeSetResponse> created =
-        createChangeSet(stackName, changeSetName, template, sent, capabilities, create);
+        createChangeSet(
+            stackName, changeSetName, template, templateUrl, sent, capabilities, create);
     if (created.isEmpty()) {
       return new ChangeSetPlan(
           stackName,
@@ -266,7 +311,22 @@ public final class StackDeployer implements AutoCloseable {
       if (!status.endsWith("_IN_PROGRESS")) {
         break;
       }
-      sleep(pollInterval);
+      if (pastDeadline()) {
+        throw new StackTimeoutException(
+            "stack '"
+                + plan.stackName()
+                + "' is still "
+                + status
+                + " after the --timeout of "
+                + seconds(timeout)
+                + ": deploy-stack stopped waiting; nothing was cancelled or deleted, and"
+                + " CloudFormation goes on with change set "
+                + plan.changeSetName()
+                + ". Follow it with 'aws cloudformation describe-stack-events --stack-name "
+                + plan.stackName()
+                + "' (or in the console), and deploy again once it has finished");
+      }
+      sleep(untilDeadline(pollInterval));
     }
     String status = stack.stackStatusAsString();
     List<StackEvent> failures = events.stream().filter(StackEvent::failed).toList();
@@ -296,6 +356,9 @@ public final class StackDeployer implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (s3 != null) {
+      s3.close();
+    }
   }
 
   // ---- CreateChangeSet, reconciled
@@ -304,6 +367,7 @@ public final class StackDeployer implements AutoCloseable {
       String stackName,
       String changeSetName,
       StackTemplate template,
+      String templateUrl,
       List<Parameter> parameters,
       List<String> capabilities,
       boolean create) {
@@ -319,7 +383,8 @@ public final class StackDeployer implements AutoCloseable {
                         .changeSetName(changeSetName)
                         .clientToken(changeSetName)
                         .changeSetType(create ? ChangeSetType.CREATE : ChangeSetType.UPDATE)
-                        .templateBody(template.body())
+                        .templateBody(templateUrl == null ? template.body() : null)
+                        .templateURL(templateUrl)
                         .parameters(parameters)
                         .capabilitiesWithStrings(capabilities)
                         .description("pipelinekit deploy-stack " + template.file().getFileName())));
@@ -414,6 +479,24 @@ public final class StackDeployer implements AutoCloseable {
       if ("CREATE_COMPLETE".equals(status) || "FAILED".equals(status)) {
         return d;
       }
+      if (pastDeadline()) {
+        throw new StackTimeoutException(
+            "change set "
+                + d.changeSetName()
+                + " for stack '"
+                + stackName
+                + "' is still "
+                + status
+                + " after the --timeout of "
+                + seconds(timeout)
+                + ": deploy-stack stopped waiting and left it as it is (nothing was deleted);"
+                + " look at it in the CloudFormation console or with 'aws cloudformation"
+                + " describe-change-set --stack-name "
+                + stackName
+                + " --change-set-name "
+                + d.changeSetName()
+                + "', then execute or delete it");
+      }
       if (elapsed(start).compareTo(changeSetWait) > 0) {
         throw new StackDeployException(
             "change set "
@@ -426,7 +509,7 @@ public final class StackDeployer implements AutoCloseable {
                 + seconds(elapsed(start))
                 + "; look at it in the CloudFormation console, then execute or delete it");
       }
-      sleep(pollInterval);
+      sleep(untilDeadline(pollInterval));
     }
   }
 
@@ -574,6 +657,111 @@ public final class StackDeployer implements AutoCloseable {
         attempt++;
       }
     }
+  }
+
+  // ---- the template in S3
+
+  /**
+   * Uploads the template's text to the template bucket under its SHA-256 ({@code PutObject}: the
+   * same key and bytes again is the same object, so a retry changes nothing) and returns the URL
+   * CloudFormation reads it from: the path-style URL of the bucket's regional endpoint, {@code
+   * https://s3.REGION.amazonaws.com/BUCKET/KEY}, as {@code aws cloudformation deploy --s3-bucket}
+   * passes it (and which works for bucket names with dots too, unlike a virtual-hosted name under
+   * S3's wildcard certificate,
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html). CloudFormation
+   * wants an {@code https://} URL of an S3 object, not {@code s3://}
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html,
+   * TemplateURL).
+   */
+  private String upload(StackTemplate template) {
+    byte[] bytes = template.body().getBytes(StandardCharsets.UTF_8);
+    String key = templateBucket.key(HexFormat.of().formatHex(sha256(bytes)));
+    String bucket = templateBucket.bucket();
+    String where = "s3://" + bucket + "/" + key;
+    try {
+      s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    } catch (AwsServiceException e) {
+      CallTracker.takeGaveUp();
+      String code = Failures.errorCode(e);
+      String hint =
+          switch (code) {
+            case "NoSuchBucket" ->
+                "bucket '"
+                    + bucket
+                    + "' does not exist: create it in "
+                    + s3Region.id()
+                    + ", or name one that exists";
+            case "AccessDenied" ->
+                "these credentials may not write it: they need s3:PutObject on"
+                    + " arn:aws:s3:::"
+                    + bucket
+                    + "/"
+                    + key;
+            case "PermanentRedirect",
+                "AuthorizationHeaderMalformed",
+                "IllegalLocationConstraintException" ->
+                "the bucket is in another region: use a bucket in "
+                    + s3Region.id()
+                    + ", the stack's region";
+            default -> "check the bucket and the credentials";
+          };
+      throw new StackDeployException(
+          "S3 PutObject of "
+              + template.file()
+              + " to "
+              + where
+              + " failed: "
+              + code
+              + ": "
+              + Failures.errorMessage(e)
+              + "; "
+              + hint
+              + ". Nothing was deployed",
+          e);
+    } catch (SdkException e) {
+      throw rejected(
+          "S3 PutObject of " + template.file() + " to " + where, e, "nothing was deployed");
+    }
+    listener.uploaded(template.file(), where, bytes.length);
+    return templateUrl(s3Region, bucket, key);
+  }
+
+  /** {@code https://s3.REGION.DNS-SUFFIX/BUCKET/KEY}, the key's segments percent-encoded. */
+  static String templateUrl(Region region, String bucket, String key) {
+    RegionMetadata metadata = region.metadata();
+    String suffix = metadata == null ? "amazonaws.com" : metadata.partition().dnsSuffix();
+    StringBuilder path = new StringBuilder();
+    for (String segment : key.split("/", -1)) {
+      path.append('/')
+          .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return "https://s3." + region.id() + "." + suffix + "/" + bucket + path;
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  // ---- the overall timeout
+
+  private boolean pastDeadline() {
+    return System.nanoTime() - deadline >= 0;
+  }
+
+  /** {@code wait}, or less when the deadline comes sooner (never below a millisecond). */
+  private Duration untilDeadline(Duration wait) {
+    if (timeout == null) {
+      return wait;
+    }
+    Duration left = Duration.ofNanos(deadline - System.nanoTime());
+    if (left.compareTo(wait) >= 0) {
+      return wait;
+    }
+    return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
   }
 
   // ---- reads
@@ -753,6 +941,10 @@ public final class StackDeployer implements AutoCloseable {
   /** Where the deployer sends its calls, how it retries, and how often it polls. */
   public static final class Builder {
     private CloudFormationClientBuilder clientBuilder;
+    private S3ClientBuilder s3ClientBuilder;
+    private Region s3Region;
+    private TemplateBucket templateBucket;
+    private Duration timeout;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private StackListener listener = StackListener.NONE;
     private Duration pollInterval = Duration.ofSeconds(3);
@@ -763,6 +955,48 @@ public final class StackDeployer implements AutoCloseable {
     /** The CloudFormation client builder (region, credentials, endpoint already set). */
     public Builder clientBuilder(CloudFormationClientBuilder clientBuilder) {
       this.clientBuilder = clientBuilder;
+      return this;
+    }
+
+    /**
+     * The CloudFormation client and, for a {@link #templateBucket}, the S3 client of {@code
+     * clients} (by path when an endpoint is given: one endpoint for every service, as moto's, has
+     * no bucket host names) and its region.
+     */
+    public Builder clients(AwsClients clients) {
+      Objects.requireNonNull(clients, "clients");
+      this.clientBuilder = clients.cloudFormation();
+      this.s3ClientBuilder =
+          clients
+              .configure(S3Client.builder())
+              .forcePathStyle(clients.settings().endpoint().isPresent());
+      this.s3Region = clients.region();
+      return this;
+    }
+
+    /** The S3 client builder and region for a {@link #templateBucket} (else set by clients). */
+    public Builder s3ClientBuilder(S3ClientBuilder s3ClientBuilder, Region region) {
+      this.s3ClientBuilder = Objects.requireNonNull(s3ClientBuilder, "s3ClientBuilder");
+      this.s3Region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** Upload each template here and deploy it from there (TemplateURL); null: inline. */
+    public Builder templateBucket(TemplateBucket templateBucket) {
+      this.templateBucket = templateBucket;
+      return this;
+    }
+
+    /**
+     * How long, from when the deployer is built, it may wait for change sets and stacks before
+     * giving up with {@link StackTimeoutException} (leaving them as they are); null: no limit
+     * beyond {@link #changeSetWait}.
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 

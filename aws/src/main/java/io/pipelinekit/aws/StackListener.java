@@ -11,4 +11,7 @@ public interface StackListener extends PublishListener {
 
   /** A stack event that happened while this run's change set was executed, oldest first. */
   default void event(StackEvent event) {}
+
+  /** The template {@code file} was uploaded to {@code location} ({@code s3://BUCKET/KEY}). */
+  default void uploaded(java.nio.file.Path file, String location, long bytes) {}
 }

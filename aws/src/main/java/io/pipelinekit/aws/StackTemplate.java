@@ -40,13 +40,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * resource types (for the capabilities to acknowledge) and whether a {@code Transform} is used.
  *
  * <p>CloudFormation takes at most 51,200 bytes inline ({@code TemplateBody}); a larger template
- * must be uploaded to S3 and passed as {@code TemplateURL}
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html),
- * which {@code deploy-stack} does not do: such a file is refused before any call.
+ * must be uploaded to S3 and passed as {@code TemplateURL}, which takes at most 1 MB
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateChangeSet.html).
+ * {@link #read} is for the first, {@link #readForUpload} for the second (with {@link
+ * TemplateBucket}); a file over the limit is refused before any call, naming its size.
  */
 public final class StackTemplate {
   /** CloudFormation's limit for a template sent inline ({@code TemplateBody}), in bytes. */
   public static final int MAX_BODY_BYTES = 51_200;
+
+  /** CloudFormation's limit for a template it reads from S3 ({@code TemplateURL}): 1 MB. */
+  public static final int MAX_URL_BYTES = 1_048_576;
 
   private static final int MAX_DEPTH = 64;
   private static final int MAX_ALIASES = 50;
@@ -71,13 +75,28 @@ public final class StackTemplate {
   }
 
   /**
-   * Reads and checks {@code file}: a regular file of at most {@link #MAX_BODY_BYTES}, UTF-8, JSON
-   * or YAML whose top level is a mapping with a non-empty {@code Resources} mapping, each resource
-   * with a {@code Type}.
+   * Reads and checks {@code file} to be sent inline: a regular file of at most {@link
+   * #MAX_BODY_BYTES}, UTF-8, JSON or YAML whose top level is a mapping with a non-empty {@code
+   * Resources} mapping, each resource with a {@code Type}.
+   *
+   * @throws StackTemplateException naming the file (and line and column) and what to do; for a
+   *     larger file, its size and that {@code --s3-bucket} uploads it
+   */
+  public static StackTemplate read(Path file) {
+    return read(file, MAX_BODY_BYTES);
+  }
+
+  /**
+   * Reads and checks {@code file} as {@link #read} does, to be uploaded to S3 and read from there
+   * by CloudFormation: at most {@link #MAX_URL_BYTES}.
    *
    * @throws StackTemplateException naming the file (and line and column) and what to do
    */
-  public static StackTemplate read(Path file) {
+  public static StackTemplate readForUpload(Path file) {
+    return read(file, MAX_URL_BYTES);
+  }
+
+  private static StackTemplate read(Path file, int maxBytes) {
     Objects.requireNonNull(file, "file");
     Optional<String> notAFile = FileProblems.notARegularFile(file);
     if (notAFile.isPresent()) {
@@ -85,27 +104,35 @@ public final class StackTemplate {
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      bytes = in.readNBytes(maxBytes + 1);
     } catch (IOException e) {
       throw new StackTemplateException(file + ": cannot read: " + FileProblems.describe(e), e);
     }
-    if (bytes.length > MAX_BODY_BYTES) {
+    if (bytes.length > maxBytes) {
       long size = bytes.length;
       try {
         size = Files.size(file);
       } catch (IOException ignored) {
         // the bytes read are enough to say it is too large
       }
+      String sized =
+          file + ": " + (size > maxBytes ? size + " bytes" : "more than " + maxBytes + " bytes");
+      if (maxBytes == MAX_BODY_BYTES) {
+        throw new StackTemplateException(
+            sized
+                + " is over CloudFormation's limit of "
+                + MAX_BODY_BYTES
+                + " bytes for a template sent with the request; a larger template is uploaded to"
+                + " S3 and deployed from there (TemplateURL, up to 1 MB): pass --s3-bucket BUCKET"
+                + " (a bucket in the stack's region), or shrink the template (e.g. minify the"
+                + " JSON, split it into stacks)");
+      }
       throw new StackTemplateException(
-          file
-              + ": "
-              + (size > MAX_BODY_BYTES ? size + " bytes" : "more than " + MAX_BODY_BYTES + " bytes")
+          sized
               + " is over CloudFormation's limit of "
-              + MAX_BODY_BYTES
-              + " bytes for a template sent with the request; a larger template has to be"
-              + " uploaded to S3 and deployed from there (TemplateURL), which deploy-stack does not"
-              + " do: shrink the template (e.g. minify the JSON, split it into stacks), or upload"
-              + " it and run 'aws cloudformation deploy --s3-bucket BUCKET'");
+              + maxBytes
+              + " bytes (1 MB) for a template read from S3; shrink it (e.g. minify the JSON) or"
+              + " split it into nested stacks");
     }
     String text;
     try {
@@ -122,10 +149,10 @@ public final class StackTemplate {
     if (text.isBlank()) {
       throw new StackTemplateException(file + ": empty; a template needs a Resources section");
     }
-    return parse(file, text);
+    return parse(file, text, maxBytes);
   }
 
-  private static StackTemplate parse(Path file, String text) {
+  private static StackTemplate parse(Path file, String text, int maxBytes) {
     if (text.strip().startsWith("{")) {
       return parseJson(file, text);
     }
@@ -133,7 +160,7 @@ public final class StackTemplate {
     try {
       root =
           BoundedYaml.composer(
-                  text, BoundedYaml.options(MAX_BODY_BYTES + 1, MAX_DEPTH, MAX_ALIASES, false))
+                  text, BoundedYaml.options(maxBytes + 1, MAX_DEPTH, MAX_ALIASES, false))
               .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -274,7 +301,7 @@ public final class StackTemplate {
     return file;
   }
 
-  /** The file's text, sent unchanged as {@code TemplateBody}. */
+  /** The file's text, sent unchanged as {@code TemplateBody} or uploaded unchanged to S3. */
   public String body() {
     return body;
   }

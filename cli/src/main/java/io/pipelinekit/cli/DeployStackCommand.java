@@ -8,6 +8,7 @@ import io.pipelinekit.aws.StackEvent;
 import io.pipelinekit.aws.StackListener;
 import io.pipelinekit.aws.StackResult;
 import io.pipelinekit.aws.StackTemplate;
+import io.pipelinekit.aws.TemplateBucket;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -42,12 +43,18 @@ import picocli.CommandLine.Spec;
           + " events of the resources that failed. Templates with IAM resources are deployed"
           + " with CAPABILITY_NAMED_IAM, with a Transform with CAPABILITY_AUTO_EXPAND."
           + " CreateChangeSet and ExecuteChangeSet are never repeated blindly: after a lost"
-          + " answer, the change set (by name) and its execution status are looked at first."
+          + " answer, the change set (by name) and its execution status are looked at first.",
+      "A template is sent with the request (at most 51,200 bytes), or with --s3-bucket uploaded"
+          + " to S3 first (s3://BUCKET/PREFIX/SHA256.template, at most 1 MB) and deployed from"
+          + " there. --timeout bounds the whole wait; when it runs out, deploy-stack stops"
+          + " waiting (exit 1) and leaves the change set or the deploy running in CloudFormation,"
+          + " never cancelling or deleting anything."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:deployed, no changes, or (with --dry-run) planned",
-      "1:CloudFormation rejected the change set, or the deploy failed or was rolled back",
+      "1:CloudFormation rejected the change set, the deploy failed or was rolled back, the"
+          + " upload to S3 failed, or --timeout ran out",
       "2:usage error, unreadable or invalid template or parameters, no region or credentials",
       "3:with --detailed-exitcode and --dry-run: there are changes (0: none)"
     })
@@ -71,8 +78,35 @@ final class DeployStackCommand implements Callable<Integer> {
       names = "--template",
       required = true,
       paramLabel = "FILE",
-      description = "The CloudFormation template, JSON or YAML, at most 51,200 bytes.")
+      description =
+          "The CloudFormation template, JSON or YAML: at most 51,200 bytes, or 1 MB with"
+              + " --s3-bucket.")
   Path templateFile;
+
+  @Option(
+      names = "--s3-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "Upload the template to this bucket (an existing one, in the stack's region) and deploy"
+              + " it from there (TemplateURL): needed for templates over 51,200 bytes. The object"
+              + " is kept, named by the template's SHA-256.")
+  String s3Bucket;
+
+  @Option(
+      names = "--s3-prefix",
+      paramLabel = "PREFIX",
+      description = "With --s3-bucket: the key prefix (folder) of the uploaded template.")
+  String s3Prefix;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = RetryOptions.DurationConverter.class,
+      description =
+          "Stop waiting after this long overall (e.g. 30m, 1h): exit 1, and the change set or the"
+              + " deploy is left running in CloudFormation, not cancelled. Default: no limit (a"
+              + " change set still being computed after 10m is given up).")
+  Duration timeout;
 
   @Option(
       names = "--parameter",
@@ -113,12 +147,26 @@ final class DeployStackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> given = parseParameters(parameters);
-    StackTemplate template = StackTemplate.read(templateFile);
+    if (s3Prefix != null && s3Bucket == null) {
+      throw CliException.invalidInput(
+          "--s3-prefix needs --s3-bucket: name the bucket to upload the template to");
+    }
+    TemplateBucket bucket = s3Bucket == null ? null : TemplateBucket.of(s3Bucket, s3Prefix);
+    StackTemplate template =
+        bucket == null
+            ? StackTemplate.read(templateFile)
+            : StackTemplate.readForUpload(templateFile);
     template.checkParameters(given);
     AwsClients clients = AwsClients.resolve(DeployApiCommand.settings(aws));
     PrintWriter progress = format == Format.json ? err : out;
     try (StackDeployer deployer =
-        StackDeployer.create(clients, retry.policy(), listener(err, progress))) {
+        StackDeployer.builder()
+            .clients(clients)
+            .retryPolicy(retry.policy())
+            .listener(listener(err, progress))
+            .templateBucket(bucket)
+            .timeout(timeout)
+            .build()) {
       ChangeSetPlan plan = deployer.plan(stackName, template, given);
       if (!plan.hasChanges()) {
         if (format == Format.json) {
@@ -234,6 +282,12 @@ final class DeployStackCommand implements Callable<Integer> {
       @Override
       public void event(StackEvent event) {
         progress.println("  " + event.timestamp() + "  " + event.line());
+        progress.flush();
+      }
+
+      @Override
+      public void uploaded(Path file, String location, long bytes) {
+        progress.println("uploaded " + file + " (" + bytes + " bytes) to " + location);
         progress.flush();
       }
     };

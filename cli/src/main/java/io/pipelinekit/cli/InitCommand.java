@@ -238,7 +238,7 @@ final class InitCommand implements Callable<Integer> {
               + " (goals build, lint), as in docs/installing.md");
     }
     out.println("next:");
-    String cd = dir == null ? "" : "cd " + shellWord(shownRoot()) + " && ";
+    String cd = cdPrefix(root);
     out.println(
         "  "
             + cd
@@ -276,6 +276,40 @@ final class InitCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw CliException.invalidInput(
           shownRoot() + ": cannot be read: " + FileProblems.describe(e));
+    }
+  }
+
+  /**
+   * The {@code cd DIR && } the next steps start with: nothing when DIR is the working folder
+   * ({@code init .}, its absolute path, a link to it); a relative path from the working folder when
+   * DIR was given relative and lies under it ({@code ./-x} for a name starting with {@code -});
+   * otherwise the absolute path, so that {@code ..} is never left for the shell to read another way
+   * (its {@code cd} follows {@code $PWD}, which may have come through a symbolic link).
+   */
+  private String cdPrefix(Path root) {
+    if (dir == null) {
+      return "";
+    }
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    Path target = dir.toAbsolutePath().normalize();
+    if (target.equals(cwd) || sameFile(root, cwd)) {
+      return "";
+    }
+    String shown;
+    if (!dir.isAbsolute() && target.startsWith(cwd)) {
+      String relative = cwd.relativize(target).toString();
+      shown = relative.startsWith("-") ? "./" + relative : relative;
+    } else {
+      shown = target.toString();
+    }
+    return "cd " + shellWord(shown) + " && ";
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -159,6 +159,7 @@ final class LintReport {
   }
 
   void writeSarif(PrintWriter out, String rulesBaseUrl, String version) {
+    boolean readStandardInput = files.stream().anyMatch(f -> isStandardInput(f.file()));
     List<Rule> rules = RuleSets.rules(RuleSets.lint());
     List<String> ruleIds = rules.stream().map(Rule::id).toList();
     String base = rulesBaseUrl.endsWith("/") ? rulesBaseUrl : rulesBaseUrl + "/";
@@ -205,11 +206,35 @@ final class LintReport {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (readStandardInput) {
+        g.writeObjectFieldStart("stdin");
+        writeStandardInputLocation(g);
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndArray();
+      if (readStandardInput) {
+        // Standard input has no URI (percent-encoding "<stdin>" made a relative file name of it).
+        // SARIF 2.1.0, artifactLocation: at least one of uri and index, and index points into
+        // run.artifacts; that entry, a top-level artifact, needs a location too: its own index,
+        // described in words; its roles: the analysis target, a standard stream (artifact.roles).
+        // https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/sarif-v2.1.0-errata01-os.html
+        g.writeArrayFieldStart("artifacts");
+        g.writeStartObject();
+        g.writeObjectFieldStart("location");
+        writeStandardInputLocation(g);
+        g.writeEndObject();
+        g.writeArrayFieldStart("roles");
+        g.writeString("analysisTarget");
+        g.writeString("standardStream");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("results");
       for (FileReport file : files) {
-        String uri = uri(file.file());
+        boolean standardInput = isStandardInput(file.file());
+        String uri = standardInput ? null : uri(file.file());
         for (Finding item : file.items()) {
           g.writeStartObject();
           g.writeStringField("ruleId", item.ruleId());
@@ -225,9 +250,13 @@ final class LintReport {
           g.writeStartObject();
           g.writeObjectFieldStart("physicalLocation");
           g.writeObjectFieldStart("artifactLocation");
-          g.writeStringField("uri", uri);
-          if (!uri.startsWith("file:")) {
-            g.writeStringField("uriBaseId", "%SRCROOT%");
+          if (standardInput) {
+            writeStandardInputLocation(g);
+          } else {
+            g.writeStringField("uri", uri);
+            if (!uri.startsWith("file:")) {
+              g.writeStringField("uriBaseId", "%SRCROOT%");
+            }
           }
           g.writeEndObject();
           g.writeObjectFieldStart("region");
@@ -255,6 +284,19 @@ final class LintReport {
       throw new UncheckedIOException(e);
     }
     out.println();
+  }
+
+  /** {@code -}: standard input, named {@code <stdin>} in the other formats. */
+  private static boolean isStandardInput(Path file) {
+    return Inputs.STANDARD_INPUT.equals(file);
+  }
+
+  /** Standard input's artifactLocation members: run.artifacts[0], described; it has no URI. */
+  private static void writeStandardInputLocation(JsonGenerator g) throws IOException {
+    g.writeNumberField("index", 0);
+    g.writeObjectFieldStart("description");
+    g.writeStringField("text", "standard input");
+    g.writeEndObject();
   }
 
   private static String level(Severity s) {
