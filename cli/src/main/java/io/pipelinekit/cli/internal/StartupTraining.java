@@ -146,8 +146,15 @@ public final class StartupTraining {
     return loaded;
   }
 
-  /** The binary names of the classes in the jar (or classes folder) {@code anchor} came from. */
+  /**
+   * The binary names of the classes of {@code anchor}'s module (its package and those below) in the
+   * jar (or classes folder) it came from: in the distribution that is the runnable jar, which holds
+   * every library too.
+   */
   private static List<String> classNames(Class<?> anchor) throws IOException {
+    String[] segments = anchor.getPackageName().split("\\.");
+    String module =
+        String.join("/", java.util.Arrays.copyOf(segments, Math.min(3, segments.length))) + "/";
     Path location;
     try {
       location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -167,7 +174,7 @@ public final class StartupTraining {
     List<String> names = new ArrayList<>();
     for (String entry : entries) {
       if (entry.endsWith(".class")
-          && !entry.startsWith("META-INF/")
+          && entry.startsWith(module)
           && !entry.endsWith("module-info.class")
           && !entry.endsWith("package-info.class")) {
         names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
