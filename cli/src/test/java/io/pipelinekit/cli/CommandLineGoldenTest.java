@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,14 +79,16 @@ class CommandLineGoldenTest {
       return;
     }
     List<String> names = new ArrayList<>();
+    SoftAssertions soft = new SoftAssertions();
     for (Map.Entry<String, String[]> c : cases.entrySet()) {
       Path golden = DIR.resolve(c.getKey() + ".txt");
       assertThat(golden).as("run with -Dgolden.update=true to create it").isRegularFile();
-      assertThat(render(c.getValue()))
+      soft.assertThat(render(c.getValue()))
           .as(c.getKey())
           .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
       names.add(c.getKey() + ".txt");
     }
+    soft.assertAll();
     try (Stream<Path> files = Files.list(DIR)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
           .containsExactlyInAnyOrderElementsOf(names);
