@@ -114,10 +114,11 @@ public final class PipelineCli implements Runnable {
           "completion");
 
   /**
-   * A new instance of the subcommand of this name (one of {@link #COMMANDS}): a run makes only the
-   * one it names (a command's constructor and field initialisers may do work, e.g. {@code init}'s
-   * default version), a run that lists them ({@code --help}, {@code help}, completion) all of them.
-   * One line each, in the order of {@link #COMMANDS}.
+   * The model of a new instance of the subcommand of this name (one of {@link #COMMANDS}), as its
+   * {@code commandSpec()} declares it (picocli's programmatic model, see {@link Specs}): a run
+   * makes only the one it names (a command's constructor and field initialisers may do work, e.g.
+   * {@code init}'s default version), a run that lists them ({@code --help}, {@code help},
+   * completion) all of them. One line each, in the order of {@link #COMMANDS}.
    */
   static CommandSpec newCommand(String name) {
     return switch (name) {
