@@ -11,57 +11,24 @@ import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline apply}: creates or updates the CodeBuild project(s) and the pipeline. */
-@Command(
-    name = "apply",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Creates or updates a definition's CodeBuild project(s) and its pipeline in AWS.",
-      "First checks every resource the pipeline refers to (roles and their trust policies,"
-          + " artifact bucket, source connection, ECR repositories, approval topics, CodeDeploy"
-          + " application and group, ECS services and containers) and writes nothing if one is"
-          + " missing, naming each. Then compares the whole declarations it would send with the"
-          + " live ones (stages and actions matched by name) and writes only what differs"
-          + " (CreateProject or UpdateProject, then CreatePipeline or UpdatePipeline); a second"
-          + " apply without changes writes nothing. --dry-run prints the plan only."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:applied, up to date, or (with --dry-run) planned",
-      "1:a resource the pipeline refers to is missing or does not match, or AWS rejected a call",
-      "2:usage error, the definition breaks a rule, no region or credentials",
-      "3:with --dry-run --detailed-exitcode: there are changes to apply"
-    })
 final class ApplyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin DefinitionOptions definition;
+  DefinitionOptions definition = new DefinitionOptions();
 
-  @Mixin ToolOptions tool;
+  ToolOptions tool = new ToolOptions();
 
-  @Mixin AwsOptions aws;
+  AwsOptions aws = new AwsOptions();
 
-  @Mixin RetryOptions retry;
+  RetryOptions retry = new RetryOptions();
 
-  @Option(
-      names = "--dry-run",
-      description =
-          "Check and compare only: print what would be created or updated, write nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--detailed-exitcode",
-      description =
-          "With --dry-run: exit 3 when there are changes to apply, 0 when AWS matches the"
-              + " definition.")
   boolean detailedExitCode;
 
   /** Output formats. */
@@ -70,14 +37,47 @@ final class ApplyCommand implements Callable<Integer> {
     json
   }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "text or json: the plan as one JSON document on stdout, also on failure"
-              + " (docs/commands.md). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "text")
   Format format = Format.text;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "apply");
+    s.description(
+        "Creates or updates a definition's CodeBuild project(s) and its pipeline in AWS.",
+        "First checks every resource the pipeline refers to (roles and their trust policies,"
+            + " artifact bucket, source connection, ECR repositories, approval topics, CodeDeploy"
+            + " application and group, ECS services and containers) and writes nothing if one is"
+            + " missing, naming each. Then compares the whole declarations it would send with the"
+            + " live ones (stages and actions matched by name) and writes only what differs"
+            + " (CreateProject or UpdateProject, then CreatePipeline or UpdatePipeline); a second"
+            + " apply without changes writes nothing. --dry-run prints the plan only.");
+    s.exitCodes(
+        "0:applied, up to date, or (with --dry-run) planned",
+        "1:a resource the pipeline refers to is missing or does not match, or AWS rejected a call",
+        "2:usage error, the definition breaks a rule, no region or credentials",
+        "3:with --dry-run --detailed-exitcode: there are changes to apply");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("definition", definition.specs());
+    definition.mixee = s.spec();
+    s.mixin("tool", tool.specs());
+    s.mixin("aws", aws.specs());
+    s.mixin("retry", retry.specs());
+    s.option("dryRun", "--dry-run")
+        .description(
+            "Check and compare only: print what would be created or updated, write nothing.");
+    s.option("detailedExitCode", "--detailed-exitcode")
+        .description(
+            "With --dry-run: exit 3 when there are changes to apply, 0 when AWS matches the"
+                + " definition.");
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("text")
+        .description(
+            "text or json: the plan as one JSON document on stdout, also on failure"
+                + " (docs/commands.md). Default: ${DEFAULT-VALUE}.");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -24,57 +24,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline build}: synthesizes every file AWS needs for a pipeline definition. */
-@Command(
-    name = "build",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Synthesizes every file AWS needs for a pipeline definition, checked against CodePipeline's"
-          + " and CodeBuild's rules first: buildspec.yaml, pipeline.json (CreatePipeline input),"
-          + " codebuild-project.json (CreateProject input), iam/*.json (least-privilege role"
-          + " policies), pipeline.mmd and the merged openapi.yaml.",
-      "Every file is rendered in memory and the whole set is written into a fresh hidden folder"
-          + " beside DIR, which then replaces DIR in one step: a failure, or a kill at any moment,"
-          + " leaves the complete earlier set or the complete new one. DIR then holds exactly the"
-          + " new files (and .pipelinekit-output, their list); anything in it that pipeline build"
-          + " did not write is refused (exit 2), as is a DIR that is not a folder. The same"
-          + " definition gives the same bytes. Nothing is written when a rule is broken."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:written",
-      "2:usage error, the definition breaks a rule (every problem listed), an API fragment is"
-          + " invalid, or --out holds what pipeline build did not write"
-    })
 final class BuildCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin DefinitionOptions definition;
+  DefinitionOptions definition = new DefinitionOptions();
 
-  @Mixin ToolOptions tool;
+  ToolOptions tool = new ToolOptions();
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Output folder (default: ${DEFAULT-VALUE}).",
-      defaultValue = "build/pipeline")
   Path out;
 
-  @Option(
-      names = "--source-root",
-      paramLabel = "DIR",
-      description =
-          "The repository the definition's relative paths (API fragments) refer to; nothing"
-              + " outside it is read (default: the current folder).",
-      defaultValue = ".")
   Path sourceRoot;
 
   /** Output formats. */
@@ -83,20 +46,54 @@ final class BuildCommand implements Callable<Integer> {
     json
   }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "text (default) or json: the files written, or each broken rule (rule, severity, where,"
-              + " message) as one JSON document on stdout. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "text")
   Format format = Format.text;
 
-  @Option(
-      names = "--list-parameters",
-      description =
-          "List the definition's parameters (-P NAME=VALUE) with their defaults; write nothing.")
   boolean listParameters;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "build");
+    s.description(
+        "Synthesizes every file AWS needs for a pipeline definition, checked against CodePipeline's"
+            + " and CodeBuild's rules first: buildspec.yaml, pipeline.json (CreatePipeline input),"
+            + " codebuild-project.json (CreateProject input), iam/*.json (least-privilege role"
+            + " policies), pipeline.mmd and the merged openapi.yaml.",
+        "Every file is rendered in memory and the whole set is written into a fresh hidden folder"
+            + " beside DIR, which then replaces DIR in one step: a failure, or a kill at any moment,"
+            + " leaves the complete earlier set or the complete new one. DIR then holds exactly the"
+            + " new files (and .pipelinekit-output, their list); anything in it that pipeline build"
+            + " did not write is refused (exit 2), as is a DIR that is not a folder. The same"
+            + " definition gives the same bytes. Nothing is written when a rule is broken.");
+    s.exitCodes(
+        "0:written",
+        "2:usage error, the definition breaks a rule (every problem listed), an API fragment is"
+            + " invalid, or --out holds what pipeline build did not write");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("definition", definition.specs());
+    definition.mixee = s.spec();
+    s.mixin("tool", tool.specs());
+    s.option("out", "--out")
+        .paramLabel("DIR")
+        .defaultValue("build/pipeline")
+        .description("Output folder (default: ${DEFAULT-VALUE}).");
+    s.option("sourceRoot", "--source-root")
+        .paramLabel("DIR")
+        .defaultValue(".")
+        .description(
+            "The repository the definition's relative paths (API fragments) refer to; nothing"
+                + " outside it is read (default: the current folder).");
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("text")
+        .description(
+            "text (default) or json: the files written, or each broken rule (rule, severity, where,"
+                + " message) as one JSON document on stdout. Default: ${DEFAULT-VALUE}.");
+    s.option("listParameters", "--list-parameters")
+        .description(
+            "List the definition's parameters (-P NAME=VALUE) with their defaults; write nothing.");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -63,20 +62,24 @@ final class CommandSupport {
    * commands that load OpenAPI documents.
    */
   static final class RemoteRefs {
-    @Option(
-        names = "--allow-remote-refs",
-        paramLabel = "HOST",
-        split = ",",
-        description = "Accept http(s) $refs to this host (repeatable). They are never fetched.")
     List<String> hosts = new ArrayList<>();
 
-    @Option(
-        names = "--max-ref-files",
-        paramLabel = "N",
-        description =
-            "Most files a document's $refs may name (transitively, each counted once); more is an"
-                + " error. Default: ${DEFAULT-VALUE}.")
     int maxRefFiles = LoadOptions.DEFAULT_MAX_REF_FILES;
+
+    /** These options' model, mixed into commands (see {@link Specs}). */
+    Specs specs() {
+      Specs s = Specs.mixin(this);
+      s.option("hosts", "--allow-remote-refs")
+          .paramLabel("HOST")
+          .splitRegex(",")
+          .description("Accept http(s) $refs to this host (repeatable). They are never fetched.");
+      s.option("maxRefFiles", "--max-ref-files")
+          .paramLabel("N")
+          .description(
+              "Most files a document's $refs may name (transitively, each counted once); more is an"
+                  + " error. Default: ${DEFAULT-VALUE}.");
+      return s;
+    }
 
     /** {@code load} with every allowed host added, and the file budget. */
     LoadOptions.Builder applyTo(LoadOptions.Builder load) {

@@ -20,8 +20,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Which pipeline definition to load ({@code --definition FQCN}) and its parameters ({@code -P
@@ -34,37 +32,39 @@ public final class DefinitionOptions {
    */
   public static final String DEFAULT_DEFINITION_PROPERTY = "pipeline.definition";
 
-  @Option(
-      names = "--definition",
-      paramLabel = "FQCN",
-      description =
-          "The class implementing io.pipelinekit.pipeline.PipelineDefinition. Default: the one the"
-              + " launcher names (bin/pipeline: the bundled service's), else the only one"
-              + " registered in META-INF/services/io.pipelinekit.pipeline.PipelineDefinition on the"
-              + " classpath. Put your own on the classpath with PIPELINE_CLASSPATH.")
   String definition;
 
-  @Option(
-      names = {"-P", "--parameter"},
-      paramLabel = "NAME=VALUE",
-      description = "A definition parameter, e.g. -P account=111122223333 (repeatable).")
   Map<String, String> parameters = new LinkedHashMap<>();
 
   /** The parameters file read from the working folder when {@code --parameters} is not given. */
   public static final String DEFAULT_PARAMETERS_FILE = "pipeline.parameters";
 
-  @Option(
-      names = "--parameters",
-      paramLabel = "FILE",
-      description =
-          "A file of definition parameters, one NAME=VALUE per line (# comments); -P overrides"
-              + " its values. Default: "
-              + DEFAULT_PARAMETERS_FILE
-              + " in the working folder, when there is one.")
   Path parametersFile;
 
-  @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
+
+  /** These options' model, mixed into commands (see {@link Specs}). */
+  Specs specs() {
+    Specs s = Specs.mixin(this);
+    s.option("definition", "--definition")
+        .paramLabel("FQCN")
+        .description(
+            "The class implementing io.pipelinekit.pipeline.PipelineDefinition. Default: the one the"
+                + " launcher names (bin/pipeline: the bundled service's), else the only one"
+                + " registered in META-INF/services/io.pipelinekit.pipeline.PipelineDefinition on the"
+                + " classpath. Put your own on the classpath with PIPELINE_CLASSPATH.");
+    s.option("parameters", "-P", "--parameter")
+        .paramLabel("NAME=VALUE")
+        .description("A definition parameter, e.g. -P account=111122223333 (repeatable).");
+    s.option("parametersFile", "--parameters")
+        .paramLabel("FILE")
+        .description(
+            "A file of definition parameters, one NAME=VALUE per line (# comments); -P overrides"
+                + " its values. Default: "
+                + DEFAULT_PARAMETERS_FILE
+                + " in the working folder, when there is one.");
+    return s;
+  }
 
   /** The file read (explicit or the default one), once read; null when none. */
   private ParametersFile fileRead;

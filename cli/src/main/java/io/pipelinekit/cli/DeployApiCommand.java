@@ -18,127 +18,116 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline deploy-api}: publishes an OpenAPI document to an API Gateway REST API ({@code
  * PutRestApi}) and deploys it to a stage ({@code CreateDeployment}).
  */
-@Command(
-    name = "deploy-api",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Publishes an OpenAPI document to an API Gateway REST API and deploys it to a stage.",
-      "Runs PutRestApi (overwrite by default) then CreateDeployment, with a description holding the"
-          + " commit (CODEBUILD_RESOLVED_SOURCE_VERSION or --commit) and a hash of what is"
-          + " published. When the stage already serves the same hash nothing is written"
-          + " (\"unchanged\"; --force publishes anyway). The document is sent as the JSON it was"
-          + " loaded and linted as. Throttling, 5xx, connection resets, timed-out attempts and"
-          + " ConflictException are retried with backoff for up to --max-retry-time; each retry is"
-          + " one line on standard error. CreateDeployment is never repeated blindly: after a lost"
-          + " answer the deployment it may have made is looked up first. If another publish"
-          + " changes the API meanwhile, nothing is deployed under this document's hash (exit 1).",
-      "Before publishing to a stage that exists, what it serves (GetExport of the stage) is"
-          + " compared with the document as 'pipeline diff' does; every change is listed, and"
-          + " breaking ones stop the publish (exit 1, nothing written) unless --allow-breaking."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:published, or unchanged",
-      "1:breaking changes against what the stage serves (without --allow-breaking), AWS rejected a call or it kept failing, or another publish changed the API meanwhile (the message says what state is left)",
-      "2:usage error, unreadable or invalid document, lint errors, no region or credentials"
-    })
 final class DeployApiCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin AwsOptions aws;
+  AwsOptions aws = new AwsOptions();
 
-  @Mixin RetryOptions retry;
+  RetryOptions retry = new RetryOptions();
 
-  @Option(
-      names = "--rest-api-id",
-      required = true,
-      paramLabel = "ID",
-      description = "The REST API.")
   String restApiId;
 
-  @Option(
-      names = "--stage",
-      required = true,
-      paramLabel = "STAGE",
-      description = "The stage to deploy to (created when missing).")
   String stage;
 
-  @Option(
-      names = "--spec",
-      required = true,
-      paramLabel = "FILE",
-      description = "The OpenAPI document (YAML or JSON, at most 6 MB).")
   Path specFile;
 
-  @Option(
-      names = "--mode",
-      paramLabel = "MODE",
-      defaultValue = "overwrite",
-      description =
-          "overwrite (default: the API becomes exactly the document) or merge (AWS's default: keeps what the document omits).")
   PublishOptions.Mode mode;
 
-  @Option(
-      names = "--fail-on-warnings",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Fail the import when API Gateway has warnings (default); --no-fail-on-warnings accepts them.")
   boolean failOnWarnings;
 
-  @Option(
-      names = "--parameter",
-      paramLabel = "KEY=VALUE",
-      description =
-          "PutRestApi import parameter, e.g. basepath=prepend, endpointConfigurationTypes=REGIONAL, ignore=documentation.")
   Map<String, String> parameters = new LinkedHashMap<>();
 
-  @Option(
-      names = "--variable",
-      paramLabel = "NAME=VALUE",
-      description = "Stage variable set by the deployment.")
   Map<String, String> variables = new LinkedHashMap<>();
 
-  @Option(
-      names = "--stage-description",
-      paramLabel = "TEXT",
-      description = "Description of the stage.")
   String stageDescription;
 
-  @Option(
-      names = "--commit",
-      paramLabel = "ID",
-      description =
-          "Commit recorded in the deployment description (default: $CODEBUILD_RESOLVED_SOURCE_VERSION).")
   String commit;
 
-  @Option(
-      names = "--force",
-      description = "Publish and deploy even when the stage already serves this document.")
   boolean force;
 
-  @Option(names = "--no-lint", description = "Publish even when the linter finds errors.")
   boolean noLint;
 
-  @Option(
-      names = "--allow-breaking",
-      description =
-          "Publish even when the document breaks what the stage serves (the changes are still"
-              + " listed).")
   boolean allowBreaking;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "deploy-api");
+    s.description(
+        "Publishes an OpenAPI document to an API Gateway REST API and deploys it to a stage.",
+        "Runs PutRestApi (overwrite by default) then CreateDeployment, with a description holding the"
+            + " commit (CODEBUILD_RESOLVED_SOURCE_VERSION or --commit) and a hash of what is"
+            + " published. When the stage already serves the same hash nothing is written"
+            + " (\"unchanged\"; --force publishes anyway). The document is sent as the JSON it was"
+            + " loaded and linted as. Throttling, 5xx, connection resets, timed-out attempts and"
+            + " ConflictException are retried with backoff for up to --max-retry-time; each retry is"
+            + " one line on standard error. CreateDeployment is never repeated blindly: after a lost"
+            + " answer the deployment it may have made is looked up first. If another publish"
+            + " changes the API meanwhile, nothing is deployed under this document's hash (exit 1).",
+        "Before publishing to a stage that exists, what it serves (GetExport of the stage) is"
+            + " compared with the document as 'pipeline diff' does; every change is listed, and"
+            + " breaking ones stop the publish (exit 1, nothing written) unless --allow-breaking.");
+    s.exitCodes(
+        "0:published, or unchanged",
+        "1:breaking changes against what the stage serves (without --allow-breaking), AWS rejected a call or it kept failing, or another publish changed the API meanwhile (the message says what state is left)",
+        "2:usage error, unreadable or invalid document, lint errors, no region or credentials");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("aws", aws.specs());
+    s.mixin("retry", retry.specs());
+    s.option("restApiId", "--rest-api-id")
+        .paramLabel("ID")
+        .required(true)
+        .description("The REST API.");
+    s.option("stage", "--stage")
+        .paramLabel("STAGE")
+        .required(true)
+        .description("The stage to deploy to (created when missing).");
+    s.option("specFile", "--spec")
+        .paramLabel("FILE")
+        .required(true)
+        .description("The OpenAPI document (YAML or JSON, at most 6 MB).");
+    s.option("mode", "--mode")
+        .paramLabel("MODE")
+        .defaultValue("overwrite")
+        .description(
+            "overwrite (default: the API becomes exactly the document) or merge (AWS's default: keeps what the document omits).");
+    s.option("failOnWarnings", "--fail-on-warnings")
+        .negatable(true)
+        .fallbackValue("true")
+        .defaultValue("true")
+        .description(
+            "Fail the import when API Gateway has warnings (default); --no-fail-on-warnings accepts them.");
+    s.option("parameters", "--parameter")
+        .paramLabel("KEY=VALUE")
+        .description(
+            "PutRestApi import parameter, e.g. basepath=prepend, endpointConfigurationTypes=REGIONAL, ignore=documentation.");
+    s.option("variables", "--variable")
+        .paramLabel("NAME=VALUE")
+        .description("Stage variable set by the deployment.");
+    s.option("stageDescription", "--stage-description")
+        .paramLabel("TEXT")
+        .description("Description of the stage.");
+    s.option("commit", "--commit")
+        .paramLabel("ID")
+        .description(
+            "Commit recorded in the deployment description (default: $CODEBUILD_RESOLVED_SOURCE_VERSION).");
+    s.option("force", "--force")
+        .description("Publish and deploy even when the stage already serves this document.");
+    s.option("noLint", "--no-lint").description("Publish even when the linter finds errors.");
+    s.option("allowBreaking", "--allow-breaking")
+        .description(
+            "Publish even when the document breaks what the stage serves (the changes are still"
+                + " listed).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -19,112 +19,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline deploy-stack}: deploys a CloudFormation template through a change set; the change
  * set is the plan.
  */
-@Command(
-    name = "deploy-stack",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Deploys a CloudFormation template through a change set; the change set is the plan.",
-      "Creates a change set (CREATE for a new stack, or one left in REVIEW_IN_PROGRESS; UPDATE"
-          + " otherwise), waits for CloudFormation to compute it and prints it: each resource"
-          + " added, modified or removed, whether it is replaced, the properties that change."
-          + " No changes: the change set is deleted and nothing else happens. --dry-run deletes"
-          + " the change set (and the empty stack made for it) and stops. Otherwise the change"
-          + " set is executed and the stack's events are shown until it is done; on failure, the"
-          + " events of the resources that failed. Templates with IAM resources are deployed"
-          + " with CAPABILITY_NAMED_IAM, with a Transform with CAPABILITY_AUTO_EXPAND."
-          + " CreateChangeSet and ExecuteChangeSet are never repeated blindly: after a lost"
-          + " answer, the change set (by name) and its execution status are looked at first.",
-      "A template is sent with the request (at most 51,200 bytes), or with --s3-bucket uploaded"
-          + " to S3 first (s3://BUCKET/PREFIX/SHA256.template, at most 1 MB) and deployed from"
-          + " there. --timeout bounds the whole wait; when it runs out, deploy-stack stops"
-          + " waiting (exit 1) and leaves the change set or the deploy running in CloudFormation,"
-          + " never cancelling or deleting anything."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:deployed, no changes, or (with --dry-run) planned",
-      "1:CloudFormation rejected the change set, the deploy failed or was rolled back, the"
-          + " upload to S3 failed, or --timeout ran out",
-      "2:usage error, unreadable or invalid template or parameters, no region or credentials",
-      "3:with --detailed-exitcode and --dry-run: there are changes (0: none)"
-    })
 final class DeployStackCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin AwsOptions aws;
+  AwsOptions aws = new AwsOptions();
 
-  @Mixin RetryOptions retry;
+  RetryOptions retry = new RetryOptions();
 
-  @Option(
-      names = "--stack-name",
-      required = true,
-      paramLabel = "NAME",
-      description = "The stack to create or update.")
   String stackName;
 
-  @Option(
-      names = "--template",
-      required = true,
-      paramLabel = "FILE",
-      description =
-          "The CloudFormation template, JSON or YAML: at most 51,200 bytes, or 1 MB with"
-              + " --s3-bucket.")
   Path templateFile;
 
-  @Option(
-      names = "--s3-bucket",
-      paramLabel = "BUCKET",
-      description =
-          "Upload the template to this bucket (an existing one, in the stack's region) and deploy"
-              + " it from there (TemplateURL): needed for templates over 51,200 bytes. The object"
-              + " is kept, named by the template's SHA-256.")
   String s3Bucket;
 
-  @Option(
-      names = "--s3-prefix",
-      paramLabel = "PREFIX",
-      description = "With --s3-bucket: the key prefix (folder) of the uploaded template.")
   String s3Prefix;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      converter = RetryOptions.DurationConverter.class,
-      description =
-          "Stop waiting after this long overall (e.g. 30m, 1h): exit 1, and the change set or the"
-              + " deploy is left running in CloudFormation, not cancelled. Default: no limit (a"
-              + " change set still being computed after 10m is given up).")
   Duration timeout;
 
-  @Option(
-      names = "--parameter",
-      paramLabel = "KEY=VALUE",
-      description =
-          "A template parameter (repeatable). Not given: a new stack uses the Default, an"
-              + " existing one keeps its value.")
   List<String> parameters = new ArrayList<>();
 
-  @Option(
-      names = "--dry-run",
-      description = "Print the plan, then delete the change set: nothing is changed.")
   boolean dryRun;
 
-  @Option(
-      names = "--detailed-exitcode",
-      description =
-          "With --dry-run: exit 3 when there are changes, 0 when there are none (for CI gates).")
   boolean detailedExitCode;
 
   /** Output formats. */
@@ -133,14 +56,82 @@ final class DeployStackCommand implements Callable<Integer> {
     json
   }
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "text or json: the plan and result as one JSON document on stdout (stack events then"
-              + " go to stderr). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "text")
   Format format = Format.text;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "deploy-stack");
+    s.description(
+        "Deploys a CloudFormation template through a change set; the change set is the plan.",
+        "Creates a change set (CREATE for a new stack, or one left in REVIEW_IN_PROGRESS; UPDATE"
+            + " otherwise), waits for CloudFormation to compute it and prints it: each resource"
+            + " added, modified or removed, whether it is replaced, the properties that change."
+            + " No changes: the change set is deleted and nothing else happens. --dry-run deletes"
+            + " the change set (and the empty stack made for it) and stops. Otherwise the change"
+            + " set is executed and the stack's events are shown until it is done; on failure, the"
+            + " events of the resources that failed. Templates with IAM resources are deployed"
+            + " with CAPABILITY_NAMED_IAM, with a Transform with CAPABILITY_AUTO_EXPAND."
+            + " CreateChangeSet and ExecuteChangeSet are never repeated blindly: after a lost"
+            + " answer, the change set (by name) and its execution status are looked at first.",
+        "A template is sent with the request (at most 51,200 bytes), or with --s3-bucket uploaded"
+            + " to S3 first (s3://BUCKET/PREFIX/SHA256.template, at most 1 MB) and deployed from"
+            + " there. --timeout bounds the whole wait; when it runs out, deploy-stack stops"
+            + " waiting (exit 1) and leaves the change set or the deploy running in CloudFormation,"
+            + " never cancelling or deleting anything.");
+    s.exitCodes(
+        "0:deployed, no changes, or (with --dry-run) planned",
+        "1:CloudFormation rejected the change set, the deploy failed or was rolled back, the"
+            + " upload to S3 failed, or --timeout ran out",
+        "2:usage error, unreadable or invalid template or parameters, no region or credentials",
+        "3:with --detailed-exitcode and --dry-run: there are changes (0: none)");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("aws", aws.specs());
+    s.mixin("retry", retry.specs());
+    s.option("stackName", "--stack-name")
+        .paramLabel("NAME")
+        .required(true)
+        .description("The stack to create or update.");
+    s.option("templateFile", "--template")
+        .paramLabel("FILE")
+        .required(true)
+        .description(
+            "The CloudFormation template, JSON or YAML: at most 51,200 bytes, or 1 MB with"
+                + " --s3-bucket.");
+    s.option("s3Bucket", "--s3-bucket")
+        .paramLabel("BUCKET")
+        .description(
+            "Upload the template to this bucket (an existing one, in the stack's region) and deploy"
+                + " it from there (TemplateURL): needed for templates over 51,200 bytes. The object"
+                + " is kept, named by the template's SHA-256.");
+    s.option("s3Prefix", "--s3-prefix")
+        .paramLabel("PREFIX")
+        .description("With --s3-bucket: the key prefix (folder) of the uploaded template.");
+    s.option("timeout", "--timeout")
+        .paramLabel("DURATION")
+        .converters(new RetryOptions.DurationConverter())
+        .description(
+            "Stop waiting after this long overall (e.g. 30m, 1h): exit 1, and the change set or the"
+                + " deploy is left running in CloudFormation, not cancelled. Default: no limit (a"
+                + " change set still being computed after 10m is given up).");
+    s.option("parameters", "--parameter")
+        .paramLabel("KEY=VALUE")
+        .description(
+            "A template parameter (repeatable). Not given: a new stack uses the Default, an"
+                + " existing one keeps its value.");
+    s.option("dryRun", "--dry-run")
+        .description("Print the plan, then delete the change set: nothing is changed.");
+    s.option("detailedExitCode", "--detailed-exitcode")
+        .description(
+            "With --dry-run: exit 3 when there are changes, 0 when there are none (for CI gates).");
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("text")
+        .description(
+            "text or json: the plan and result as one JSON document on stdout (stack events then"
+                + " go to stderr). Default: ${DEFAULT-VALUE}.");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

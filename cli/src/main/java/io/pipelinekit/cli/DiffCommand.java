@@ -7,71 +7,68 @@ import io.pipelinekit.apispec.OpenApiDiff;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline diff OLD NEW}: breaking and non-breaking changes between two API versions. */
-@Command(
-    name = "diff",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Lists the changes between two versions of an OpenAPI document, each marked breaking or"
-          + " non-breaking.",
-      "Breaking: removed path, operation, response code or media type; parameter or request body"
-          + " added as required or made required; property made required in a request or removed"
-          + " from a response; type changed; enum value removed; security added."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:compared (also with breaking changes, unless --fail-on-breaking)",
-      "1:breaking changes found and --fail-on-breaking given",
-      "2:usage error, or a document is unreadable"
-    })
 final class DiffCommand implements Callable<Integer> {
   enum Format {
     text,
     json
   }
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Parameters(
-      index = "0",
-      paramLabel = "OLD",
-      description =
-          "The earlier OpenAPI document (- for standard input, or a pipe such as"
-              + " <(git show main:openapi.yaml)).")
   Path oldFile;
 
-  @Parameters(
-      index = "1",
-      paramLabel = "NEW",
-      description = "The later OpenAPI document (- or a pipe, as OLD).")
   Path newFile;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text (file:line:col breaking|non-breaking kind message) or json.")
   Format format;
 
-  @Option(names = "--fail-on-breaking", description = "Exit 1 when a change is breaking.")
   boolean failOnBreaking;
 
-  @Mixin CommandSupport.RemoteRefs remoteRefs;
+  CommandSupport.RemoteRefs remoteRefs = new CommandSupport.RemoteRefs();
 
-  @Option(
-      names = "--max-bytes",
-      paramLabel = "N",
-      description = "Largest document accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
   long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "diff");
+    s.description(
+        "Lists the changes between two versions of an OpenAPI document, each marked breaking or"
+            + " non-breaking.",
+        "Breaking: removed path, operation, response code or media type; parameter or request body"
+            + " added as required or made required; property made required in a request or removed"
+            + " from a response; type changed; enum value removed; security added.");
+    s.exitCodes(
+        "0:compared (also with breaking changes, unless --fail-on-breaking)",
+        "1:breaking changes found and --fail-on-breaking given",
+        "2:usage error, or a document is unreadable");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.parameter("oldFile")
+        .index("0")
+        .paramLabel("OLD")
+        .description(
+            "The earlier OpenAPI document (- for standard input, or a pipe such as"
+                + " <(git show main:openapi.yaml)).");
+    s.parameter("newFile")
+        .index("1")
+        .paramLabel("NEW")
+        .description("The later OpenAPI document (- or a pipe, as OLD).");
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("text")
+        .description("text (file:line:col breaking|non-breaking kind message) or json.");
+    s.option("failOnBreaking", "--fail-on-breaking")
+        .description("Exit 1 when a change is breaking.");
+    s.mixin("remoteRefs", remoteRefs.specs());
+    s.option("maxBytes", "--max-bytes")
+        .paramLabel("N")
+        .description("Largest document accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -11,49 +11,51 @@ import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline drift}: the live pipeline and projects against the definition, for CI. */
-@Command(
-    name = "drift",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Compares the live pipeline and CodeBuild project(s) with the definition, as apply's plan"
-          + " does (the whole declarations, stages and actions matched by name), and exits 3 when"
-          + " they differ. Read-only: BatchGetProjects and GetPipeline."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:AWS matches the definition",
-      "1:AWS rejected a call",
-      "2:usage error, the definition breaks a rule, no region or credentials",
-      "3:AWS differs from the definition (or a resource does not exist yet)"
-    })
 final class DriftCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin DefinitionOptions definition;
+  DefinitionOptions definition = new DefinitionOptions();
 
-  @Mixin ToolOptions tool;
+  ToolOptions tool = new ToolOptions();
 
-  @Mixin AwsOptions aws;
+  AwsOptions aws = new AwsOptions();
 
-  @Mixin RetryOptions retry;
+  RetryOptions retry = new RetryOptions();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "text or json: the differences as one JSON document on stdout (docs/commands.md)."
-              + " Default: ${DEFAULT-VALUE}.",
-      defaultValue = "text")
   ApplyCommand.Format format = ApplyCommand.Format.text;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "drift");
+    s.description(
+        "Compares the live pipeline and CodeBuild project(s) with the definition, as apply's plan"
+            + " does (the whole declarations, stages and actions matched by name), and exits 3 when"
+            + " they differ. Read-only: BatchGetProjects and GetPipeline.");
+    s.exitCodes(
+        "0:AWS matches the definition",
+        "1:AWS rejected a call",
+        "2:usage error, the definition breaks a rule, no region or credentials",
+        "3:AWS differs from the definition (or a resource does not exist yet)");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("definition", definition.specs());
+    definition.mixee = s.spec();
+    s.mixin("tool", tool.specs());
+    s.mixin("aws", aws.specs());
+    s.mixin("retry", retry.specs());
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("text")
+        .description(
+            "text or json: the differences as one JSON document on stdout (docs/commands.md)."
+                + " Default: ${DEFAULT-VALUE}.");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

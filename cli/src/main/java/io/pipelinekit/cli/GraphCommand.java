@@ -4,38 +4,39 @@ import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.PipelineGraph;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline graph}: the pipeline as a Mermaid or Graphviz picture on standard output. */
-@Command(
-    name = "graph",
-    mixinStandardHelpOptions = true,
-    description =
-        "Prints the pipeline as a picture: stages, actions and the artifacts between them.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:printed", "2:usage error or the definition breaks a rule"})
 final class GraphCommand implements Callable<Integer> {
   enum Format {
     mermaid,
     dot
   }
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin DefinitionOptions definition;
+  DefinitionOptions definition = new DefinitionOptions();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "mermaid or dot (default: ${DEFAULT-VALUE}).",
-      defaultValue = "mermaid")
   Format format;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "graph");
+    s.description(
+        "Prints the pipeline as a picture: stages, actions and the artifacts between them.");
+    s.exitCodes("0:printed", "2:usage error or the definition breaks a rule");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("definition", definition.specs());
+    definition.mixee = s.spec();
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("mermaid")
+        .description("mermaid or dot (default: ${DEFAULT-VALUE}).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -9,64 +9,59 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline image-definitions -o FILE NAME=URI…}: writes {@code imagedefinitions.json} for an
  * ECS deploy (or {@code imageDetail.json} for a blue/green deploy), validated, instead of printf.
  */
-@Command(
-    name = "image-definitions",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Writes imagedefinitions.json for CodePipeline's ECS deploy action: one {name, imageUri}"
-          + " entry per container, in the order given. With --image-detail, writes imageDetail.json"
-          + " ({\"ImageURI\": ...}) for a CodeDeployToECS (blue/green) deploy instead.",
-      "Checks: container names as ECS takes them (letters, digits, _ and -), each once; image"
-          + " URIs registry/repository with a tag or sha256 digest; no :latest unless"
-          + " --allow-latest; at most 100 KB. The file is written to a temporary file and moved"
-          + " into place; an existing target must be a regular file (its mode is kept), and"
-          + " '-o -' writes to standard output."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:written", "2:usage error or an invalid name or image URI; nothing written"})
 final class ImageDefinitionsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      required = true,
-      description =
-          "The file to write, e.g. imagedefinitions.json (a link, FIFO or device is refused), or -"
-              + " for standard output.")
   Path output;
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "NAME=URI",
-      description =
-          "Container name (as in the task definition) and image URI, e.g."
-              + " app=111122223333.dkr.ecr.eu-west-1.amazonaws.com/service/app:1a2b3c4. With"
-              + " --image-detail: one URI (NAME= optional).")
   List<String> images;
 
-  @Option(
-      names = "--image-detail",
-      description = "Write imageDetail.json for CodeDeployToECS (one image) instead.")
   boolean imageDetail;
 
-  @Option(
-      names = "--allow-latest",
-      description = "Accept the mutable :latest tag (deploys become unreproducible).")
   boolean allowLatest;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "image-definitions");
+    s.description(
+        "Writes imagedefinitions.json for CodePipeline's ECS deploy action: one {name, imageUri}"
+            + " entry per container, in the order given. With --image-detail, writes imageDetail.json"
+            + " ({\"ImageURI\": ...}) for a CodeDeployToECS (blue/green) deploy instead.",
+        "Checks: container names as ECS takes them (letters, digits, _ and -), each once; image"
+            + " URIs registry/repository with a tag or sha256 digest; no :latest unless"
+            + " --allow-latest; at most 100 KB. The file is written to a temporary file and moved"
+            + " into place; an existing target must be a regular file (its mode is kept), and"
+            + " '-o -' writes to standard output.");
+    s.exitCodes("0:written", "2:usage error or an invalid name or image URI; nothing written");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.option("output", "-o", "--output")
+        .paramLabel("FILE")
+        .required(true)
+        .description(
+            "The file to write, e.g. imagedefinitions.json (a link, FIFO or device is refused), or -"
+                + " for standard output.");
+    s.parameter("images")
+        .arity("1..*")
+        .paramLabel("NAME=URI")
+        .description(
+            "Container name (as in the task definition) and image URI, e.g."
+                + " app=111122223333.dkr.ecr.eu-west-1.amazonaws.com/service/app:1a2b3c4. With"
+                + " --image-detail: one URI (NAME= optional).");
+    s.option("imageDetail", "--image-detail")
+        .description("Write imageDetail.json for CodeDeployToECS (one image) instead.");
+    s.option("allowLatest", "--allow-latest")
+        .description("Accept the mutable :latest tag (deploys become unreproducible).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

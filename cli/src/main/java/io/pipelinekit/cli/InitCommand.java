@@ -22,13 +22,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline init [DIR]}: scaffolds a repository whose pipeline is defined in Java — a {@code
@@ -42,26 +37,6 @@ import picocli.CommandLine.Spec;
  * nothing written). Each new file is written beside its place and then linked in, so it appears
  * whole or not at all; a failure removes what this run created.
  */
-@Command(
-    name = "init",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Scaffolds a repository whose delivery pipeline is defined in Java: pom.xml (the definition"
-          + " library io.pipelinekit:pipeline and pipeline-maven-plugin, of this tool's version),"
-          + " a definition class for one container service (GitHub -> CodeBuild builds and pushes"
-          + " the image -> rolling ECS deploy), its registration in META-INF/services, its unit"
-          + " test, a Dockerfile stub, README.md and .gitignore lines. With --api, also"
-          + " api/openapi.yaml, published to API Gateway by the build.",
-      "Never overwrites: an existing file is kept and reported, .gitignore only gets the lines it"
-          + " lacks, a second run changes nothing. A symbolic link, FIFO, device or folder where a"
-          + " file goes is refused before anything is written. DIR (default: the current folder)"
-          + " is created when missing."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:done (also when every file was already there)",
-      "2:usage error, or a path init would write is a link or not a regular file; nothing written"
-    })
 final class InitCommand implements Callable<Integer> {
   /** What the definition's pom and test use, and what a name may be. */
   private static final Pattern MAVEN_ID = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -75,58 +50,74 @@ final class InitCommand implements Callable<Integer> {
 
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "DIR",
-      description = "The repository folder (created when missing). Default: the current folder.")
   Path dir;
 
-  @Option(
-      names = "--group-id",
-      paramLabel = "ID",
-      description = "The Maven groupId. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "com.example")
   String groupId;
 
-  @Option(
-      names = "--artifact-id",
-      paramLabel = "ID",
-      description = "The Maven artifactId. Default: DIR's name.")
   String artifactId;
 
-  @Option(
-      names = "--name",
-      paramLabel = "NAME",
-      description =
-          "The pipeline's name, also of its CodeBuild project, ECR repository, ECS cluster and"
-              + " service and IAM roles (lowercase letters, digits and -, at most 40). Default:"
-              + " the artifactId in that form.")
   String name;
 
-  @Option(
-      names = "--package",
-      paramLabel = "PACKAGE",
-      description = "The Java package of the definition. Default: GROUP_ID.NAME (without -).")
   String javaPackage;
 
-  @Option(
-      names = "--api",
-      description =
-          "Also publish an API: api/openapi.yaml (a stub API Gateway accepts), an ApiPublication"
-              + " in the definition, and pipeline:lint of the document in pom.xml.")
   boolean api;
 
-  @Option(
-      names = "--pipelinekit-version",
-      paramLabel = "VERSION",
-      description =
-          "The pipelinekit version the pom depends on. Default: this tool's (${DEFAULT-VALUE}).")
   String pipelinekitVersion = VersionProvider.version();
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "init");
+    s.description(
+        "Scaffolds a repository whose delivery pipeline is defined in Java: pom.xml (the definition"
+            + " library io.pipelinekit:pipeline and pipeline-maven-plugin, of this tool's version),"
+            + " a definition class for one container service (GitHub -> CodeBuild builds and pushes"
+            + " the image -> rolling ECS deploy), its registration in META-INF/services, its unit"
+            + " test, a Dockerfile stub, README.md and .gitignore lines. With --api, also"
+            + " api/openapi.yaml, published to API Gateway by the build.",
+        "Never overwrites: an existing file is kept and reported, .gitignore only gets the lines it"
+            + " lacks, a second run changes nothing. A symbolic link, FIFO, device or folder where a"
+            + " file goes is refused before anything is written. DIR (default: the current folder)"
+            + " is created when missing.");
+    s.exitCodes(
+        "0:done (also when every file was already there)",
+        "2:usage error, or a path init would write is a link or not a regular file; nothing written");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.parameter("dir")
+        .index("0")
+        .arity("0..1")
+        .paramLabel("DIR")
+        .description("The repository folder (created when missing). Default: the current folder.");
+    s.option("groupId", "--group-id")
+        .paramLabel("ID")
+        .defaultValue("com.example")
+        .description("The Maven groupId. Default: ${DEFAULT-VALUE}.");
+    s.option("artifactId", "--artifact-id")
+        .paramLabel("ID")
+        .description("The Maven artifactId. Default: DIR's name.");
+    s.option("name", "--name")
+        .paramLabel("NAME")
+        .description(
+            "The pipeline's name, also of its CodeBuild project, ECR repository, ECS cluster and"
+                + " service and IAM roles (lowercase letters, digits and -, at most 40). Default:"
+                + " the artifactId in that form.");
+    s.option("javaPackage", "--package")
+        .paramLabel("PACKAGE")
+        .description("The Java package of the definition. Default: GROUP_ID.NAME (without -).");
+    s.option("api", "--api")
+        .description(
+            "Also publish an API: api/openapi.yaml (a stub API Gateway accepts), an ApiPublication"
+                + " in the definition, and pipeline:lint of the document in pom.xml.");
+    s.option("pipelinekitVersion", "--pipelinekit-version")
+        .paramLabel("VERSION")
+        .description(
+            "The pipelinekit version the pom depends on. Default: this tool's (${DEFAULT-VALUE}).");
+    return s.build();
+  }
 
   /** One file init writes: its place under DIR and its text. */
   private record Planned(String path, String text, boolean appendLines) {}

@@ -18,28 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline lint FILE…}: lints OpenAPI documents for API Gateway (and buildspec files),
  * detected by content. Exit 0 clean, 1 findings at or above {@code --fail-on}, 2 a file could not
  * be read or is not a document this command knows.
  */
-@Command(
-    name = "lint",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Lints OpenAPI documents for API Gateway REST import, and CodeBuild buildspec files;"
-          + " the kind is detected by content.",
-      "Prints file:line:col severity rule-id message; rules are explained in docs/rules/.",
-      "Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 a file is unreadable or"
-          + " invalid."
-    })
 public final class LintCommand implements Callable<Integer> {
 
   /** Output formats. */
@@ -62,95 +47,100 @@ public final class LintCommand implements Callable<Integer> {
     }
   }
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "FILE",
-      description =
-          "Files to lint; - for standard input, and pipes such as <(git show main:FILE) are read"
-              + " too.")
   List<Path> files;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: text, json or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")
   Format format = Format.text;
 
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      description =
-          "Exit 1 when a finding is at least this serious: error, warning or info. Default:"
-              + " ${DEFAULT-VALUE}.")
   FailOn failOn = FailOn.error;
 
-  @Mixin CommandSupport.RemoteRefs remoteRefs;
+  CommandSupport.RemoteRefs remoteRefs = new CommandSupport.RemoteRefs();
 
-  @Option(
-      names = "--disable",
-      paramLabel = "RULE",
-      split = ",",
-      description =
-          "Do not report this rule (repeatable, or comma-separated); 'pipeline rules' lists the"
-              + " ids.")
   List<String> disabled = new ArrayList<>();
 
-  @Option(
-      names = "--max-bytes",
-      paramLabel = "N",
-      description =
-          "Largest file accepted, in bytes. Default: 16 MiB for OpenAPI, 1 MiB for buildspecs.")
   Long maxBytes;
 
-  @Option(
-      names = "--max-depth",
-      paramLabel = "N",
-      description = "Deepest nesting accepted. Default: ${DEFAULT-VALUE}.")
   int maxDepth = LoadOptions.DEFAULT_MAX_DEPTH;
 
-  @Option(
-      names = "--max-string-length",
-      paramLabel = "N",
-      description = "Longest string accepted, in characters. Default: ${DEFAULT-VALUE}.")
   int maxStringLength = LoadOptions.DEFAULT_MAX_STRING_LENGTH;
 
-  @Option(
-      names = "--max-number-length",
-      paramLabel = "N",
-      description = "Most digits accepted in one number. Default: ${DEFAULT-VALUE}.")
   int maxNumberLength = LoadOptions.DEFAULT_MAX_NUMBER_LENGTH;
 
-  @Option(
-      names = "--max-nodes",
-      paramLabel = "N",
-      description =
-          "Most values (mappings, lists and scalars) accepted in a file. Default: ${DEFAULT-VALUE}.")
   int maxNodes = LoadOptions.DEFAULT_MAX_NODES;
 
-  @Option(
-      names = "--max-aliases",
-      paramLabel = "N",
-      description = "Most YAML aliases accepted in a file. Default: ${DEFAULT-VALUE}.")
   int maxAliases = LoadOptions.DEFAULT_MAX_ALIASES;
 
-  @Option(
-      names = "--max-alias-nodes",
-      paramLabel = "N",
-      description = "Most nodes YAML aliases may add when expanded. Default: ${DEFAULT-VALUE}.")
   int maxAliasNodes = LoadOptions.DEFAULT_MAX_ALIAS_NODES;
 
-  @Option(
-      names = "--rules-base-url",
-      paramLabel = "URL",
-      description =
-          "Base URL of the rule pages for SARIF helpUri (e.g. pipelinekit's docs/rules/ folder on"
-              + " your Git host). Default: the docs/rules/ folder of this installation as a file:"
-              + " URL, else the relative path docs/rules/.")
   String rulesBaseUrl;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "lint");
+    s.description(
+        "Lints OpenAPI documents for API Gateway REST import, and CodeBuild buildspec files;"
+            + " the kind is detected by content.",
+        "Prints file:line:col severity rule-id message; rules are explained in docs/rules/.",
+        "Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 a file is unreadable or"
+            + " invalid.");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.parameter("files")
+        .arity("1..*")
+        .paramLabel("FILE")
+        .description(
+            "Files to lint; - for standard input, and pipes such as <(git show main:FILE) are read"
+                + " too.");
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .description(
+            "Output format: text, json or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.");
+    s.option("failOn", "--fail-on")
+        .paramLabel("SEVERITY")
+        .description(
+            "Exit 1 when a finding is at least this serious: error, warning or info. Default:"
+                + " ${DEFAULT-VALUE}.");
+    s.mixin("remoteRefs", remoteRefs.specs());
+    s.option("disabled", "--disable")
+        .paramLabel("RULE")
+        .splitRegex(",")
+        .description(
+            "Do not report this rule (repeatable, or comma-separated); 'pipeline rules' lists the"
+                + " ids.");
+    s.option("maxBytes", "--max-bytes")
+        .paramLabel("N")
+        .description(
+            "Largest file accepted, in bytes. Default: 16 MiB for OpenAPI, 1 MiB for buildspecs.");
+    s.option("maxDepth", "--max-depth")
+        .paramLabel("N")
+        .description("Deepest nesting accepted. Default: ${DEFAULT-VALUE}.");
+    s.option("maxStringLength", "--max-string-length")
+        .paramLabel("N")
+        .description("Longest string accepted, in characters. Default: ${DEFAULT-VALUE}.");
+    s.option("maxNumberLength", "--max-number-length")
+        .paramLabel("N")
+        .description("Most digits accepted in one number. Default: ${DEFAULT-VALUE}.");
+    s.option("maxNodes", "--max-nodes")
+        .paramLabel("N")
+        .description(
+            "Most values (mappings, lists and scalars) accepted in a file. Default: ${DEFAULT-VALUE}.");
+    s.option("maxAliases", "--max-aliases")
+        .paramLabel("N")
+        .description("Most YAML aliases accepted in a file. Default: ${DEFAULT-VALUE}.");
+    s.option("maxAliasNodes", "--max-alias-nodes")
+        .paramLabel("N")
+        .description("Most nodes YAML aliases may add when expanded. Default: ${DEFAULT-VALUE}.");
+    s.option("rulesBaseUrl", "--rules-base-url")
+        .paramLabel("URL")
+        .description(
+            "Base URL of the rule pages for SARIF helpUri (e.g. pipelinekit's docs/rules/ folder on"
+                + " your Git host). Default: the docs/rules/ folder of this installation as a file:"
+                + " URL, else the relative path docs/rules/.");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

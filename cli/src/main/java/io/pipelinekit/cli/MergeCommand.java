@@ -10,70 +10,65 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline merge FILE… -o OUT}: merges OpenAPI fragments into one document. */
-@Command(
-    name = "merge",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Merges OpenAPI fragments into one document.",
-      "Paths, operations, components, tags, security schemes and top-level"
-          + " x-amazon-apigateway-* fields are combined; identical duplicates collapse. An operation"
-          + " with only x-* fields and security (an overlay) adds them to the operation another"
-          + " fragment defines. A conflicting duplicate or a reused operationId names both places"
-          + " and nothing is written (exit 1)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:merged (warnings, if any, on standard error)",
-      "1:the fragments conflict; nothing written",
-      "2:usage error, or a fragment is unreadable or not OpenAPI"
-    })
 final class MergeCommand implements Callable<Integer> {
   enum Format {
     yaml,
     json
   }
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "FILE",
-      description =
-          "OpenAPI fragments (YAML or JSON), merged in this order; - for standard input, and"
-              + " pipes are read too.")
   List<Path> files;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "OUT",
-      description =
-          "Where to write the merged document: a new or regular file (a link, FIFO or device is"
-              + " refused), or - for standard output (the default).")
   Path output;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "yaml or json (default: from OUT's extension, else yaml).")
   Format format;
 
-  @Mixin CommandSupport.RemoteRefs remoteRefs;
+  CommandSupport.RemoteRefs remoteRefs = new CommandSupport.RemoteRefs();
 
-  @Option(
-      names = "--max-bytes",
-      paramLabel = "N",
-      description = "Largest fragment accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).")
   long maxBytes = LoadOptions.DEFAULT_MAX_BYTES;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "merge");
+    s.description(
+        "Merges OpenAPI fragments into one document.",
+        "Paths, operations, components, tags, security schemes and top-level"
+            + " x-amazon-apigateway-* fields are combined; identical duplicates collapse. An operation"
+            + " with only x-* fields and security (an overlay) adds them to the operation another"
+            + " fragment defines. A conflicting duplicate or a reused operationId names both places"
+            + " and nothing is written (exit 1).");
+    s.exitCodes(
+        "0:merged (warnings, if any, on standard error)",
+        "1:the fragments conflict; nothing written",
+        "2:usage error, or a fragment is unreadable or not OpenAPI");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.parameter("files")
+        .arity("1..*")
+        .paramLabel("FILE")
+        .description(
+            "OpenAPI fragments (YAML or JSON), merged in this order; - for standard input, and"
+                + " pipes are read too.");
+    s.option("output", "-o", "--output")
+        .paramLabel("OUT")
+        .description(
+            "Where to write the merged document: a new or regular file (a link, FIFO or device is"
+                + " refused), or - for standard output (the default).");
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .description("yaml or json (default: from OUT's extension, else yaml).");
+    s.mixin("remoteRefs", remoteRefs.specs());
+    s.option("maxBytes", "--max-bytes")
+        .paramLabel("N")
+        .description("Largest fragment accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code pipeline} command line. Each subcommand is one class implementing {@code
@@ -14,15 +14,9 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: {@link ExitCodes#OK} 0, {@link ExitCodes#CHECK_FAILED} 1 (the thing checked
  * failed), {@link ExitCodes#USAGE} 2 (usage error, unreadable or invalid input).
  */
-@Command(
-    name = "pipeline",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Pipeline-as-code for AWS CodePipeline and CodeBuild.",
-    synopsisSubcommandLabel = "COMMAND")
 public final class PipelineCli implements Runnable {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  CommandSpec spec;
 
   /** What {@code -} reads (lint, diff, merge): the process's standard input unless given. */
   private InputStream standardInput = System.in;
@@ -86,13 +80,12 @@ public final class PipelineCli implements Runnable {
 
   private static CommandLine newCommandLine(String only) {
     Startup.beforePicocli();
-    CommandLine cli = new CommandLine(new PipelineCli());
+    CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
     for (String name : only == null ? COMMANDS : List.of(only)) {
-      Object command = newCommand(name);
+      CommandSpec command = newCommand(name);
       // `pipeline COMMAND -V` prints what `pipeline -V` does (picocli gives a subcommand none)
-      CommandLine sub = new CommandLine(command);
-      sub.getCommandSpec().versionProvider(new VersionProvider());
-      cli.addSubcommand(sub);
+      command.versionProvider(new VersionProvider());
+      cli.addSubcommand(name, new CommandLine(command));
     }
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageErrorHandler());
@@ -102,8 +95,8 @@ public final class PipelineCli implements Runnable {
   }
 
   /**
-   * The subcommands' names, as their {@code @Command} names them, in the order of docs/commands.md;
-   * {@link #newCommand} makes each.
+   * The subcommands' names, as their {@code commandSpec()} names them, in the order of
+   * docs/commands.md; {@link #newCommand} makes each.
    */
   static final List<String> COMMANDS =
       List.of(
@@ -125,36 +118,37 @@ public final class PipelineCli implements Runnable {
           "completion");
 
   /**
-   * A new instance of the subcommand of this name (one of {@link #COMMANDS}): a run makes only the
-   * one it names (a command's constructor and field initialisers may do work, e.g. {@code init}'s
-   * default version), a run that lists them ({@code --help}, {@code help}, completion) all of them.
-   * One line each, in the order of {@link #COMMANDS}.
+   * The model of a new instance of the subcommand of this name (one of {@link #COMMANDS}), as its
+   * {@code commandSpec()} declares it (picocli's programmatic model, see {@link Specs}): a run
+   * makes only the one it names (a command's constructor and field initialisers may do work, e.g.
+   * {@code init}'s default version), a run that lists them ({@code --help}, {@code help},
+   * completion) all of them. One line each, in the order of {@link #COMMANDS}.
    */
-  static Object newCommand(String name) {
+  static CommandSpec newCommand(String name) {
     return switch (name) {
       // -- build, graph, image-definitions
-      case "build" -> new BuildCommand();
-      case "graph" -> new GraphCommand();
-      case "image-definitions" -> new ImageDefinitionsCommand();
+      case "build" -> new BuildCommand().commandSpec();
+      case "graph" -> new GraphCommand().commandSpec();
+      case "image-definitions" -> new ImageDefinitionsCommand().commandSpec();
       // -- init
-      case "init" -> new InitCommand();
+      case "init" -> new InitCommand().commandSpec();
       // -- lint, rules
-      case "lint" -> new LintCommand();
-      case "rules" -> new RulesCommand();
+      case "lint" -> new LintCommand().commandSpec();
+      case "rules" -> new RulesCommand().commandSpec();
       // -- merge, diff
-      case "merge" -> new MergeCommand();
-      case "diff" -> new DiffCommand();
+      case "merge" -> new MergeCommand().commandSpec();
+      case "diff" -> new DiffCommand().commandSpec();
       // -- deploy-api, rollback-api, deploy-stack, apply, drift
-      case "deploy-api" -> new DeployApiCommand();
-      case "rollback-api" -> new RollbackApiCommand();
-      case "deploy-stack" -> new DeployStackCommand();
-      case "apply" -> new ApplyCommand();
-      case "drift" -> new DriftCommand();
+      case "deploy-api" -> new DeployApiCommand().commandSpec();
+      case "rollback-api" -> new RollbackApiCommand().commandSpec();
+      case "deploy-stack" -> new DeployStackCommand().commandSpec();
+      case "apply" -> new ApplyCommand().commandSpec();
+      case "drift" -> new DriftCommand().commandSpec();
       // -- run-local
-      case "run-local" -> new RunLocalCommand();
+      case "run-local" -> new RunLocalCommand().commandSpec();
       // -- help, completion
-      case "help" -> new CommandLine.HelpCommand();
-      case "completion" -> new CompletionCommand();
+      case "help" -> Specs.helpCommand();
+      case "completion" -> new CompletionCommand().commandSpec();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }
@@ -170,6 +164,16 @@ public final class PipelineCli implements Runnable {
     public int getExitCode(Throwable exception) {
       return ExitCodes.USAGE;
     }
+  }
+
+  /** The root command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "pipeline");
+    s.spec().versionProvider(new VersionProvider());
+    s.description("Pipeline-as-code for AWS CodePipeline and CodeBuild.");
+    s.usage().synopsisSubcommandLabel("COMMAND");
+    spec = s.spec();
+    return s.build();
   }
 
   @Override

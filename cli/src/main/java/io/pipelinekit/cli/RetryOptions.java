@@ -7,37 +7,40 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /**
- * How long to keep retrying, and how fast: a picocli mixin ({@code @Mixin RetryOptions retry})
- * shared by the commands that call AWS ({@code deploy-api}, {@code rollback-api}, {@code apply}).
+ * How long to keep retrying, and how fast: a picocli mixin (named {@code retry}, see {@link
+ * #specs}) shared by the commands that call AWS ({@code deploy-api}, {@code rollback-api}, {@code
+ * apply}).
  */
 final class RetryOptions {
-  @Option(
-      names = "--max-retry-time",
-      paramLabel = "DURATION",
-      defaultValue = "2m",
-      converter = DurationConverter.class,
-      description = "Stop retrying a call after this long (default 2m; e.g. 30s, 5m).")
   Duration maxRetryTime;
 
-  @Option(
-      names = "--retry-base-delay",
-      paramLabel = "DURATION",
-      defaultValue = "1s",
-      converter = DurationConverter.class,
-      description =
-          "First backoff; doubles each retry, with jitter, up to 20s (throttling starts at twice this).")
   Duration baseDelay;
 
-  @Option(
-      names = "--attempt-timeout",
-      paramLabel = "DURATION",
-      defaultValue = "60s",
-      converter = DurationConverter.class,
-      description = "One attempt taking longer than this is cut off and retried (default 60s).")
   Duration attemptTimeout;
+
+  /** These options' model, mixed into commands (see {@link Specs}). */
+  Specs specs() {
+    Specs s = Specs.mixin(this);
+    s.option("maxRetryTime", "--max-retry-time")
+        .paramLabel("DURATION")
+        .defaultValue("2m")
+        .converters(new DurationConverter())
+        .description("Stop retrying a call after this long (default 2m; e.g. 30s, 5m).");
+    s.option("baseDelay", "--retry-base-delay")
+        .paramLabel("DURATION")
+        .defaultValue("1s")
+        .converters(new DurationConverter())
+        .description(
+            "First backoff; doubles each retry, with jitter, up to 20s (throttling starts at twice this).");
+    s.option("attemptTimeout", "--attempt-timeout")
+        .paramLabel("DURATION")
+        .defaultValue("60s")
+        .converters(new DurationConverter())
+        .description("One attempt taking longer than this is cut off and retried (default 60s).");
+    return s;
+  }
 
   RetryPolicy policy() {
     Duration maxBackoff = Duration.ofSeconds(20);

@@ -5,56 +5,53 @@ import io.pipelinekit.aws.RollbackResult;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code pipeline rollback-api}: points a stage back at an earlier deployment. */
-@Command(
-    name = "rollback-api",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Points an API Gateway stage back at an earlier deployment (UpdateStage /deploymentId).",
-      "Without --to: the deployment created just before the one the stage serves. Refuses when the"
-          + " stage does not exist or there is no earlier deployment."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the stage serves the target deployment",
-      "1:nothing to roll back to, or AWS rejected a call",
-      "2:usage error, no region or credentials"
-    })
 final class RollbackApiCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin AwsOptions aws;
+  AwsOptions aws = new AwsOptions();
 
-  @Mixin RetryOptions retry;
+  RetryOptions retry = new RetryOptions();
 
-  @Option(
-      names = "--rest-api-id",
-      required = true,
-      paramLabel = "ID",
-      description = "The REST API.")
   String restApiId;
 
-  @Option(
-      names = "--stage",
-      required = true,
-      paramLabel = "STAGE",
-      description = "The stage to move.")
   String stage;
 
-  @Option(
-      names = "--to",
-      paramLabel = "DEPLOYMENT",
-      description =
-          "The deployment id to serve (default: the one before the current, by creation date).")
   String to;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "rollback-api");
+    s.description(
+        "Points an API Gateway stage back at an earlier deployment (UpdateStage /deploymentId).",
+        "Without --to: the deployment created just before the one the stage serves. Refuses when the"
+            + " stage does not exist or there is no earlier deployment.");
+    s.exitCodes(
+        "0:the stage serves the target deployment",
+        "1:nothing to roll back to, or AWS rejected a call",
+        "2:usage error, no region or credentials");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("aws", aws.specs());
+    s.mixin("retry", retry.specs());
+    s.option("restApiId", "--rest-api-id")
+        .paramLabel("ID")
+        .required(true)
+        .description("The REST API.");
+    s.option("stage", "--stage")
+        .paramLabel("STAGE")
+        .required(true)
+        .description("The stage to move.");
+    s.option("to", "--to")
+        .paramLabel("DEPLOYMENT")
+        .description(
+            "The deployment id to serve (default: the one before the current, by creation date).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -7,41 +7,39 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline rules}: every rule of every rule set (OpenAPI/API Gateway, buildspec, …) with its
  * id, severity, one-line summary and page.
  */
-@Command(
-    name = "rules",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Lists every rule: id, severity, summary and its page under docs/rules/.",
-      "A rule id is what --disable takes and what findings name."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed", "2:usage error"})
 final class RulesCommand implements Callable<Integer> {
   enum Format {
     text,
     json
   }
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
   Format format;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "rules");
+    s.description(
+        "Lists every rule: id, severity, summary and its page under docs/rules/.",
+        "A rule id is what --disable takes and what findings name.");
+    s.exitCodes("0:listed", "2:usage error");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.option("format", "--format")
+        .paramLabel("FORMAT")
+        .defaultValue("text")
+        .description("text or json (default: ${DEFAULT-VALUE}).");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

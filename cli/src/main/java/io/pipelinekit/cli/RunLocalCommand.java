@@ -17,76 +17,71 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pipeline run-local}: runs a buildspec on this machine with CodeBuild's semantics (the
  * engine is {@link LocalBuild}; this command adds the AWS lookups, the exported-variables file and
  * the closing table).
  */
-@Command(
-    name = "run-local",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a buildspec on this machine with CodeBuild's semantics: phases install, pre_build,"
-          + " build, post_build in one shell session; CodeBuild's failure rules, on-failure and"
-          + " finally; CODEBUILD_* variables; env.variables, --env overrides, parameter-store and"
-          + " secrets-manager values (masked in the output); exported variables; artifacts laid"
-          + " out as CodeBuild lays them out, even after a failed build; reports summarised."
-          + " Commands run as written, with the tools on PATH (docker is whatever is on PATH)."
-          + " The buildspec is linted first; errors stop it. See docs/run-local.md."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the build SUCCEEDED",
-      "1:the build FAILED (the phase and the command are named)",
-      "2:usage error, unreadable or invalid buildspec (lint errors), an artifacts folder holding"
-          + " files run-local did not write, no AWS region or credentials for a lookup"
-    })
 final class RunLocalCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Mixin GlobalOptions global;
+  GlobalOptions global = new GlobalOptions();
 
-  @Mixin AwsOptions aws;
+  AwsOptions aws = new AwsOptions();
 
-  @Option(
-      names = "--buildspec",
-      paramLabel = "FILE",
-      description = "The buildspec (default: buildspec.yml, else buildspec.yaml, in --source-dir).")
   Path buildSpec;
 
-  @Option(
-      names = "--source-dir",
-      paramLabel = "DIR",
-      defaultValue = ".",
-      description = "The source folder: CODEBUILD_SRC_DIR, where commands start (default: .).")
   Path sourceDir;
 
-  @Option(
-      names = "--artifacts-dir",
-      paramLabel = "DIR",
-      defaultValue = "build/run-local/artifacts",
-      description =
-          "Where artifacts are laid out; replaced by each run (default: build/run-local/artifacts).")
   Path artifactsDir;
 
-  @Option(
-      names = "--env",
-      paramLabel = "NAME=VALUE",
-      description =
-          "A variable that overrides the buildspec's, as a StartBuild override does (repeatable).")
   Map<String, String> env = new LinkedHashMap<>();
 
-  @Option(
-      names = "--exported-variables",
-      paramLabel = "FILE",
-      description = "Writes env.exported-variables, as the build left them, to FILE as JSON.")
   Path exportedVariables;
+
+  /** This command's model, declared in code (see {@link Specs}). */
+  CommandSpec commandSpec() {
+    Specs s = Specs.command(this, "run-local");
+    s.description(
+        "Runs a buildspec on this machine with CodeBuild's semantics: phases install, pre_build,"
+            + " build, post_build in one shell session; CodeBuild's failure rules, on-failure and"
+            + " finally; CODEBUILD_* variables; env.variables, --env overrides, parameter-store and"
+            + " secrets-manager values (masked in the output); exported variables; artifacts laid"
+            + " out as CodeBuild lays them out, even after a failed build; reports summarised."
+            + " Commands run as written, with the tools on PATH (docker is whatever is on PATH)."
+            + " The buildspec is linted first; errors stop it. See docs/run-local.md.");
+    s.exitCodes(
+        "0:the build SUCCEEDED",
+        "1:the build FAILED (the phase and the command are named)",
+        "2:usage error, unreadable or invalid buildspec (lint errors), an artifacts folder holding"
+            + " files run-local did not write, no AWS region or credentials for a lookup");
+    spec = s.spec();
+    s.mixin("global", global.specs());
+    s.mixin("aws", aws.specs());
+    s.option("buildSpec", "--buildspec")
+        .paramLabel("FILE")
+        .description(
+            "The buildspec (default: buildspec.yml, else buildspec.yaml, in --source-dir).");
+    s.option("sourceDir", "--source-dir")
+        .paramLabel("DIR")
+        .defaultValue(".")
+        .description("The source folder: CODEBUILD_SRC_DIR, where commands start (default: .).");
+    s.option("artifactsDir", "--artifacts-dir")
+        .paramLabel("DIR")
+        .defaultValue("build/run-local/artifacts")
+        .description(
+            "Where artifacts are laid out; replaced by each run (default: build/run-local/artifacts).");
+    s.option("env", "--env")
+        .paramLabel("NAME=VALUE")
+        .description(
+            "A variable that overrides the buildspec's, as a StartBuild override does (repeatable).");
+    s.option("exportedVariables", "--exported-variables")
+        .paramLabel("FILE")
+        .description("Writes env.exported-variables, as the build left them, to FILE as JSON.");
+    return s.build();
+  }
 
   @Override
   public Integer call() {

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import picocli.CommandLine.Option;
 
 /**
  * Which {@code pipeline} command line the generated buildspecs install ({@code --tool-version},
@@ -29,21 +28,25 @@ import picocli.CommandLine.Option;
  * pipeline-cli-<version>-all.jar.sha256} file the build puts beside that jar.
  */
 public final class ToolOptions {
-  @Option(
-      names = "--tool-version",
-      paramLabel = "VERSION",
-      description =
-          "The pipeline version the generated buildspecs install from a Maven repository (with"
-              + " --tool-sha256). Default: this command line's own.")
   String version;
 
-  @Option(
-      names = "--tool-sha256",
-      paramLabel = "HASH",
-      description =
-          "The SHA-256 of that version's pipeline-cli-VERSION-all.jar, which the install phase"
-              + " verifies (with --tool-version). Default: this command line's own jar's.")
   String sha256;
+
+  /** These options' model, mixed into commands (see {@link Specs}). */
+  Specs specs() {
+    Specs s = Specs.mixin(this);
+    s.option("version", "--tool-version")
+        .paramLabel("VERSION")
+        .description(
+            "The pipeline version the generated buildspecs install from a Maven repository (with"
+                + " --tool-sha256). Default: this command line's own.");
+    s.option("sha256", "--tool-sha256")
+        .paramLabel("HASH")
+        .description(
+            "The SHA-256 of that version's pipeline-cli-VERSION-all.jar, which the install phase"
+                + " verifies (with --tool-version). Default: this command line's own jar's.");
+    return s;
+  }
 
   /**
    * The tool to pin, or null when no project of {@code pipeline} installs it from a Maven
