@@ -2,10 +2,11 @@ package io.pipelinekit.cli;
 
 /**
  * What a short run must not pay for. A class or resource the start-up archive does not hold is
- * looked up jar by jar along the classpath, and a lookup that finds nothing opens every one of the
- * hundred jars in {@code lib/} (about 0.13 s of CPU on a cold JVM: each jar's central directory is
- * read and indexed by interpreted code). So nothing on a command's way may ask the classpath for
- * something that is not there.
+ * looked up jar by jar along the classpath, and a lookup that finds nothing opens every jar on it
+ * (with the hundred library jars the distribution once had in {@code lib/}, about 0.13 s of CPU on
+ * a cold JVM: each jar's central directory is read and indexed by interpreted code; now the
+ * libraries are one jar, and in tests and embedders they may still be many). So nothing on a
+ * command's way may ask the classpath for something that is not there.
  */
 final class Startup {
   /**
