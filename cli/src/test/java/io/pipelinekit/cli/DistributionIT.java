@@ -85,19 +85,6 @@ class DistributionIT {
   }
 
   @Test
-  void clisJar_namesNoClassPath() throws IOException {
-    // The JVM follows a jar's Class-Path wherever the jar is on a classpath: lib/... beside the
-    // installed jar (or in a Maven user's repository) is ~100 jars that do not exist.
-    try (java.util.jar.JarFile jar =
-        new java.util.jar.JarFile(
-            installed.resolve("lib/pipeline-cli-" + VERSION + ".jar").toFile())) {
-      assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).isNull();
-      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
-          .isEqualTo(PipelineCli.class.getName());
-    }
-  }
-
-  @Test
   void archive_holdsLauncherLibrariesDocsAndLegalFiles() {
     assertThat(installed.resolve("bin/pipeline")).isExecutable();
     assertThat(installed.resolve("lib/pipeline-cli-" + VERSION + ".jar")).isRegularFile();
