@@ -4,17 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelinekit.testing.RepoRoot;
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,7 +42,7 @@ class StartupLookupsTest {
       },
     };
     for (String[] args : runs) {
-      try (RecordingLoader loader = new RecordingLoader(testClassPath())) {
+      try (RecordingCliLoader loader = new RecordingCliLoader()) {
         int code = loader.run(args);
         // 0, or 1 for lint's findings on a document without API Gateway's extensions
         assertThat(code).as(String.join(" ", args) + ": " + loader.err).isBetween(0, 1);
@@ -73,7 +64,7 @@ class StartupLookupsTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djdk.lang.Process.launchMechanism=NONE",
                 "-cp",
-                String.join(File.pathSeparator, testClassPath()),
+                String.join(File.pathSeparator, RecordingCliLoader.testClassPath()),
                 FolderSwapProbe.class.getName(),
                 a.toString(),
                 b.toString())
@@ -90,71 +81,6 @@ class StartupLookupsTest {
     public static void main(String[] args) {
       boolean done = FolderSwap.platform().exchange(Path.of(args[0]), Path.of(args[1]));
       System.out.println(done ? "exchanged" : "not exchanged");
-    }
-  }
-
-  private static List<String> testClassPath() {
-    String cp = System.getProperty("surefire.test.class.path");
-    if (cp == null || cp.isBlank()) {
-      cp = System.getProperty("java.class.path");
-    }
-    List<String> entries = new ArrayList<>();
-    for (String entry : cp.split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        entries.add(entry);
-      }
-    }
-    return entries;
-  }
-
-  /** Loads the command line apart from this test's classes and records the classes it lacks. */
-  private static final class RecordingLoader extends URLClassLoader {
-    private final List<String> missing = Collections.synchronizedList(new ArrayList<>());
-    private String err = "";
-
-    RecordingLoader(List<String> classPath) throws MalformedURLException {
-      super(urls(classPath), ClassLoader.getPlatformClassLoader());
-    }
-
-    private static URL[] urls(List<String> classPath) throws MalformedURLException {
-      URL[] urls = new URL[classPath.size()];
-      for (int i = 0; i < urls.length; i++) {
-        urls[i] = new File(classPath.get(i)).toURI().toURL();
-      }
-      return urls;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      try {
-        return super.findClass(name);
-      } catch (ClassNotFoundException e) {
-        missing.add(name);
-        throw e;
-      }
-    }
-
-    List<String> missingClasses() {
-      return List.copyOf(missing);
-    }
-
-    int run(String... args) throws ReflectiveOperationException, IOException {
-      Thread thread = Thread.currentThread();
-      ClassLoader previous = thread.getContextClassLoader();
-      thread.setContextClassLoader(this);
-      try {
-        Class<?> cli = loadClass(PipelineCli.class.getName());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code =
-            (int)
-                cli.getMethod("execute", PrintWriter.class, PrintWriter.class, String[].class)
-                    .invoke(null, new PrintWriter(out), new PrintWriter(err), args);
-        this.err = err.toString();
-        return code;
-      } finally {
-        thread.setContextClassLoader(previous);
-      }
     }
   }
 
