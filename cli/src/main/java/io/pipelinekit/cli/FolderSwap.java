@@ -59,9 +59,14 @@ interface FolderSwap {
         if (System.getProperty(JNA_PLATFORM_PATH) == null) {
           System.setProperty(JNA_PLATFORM_PATH, "");
         }
+        // JNA's own library from the tool's cache, not unpacked into a new temporary file each run.
+        Path dispatch = JnaDispatchCache.configure();
         try {
-          return Native.load("c", LibC.class); // a missing symbol shows on the first call
+          LibC libc = Native.load("c", LibC.class); // a missing symbol shows on the first call
+          JnaDispatchCache.forgetUnless(dispatch);
+          return libc;
         } catch (LinkageError | RuntimeException e) {
+          JnaDispatchCache.forget(dispatch); // it may be the cause: the next run copies it anew
           return null; // no native access (e.g. a noexec temporary folder): move file by file
         }
       }
