@@ -153,6 +153,52 @@ class DistributionStartupArchiveIT {
     assertThat(fromJars).isEmpty();
   }
 
+  /**
+   * Short commands run G1, the one collector with which JDK 17 maps the archive's Java objects
+   * (dumped with G1: the module graph among them); commands that read a document of any size run
+   * the serial collector, whose heap stays closest to the document's size. Both map the classes.
+   */
+  @Test
+  void shortCommandsMapTheArchivesObjectsWithG1_documentCommandsRunTheSerialCollector()
+      throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("home-collectors"));
+    Map<String, String> env = env(home, JAVA_HOME);
+    Result first = run(env, "--version");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(archives(home)).hasSize(1);
+    // the options after the launcher's own: these logs on, to files
+    String[][] runs = {{"--version"}, {"rules"}, {"-V"}, {"lint", "pets.yaml"}};
+    Map<String, String> collectors = new java.util.LinkedHashMap<>();
+    Map<String, Boolean> moduleGraph = new java.util.LinkedHashMap<>();
+    for (String[] args : runs) {
+      String name = String.join(" ", args);
+      Path gc = tmp.resolve("gc-" + name.replace(' ', '_') + ".log");
+      Path cds = tmp.resolve("cds-" + name.replace(' ', '_') + ".log");
+      Result result =
+          run(
+              withOpts(env, "-Xshare:on -Xlog:gc=info:file=" + gc + " -Xlog:cds=info:file=" + cds),
+              args);
+      assertThat(result.code()).as(name + ": " + result.err()).isZero();
+      String gcLog = Files.readString(gc);
+      collectors.put(
+          name,
+          gcLog.contains("Using G1") ? "G1" : gcLog.contains("Using Serial") ? "Serial" : gcLog);
+      moduleGraph.put(name, Files.readString(cds).contains("full module graph: enabled"));
+    }
+    assertThat(collectors)
+        .containsExactly(
+            Map.entry("--version", "G1"),
+            Map.entry("rules", "G1"),
+            Map.entry("-V", "G1"),
+            Map.entry("lint pets.yaml", "Serial"));
+    assertThat(moduleGraph)
+        .containsExactly(
+            Map.entry("--version", true),
+            Map.entry("rules", true),
+            Map.entry("-V", true),
+            Map.entry("lint pets.yaml", false));
+  }
+
   private static final String GATEWAY =
       """
       openapi: 3.0.3

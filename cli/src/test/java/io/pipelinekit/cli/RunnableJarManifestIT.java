@@ -37,6 +37,21 @@ class RunnableJarManifestIT {
     }
   }
 
+  /**
+   * The CLI's own jar, which the launcher puts before the runnable jar, names no {@code Class-Path}
+   * either: in an installed {@code lib/} the JVM followed its {@code lib/...} entries to ~100
+   * {@code lib/lib/*.jar} that do not exist, on every look-up that walks the class path (a service
+   * scan, a resource): ~25 ms of CPU in a short run.
+   */
+  @Test
+  void cliJar_hasNoClassPath_butItsMainClass() throws IOException {
+    try (JarFile jar = new JarFile(TARGET.resolve("pipeline-cli-" + VERSION + ".jar").toFile())) {
+      Attributes main = jar.getManifest().getMainAttributes();
+      assertThat(main.getValue(Attributes.Name.CLASS_PATH)).isNull();
+      assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo(PipelineCli.class.getName());
+    }
+  }
+
   @Test
   void runnableJar_besideALibFolder_runsAnAwsCommandWithNothingButItsOwnErrorOnStderr()
       throws Exception {

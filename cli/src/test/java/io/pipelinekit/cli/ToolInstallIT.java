@@ -53,7 +53,16 @@ class ToolInstallIT {
   /** {@code pipeline build} of the user's definition by the jar {@code cli} with {@code repo}. */
   private Path build(Path cli, Path repo, String name) throws Exception {
     Path out = tmp.resolve(name);
-    String classpath = cli + File.pathSeparator + codeSource(UserServicePipeline.class);
+    // the thin jar has no Class-Path of its own (the distribution's launcher puts the runnable jar
+    // after it, as here); the definition is the user's
+    String classpath =
+        cli.equals(THIN_JAR)
+            ? String.join(
+                File.pathSeparator,
+                cli.toString(),
+                RUNNABLE_JAR.toString(),
+                codeSource(UserServicePipeline.class))
+            : cli + File.pathSeparator + codeSource(UserServicePipeline.class);
     Result r =
         exec(
             List.of(
