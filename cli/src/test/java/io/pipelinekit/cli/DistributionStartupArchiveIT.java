@@ -67,12 +67,7 @@ class DistributionStartupArchiveIT {
   @Test
   void afterAVersionRun_lintAndBuildLoadEveryToolClassFromTheArchive_alsoWithPipelineClasspath()
       throws Exception {
-    Path home = Files.createDirectories(tmp.resolve("home-cover"));
-    Map<String, String> env = env(home, JAVA_HOME);
-    Result first = run(env, "--version");
-    assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.err()).isEmpty();
-    assertThat(archives(home)).hasSize(1);
+    Map<String, String> env = homeWithItsArchive(tmp.resolve("home-cover"));
 
     Path lintLog = tmp.resolve("lint-classes.log");
     Result lint =
@@ -107,11 +102,7 @@ class DistributionStartupArchiveIT {
    */
   @Test
   void everyShortCommand_loadsNoClassOfTheToolsJarsFromAJar() throws Exception {
-    Path home = Files.createDirectories(tmp.resolve("home-commands"));
-    Map<String, String> env = env(home, JAVA_HOME);
-    Result first = run(env, "--version");
-    assertThat(first.code()).as(first.err()).isZero();
-    assertThat(archives(home)).hasSize(1);
+    Map<String, String> env = homeWithItsArchive(tmp.resolve("home-commands"));
     Map<String, String> withDefinitions = new HashMap<>(env);
     withDefinitions.put(
         "PIPELINE_CLASSPATH",
@@ -161,11 +152,7 @@ class DistributionStartupArchiveIT {
   @Test
   void shortCommandsMapTheArchivesObjectsWithG1_documentCommandsRunTheSerialCollector()
       throws Exception {
-    Path home = Files.createDirectories(tmp.resolve("home-collectors"));
-    Map<String, String> env = env(home, JAVA_HOME);
-    Result first = run(env, "--version");
-    assertThat(first.code()).as(first.err()).isZero();
-    assertThat(archives(home)).hasSize(1);
+    Map<String, String> env = homeWithItsArchive(tmp.resolve("home-collectors"));
     // the options after the launcher's own: these logs on, to files
     String[][] runs = {{"--version"}, {"rules"}, {"-V"}, {"lint", "pets.yaml"}};
     Map<String, String> collectors = new java.util.LinkedHashMap<>();
@@ -335,6 +322,20 @@ class DistributionStartupArchiveIT {
     try (Stream<Path> files = Files.list(cache)) {
       return files.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
     }
+  }
+
+  /**
+   * A new home folder, and the environment of a run there, after a first {@code --version} run
+   * (quiet, exit 0) that wrote its one start-up archive.
+   */
+  private static Map<String, String> homeWithItsArchive(Path home) throws Exception {
+    Files.createDirectories(home);
+    Map<String, String> env = env(home, JAVA_HOME);
+    Result first = run(env, "--version");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.err()).isEmpty();
+    assertThat(archives(home)).hasSize(1);
+    return env;
   }
 
   private static Map<String, String> env(Path home, Path javaHome) {
