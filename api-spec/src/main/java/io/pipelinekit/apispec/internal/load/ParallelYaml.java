@@ -78,7 +78,7 @@ final class ParallelYaml {
   }
 
   /** Where the text is cut; offsets are char indexes, lines 0-based line indexes. */
-  private record Cut(
+  record Cut(
       int at,
       int atLine,
       int sectionEnd,
@@ -133,10 +133,13 @@ final class ParallelYaml {
                   return null;
                 }
               }
-              Read rest =
-                  restStart < text.length()
-                      ? piece(file, text, restStart, text.length(), restLine, sizeBytes, options)
-                      : null;
+              Read rest = null;
+              if (restStart < text.length()) {
+                rest = piece(file, text, restStart, text.length(), restLine, sizeBytes, options);
+                if (rest == null) {
+                  return null;
+                }
+              }
               return new Read[] {entries, rest};
             });
     Thread thread = new Thread(later, "pipelinekit-yaml-reader");
