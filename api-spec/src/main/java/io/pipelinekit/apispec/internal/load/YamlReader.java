@@ -47,9 +47,10 @@ final class YamlReader {
   }
 
   /**
-   * {@link #read(Path, String, long, LoadOptions)}, telling {@code piece} (when not null) what
-   * {@link ParallelYaml} needs to know to join this text's tree with others: whether any anchor,
-   * alias or merge key occurred, and how many nodes the tree holds.
+   * {@link #read(Path, String, long, LoadOptions)}, or, when {@code piece} is not null, of the
+   * piece of {@code text} it names, telling it what {@link ParallelYaml} needs to know to join this
+   * tree with others: whether any anchor, alias or merge key occurred, and how many nodes the tree
+   * holds.
    */
   static LoadedDocument read(
       Path file, String text, long sizeBytes, LoadOptions options, ParallelYaml.Piece piece) {
@@ -57,7 +58,12 @@ final class YamlReader {
     // messages of our own; SnakeYAML enforces the depth
     LoaderOptions loaderOptions =
         BoundedYaml.options(Integer.MAX_VALUE, options.maxDepth() + 1, Integer.MAX_VALUE, false);
-    Parser parser = BoundedYaml.parser(text, loaderOptions);
+    // a piece: text[from, to) as a document of its own, lines counted as in the whole text (its
+    // errors are never shown: ParallelYaml then reads the whole text serially)
+    Parser parser =
+        piece == null
+            ? BoundedYaml.parser(text, loaderOptions)
+            : BoundedYaml.parser(text, piece.from, piece.to, piece.firstLine, loaderOptions);
     TreeBuilder tree = new TreeBuilder(file, options);
     Map<String, Anchored> anchors = new HashMap<>();
     int documents = 0;
