@@ -55,10 +55,14 @@ import java.util.concurrent.FutureTask;
  */
 final class ParallelYaml {
   /**
-   * Texts shorter than this (in chars) are read serially. On 2 cores, one more thread and the join
-   * cost a few milliseconds, and the two halves of a cold JVM's parse are not yet compiled code
-   * (each thread runs SnakeYAML's interpreted/C1 code): below about 1 MiB the gain is within noise
-   * (see bench/README.md, issue 15: twilio_messaging_v1.yaml, 400 KB, is read serially).
+   * Texts shorter than this (in chars) are read serially. Measured on a cold JVM as the launcher
+   * runs it (C1, 2 cores): the two threads together spend more CPU than one (both run SnakeYAML
+   * uncompiled at first; the cut, the join and the line-break check cost about 50 ms on a 4 MB
+   * text), so the gain is at most half the serial read, and only with the second core idle (the
+   * swagger-parser warm-up and the JIT compiler want it too). twilio_messaging_v1.yaml (400 KB):
+   * serial read about 230 ms of CPU, two threads 150 + 150 ms and 40 ms more in all, a gain of
+   * under 0.1 s at best and a loss under load; Stripe (4 MB): about 570 ms, two threads about 420
+   * ms each. From 1 MiB on, the gain outweighs the extra CPU.
    */
   static final int MIN_CHARS = 1 << 20;
 
