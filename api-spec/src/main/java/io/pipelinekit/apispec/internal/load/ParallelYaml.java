@@ -5,30 +5,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads a large YAML document on two threads: the text is cut at one line where the structure
- * guarantees an entry boundary, the pieces are read by {@link YamlReader} (the calling thread reads
- * the first, one more thread the rest) and their trees are joined. The result is exactly the serial
- * read's: the same tree (key order included), the same line and column for every node, the same
- * errors, because whenever anything could differ the whole text is read serially instead, and the
- * serial read reports whatever is wrong.
+ * Reads a large YAML document on two threads: the text is cut at up to {@link #PIECES} - 1 lines
+ * where the structure guarantees an entry boundary, the pieces are read by {@link YamlReader} (the
+ * calling thread and one more each take the next piece until none is left, so that neither waits
+ * long for the other when the machine is busy) and their trees are joined in order. The result is
+ * exactly the serial read's: the same tree (key order included), the same line and column for every
+ * node, the same errors, because whenever anything could differ the whole text is read serially
+ * instead, and the serial read reports whatever is wrong.
  *
- * <p>Where it cuts: at a top-level key (a line starting at column 0 with a key), or, to balance the
- * pieces when one top-level key holds most of the document ({@code paths}), at an entry of a
- * top-level key whose value is a block mapping indented by n spaces (a line indented by exactly n
- * that starts a key, not the mapping's first entry). The second case gives up to three pieces: the
- * text before the cut (a document whose last top-level key is that mapping), that mapping's entries
- * from the cut to the next column-0 line (read as a document of its own: YAML accepts an indented
- * block mapping as a document), and the top-level keys after it. Each later piece's lines are
- * counted from its first line's number in the text, so that they are the serial read's; its columns
- * are the same anyway (each piece starts at a line start). No piece is copied out of the text (on a
- * 4 MB text, copies cost the JVM one more collection of the growing tree).
+ * <p>Where it cuts (nearest evenly spaced places): at a top-level key (a line starting at column 0
+ * with a key), or, to balance the pieces when one top-level key holds most of the document ({@code
+ * paths}), at an entry of a top-level key whose value is a block mapping indented by n spaces (a
+ * line indented by exactly n that starts a key, not the mapping's first entry). A piece of such
+ * entries runs at most to the mapping's end (the next column-0 content) and is read as a document
+ * of its own (YAML accepts an indented block mapping as a document); its members join that mapping,
+ * which must be the last key of what comes before. Each piece's lines are counted from its first
+ * line's number in the text, so that they are the serial read's; its columns are the same anyway
+ * (each piece starts at a line start). No piece is copied out of the text (on a 4 MB text, copies
+ * cost the JVM one more collection of the growing tree).
  *
  * <p>Why a cut line is an entry boundary when the pieces read without error: a line starting at
  * column c (0, or the mapping's n) with a key cannot continue a plain scalar (in block context its
@@ -91,20 +96,20 @@ final class ParallelYaml {
     }
   }
 
-  /** Where the text is cut; offsets are char indexes, lines 0-based line indexes. */
-  record Cut(
-      int at,
-      int atLine,
-      int sectionEnd,
-      int sectionEndLine,
-      int firstKeyLine,
-      int sectionKeyLine,
-      int sectionFirstLine,
-      int sectionIndent) {
-    boolean secondLevel() {
-      return sectionIndent > 0;
-    }
-  }
+  /** How many pieces a text is cut into, at most: both threads take the next one when done. */
+  static final int PIECES = 8;
+
+  /**
+   * A top-level key whose value is a block mapping indented by {@code indent}: its line, its first
+   * entry's line (0-based), and where its lines end (the next content at column 0, char and line).
+   */
+  record Section(int keyLine, int firstLine, int indent, int end, int endLine) {}
+
+  /** Chars [from, to) of the text, from line {@code line}; entries of {@code section}, or null. */
+  record Span(int from, int to, int line, Section section) {}
+
+  /** Where the text is cut: its pieces in order, and the line of its first key (0-based). */
+  record Plan(List<Span> spans, int firstKeyLine) {}
 
   private ParallelYaml() {}
 
@@ -127,42 +132,41 @@ final class ParallelYaml {
 
   /** The parallel read's result, or null when the text must be read serially. */
   static LoadedDocument parallel(Path file, String text, long sizeBytes, LoadOptions options) {
-    Cut cut = cut(text);
-    if (cut == null || (cut.secondLevel() && options.maxDepth() < 2)) {
+    Plan plan = plan(text);
+    if (plan == null || options.maxDepth() < 2) {
       return null;
     }
-    int restStart = cut.secondLevel() ? cut.sectionEnd : cut.at;
-    int restLine = cut.secondLevel() ? cut.sectionEndLine : cut.atLine;
-    FutureTask<Read[]> later =
+    List<Span> spans = plan.spans();
+    Read[] reads = new Read[spans.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean failed = new AtomicBoolean();
+    LoadOptions deeper = options.toBuilder().maxDepth(options.maxDepth() - 1).build();
+    Runnable work =
+        () -> {
+          for (int i; !failed.get() && (i = next.getAndIncrement()) < reads.length; ) {
+            Span span = spans.get(i);
+            reads[i] =
+                piece(file, text, span, sizeBytes, span.section() == null ? options : deeper);
+            if (reads[i] == null) {
+              failed.set(true);
+            }
+          }
+        };
+    FutureTask<Void> helper =
         new FutureTask<>(
             () -> {
               if (!onlyLfOrCrLf(text)) {
-                return null;
+                failed.set(true);
               }
-              Read entries = null;
-              if (cut.secondLevel()) {
-                LoadOptions deeper = options.toBuilder().maxDepth(options.maxDepth() - 1).build();
-                entries = piece(file, text, cut.at, cut.sectionEnd, cut.atLine, sizeBytes, deeper);
-                if (entries == null) {
-                  return null;
-                }
-              }
-              Read rest = null;
-              if (restStart < text.length()) {
-                rest = piece(file, text, restStart, text.length(), restLine, sizeBytes, options);
-                if (rest == null) {
-                  return null;
-                }
-              }
-              return new Read[] {entries, rest};
+              work.run();
+              return null;
             });
-    Thread thread = new Thread(later, "pipelinekit-yaml-reader");
+    Thread thread = new Thread(helper, "pipelinekit-yaml-reader");
     thread.setDaemon(true);
     thread.start();
-    Read first = piece(file, text, 0, cut.at, 0, sizeBytes, options);
-    Read[] others;
+    work.run();
     try {
-      others = later.get();
+      helper.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
@@ -172,19 +176,16 @@ final class ParallelYaml {
       }
       return null;
     }
-    if (first == null || others == null) {
-      return null;
-    }
-    return join(file, sizeBytes, options, cut, first, others[0], others[1]);
+    return failed.get() ? null : join(file, sizeBytes, options, plan, reads);
   }
 
   /**
-   * Reads text[from, to) as a document whose first line is {@code line} (0-based); null when it
-   * cannot be joined (its error, if any, is the serial read's to report).
+   * Reads one span of the text as a document whose first line is the span's; null when it cannot be
+   * joined (its error, if any, is the serial read's to report).
    */
   private static Read piece(
-      Path file, String text, int from, int to, int line, long sizeBytes, LoadOptions options) {
-    Piece seen = new Piece(from, to, line);
+      Path file, String text, Span span, long sizeBytes, LoadOptions options) {
+    Piece seen = new Piece(span.from(), span.to(), span.line());
     try {
       LoadedDocument doc = YamlReader.read(file, text, sizeBytes, options, seen);
       return seen.unjoinable || !doc.root().isObject() ? null : new Read(doc, seen);
@@ -194,53 +195,53 @@ final class ParallelYaml {
   }
 
   private static LoadedDocument join(
-      Path file,
-      long sizeBytes,
-      LoadOptions options,
-      Cut cut,
-      Read first,
-      Read entries,
-      Read rest) {
-    ObjectNode root = (ObjectNode) first.root();
-    LocationIndex index = first.index();
-    if (index.rootPosition() != LocationIndex.pack(cut.firstKeyLine + 1, 1)) {
+      Path file, long sizeBytes, LoadOptions options, Plan plan, Read[] reads) {
+    if (!(reads[0].root() instanceof ObjectNode root)) {
       return null;
     }
-    long nodes = first.piece().nodes;
-    IdentityHashMap<JsonNode, LocationIndex.Positions> children = index.children();
-    if (entries != null) {
-      // the first piece's last key must be the mapping's (column 1 of its line), its value the
-      // block mapping whose first entry is on the next content line, at the mapping's indentation
-      if (root.size() == 0) {
-        return null;
-      }
-      LocationIndex.Positions rootPositions = children.get(root);
-      if (rootPositions.packed[root.size() - 1] != LocationIndex.pack(cut.sectionKeyLine + 1, 1)) {
-        return null;
-      }
-      JsonNode mapping = last(root);
-      if (!(mapping instanceof ObjectNode target) || target.size() == 0) {
-        return null;
-      }
-      LocationIndex.Positions targetPositions = children.get(target);
-      if (targetPositions.packed[0]
-              != LocationIndex.pack(cut.sectionFirstLine + 1, cut.sectionIndent + 1)
-          || entries.index().rootPosition()
-              != LocationIndex.pack(cut.atLine + 1, cut.sectionIndent + 1)) {
-        return null;
-      }
-      if (!append(target, targetPositions, entries, children)) {
-        return null;
-      }
-      nodes += entries.piece().nodes - 1;
+    LocationIndex index = reads[0].index();
+    if (index.rootPosition() != LocationIndex.pack(plan.firstKeyLine() + 1, 1)) {
+      return null;
     }
-    if (rest != null) {
-      int restLine = entries != null ? cut.sectionEndLine : cut.atLine;
-      if (rest.index().rootPosition() != LocationIndex.pack(restLine + 1, 1)
-          || !append(root, children.get(root), rest, children)) {
-        return null;
+    long nodes = reads[0].piece().nodes;
+    IdentityHashMap<JsonNode, LocationIndex.Positions> children = index.children();
+    LocationIndex.Positions rootPositions = children.get(root);
+    Section section = null;
+    ObjectNode target = null;
+    LocationIndex.Positions targetPositions = null;
+    for (int i = 1; i < reads.length; i++) {
+      Span span = plan.spans().get(i);
+      Read read = reads[i];
+      Section in = span.section();
+      int column = in == null ? 1 : in.indent() + 1;
+      if (read.index().rootPosition() != LocationIndex.pack(span.line() + 1, column)) {
+        return null; // the piece's mapping does not start at its first line
       }
-      nodes += rest.piece().nodes - 1;
+      if (in == null) {
+        if (!append(root, rootPositions, read, children)) {
+          return null;
+        }
+      } else {
+        if (in != section) {
+          // the root's last key must be the section's (column 1 of its line), its value the block
+          // mapping whose first entry is on the next content line, at the section's indentation
+          if (root.size() == 0
+              || rootPositions.packed[root.size() - 1] != LocationIndex.pack(in.keyLine() + 1, 1)
+              || !(last(root) instanceof ObjectNode mapping)
+              || mapping.size() == 0
+              || children.get(mapping).packed[0]
+                  != LocationIndex.pack(in.firstLine() + 1, in.indent() + 1)) {
+            return null;
+          }
+          section = in;
+          target = mapping;
+          targetPositions = children.get(mapping);
+        }
+        if (!append(target, targetPositions, read, children)) {
+          return null;
+        }
+      }
+      nodes += read.piece().nodes - 1;
     }
     if (nodes > options.maxNodes()) {
       return null;
@@ -284,17 +285,24 @@ final class ParallelYaml {
   }
 
   /**
-   * The best place to cut {@code text} (nearest its middle), or null when it must be read serially.
-   * One pass over the lines; a section is the lines after a top-level key with nothing after its
-   * ':', up to the next line with content at column 0.
+   * Where to cut {@code text}: at the lines nearest {@link #PIECES} - 1 evenly spaced places, or
+   * null when it must be read serially. One pass over the lines; a section is the lines after a
+   * top-level key with nothing after its ':', up to the next line with content at column 0.
    */
-  static Cut cut(String text) {
+  static Plan plan(String text) {
     int length = text.length();
-    int target = length / 2;
-    int best = -1;
-    int bestLine = -1;
-    int bestDistance = Integer.MAX_VALUE;
-    Cut bestCut = null;
+    double step = length / (double) PIECES;
+    // per place k (1 .. PIECES - 1): the best line so far, and the section it is an entry of
+    int[] best = new int[PIECES];
+    int[] bestLine = new int[PIECES];
+    long[] bestDistance = new long[PIECES];
+    Section[] bestSection = new Section[PIECES];
+    java.util.Arrays.fill(best, -1);
+    java.util.Arrays.fill(bestDistance, Long.MAX_VALUE);
+    int[] sectionBest = new int[PIECES];
+    int[] sectionBestLine = new int[PIECES];
+    long[] sectionBestDistance = new long[PIECES];
+    boolean sectionHasBest = false;
     int firstKeyLine = -1;
     boolean marker = false;
     // the open section: its key's line, first entry's line and indentation (0: none yet)
@@ -302,17 +310,14 @@ final class ParallelYaml {
     int sectionFirstLine = -1;
     int sectionIndent = 0;
     boolean sectionUsable = false;
-    int sectionBest = -1;
-    int sectionBestLine = -1;
-    int sectionBestDistance = Integer.MAX_VALUE;
     int i = length > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
     int line = 0;
-    for (; i < length; line++) {
+    for (; ; line++) {
       int start = i;
-      int end = text.indexOf('\n', i);
+      int end = start >= length ? length : text.indexOf('\n', start);
       end = end < 0 ? length : end;
       i = end + 1;
-      if (sectionIndent > 0 && start < end && text.charAt(start) == ' ') {
+      if (start < length && sectionIndent > 0 && start < end && text.charAt(start) == ' ') {
         // inside a section whose indentation n is known: at most n + 1 chars tell the line's kind
         int n = start + sectionIndent;
         int k = start + 1;
@@ -326,11 +331,16 @@ final class ParallelYaml {
         if (k < n || c == '\t') {
           sectionUsable = false; // less indented than its entries: not one mapping level
         } else if (sectionUsable && keyStart(c)) {
-          int distance = Math.abs(start - target);
-          if (distance < sectionBestDistance && keyLine(text, k, end)) {
-            sectionBest = start;
-            sectionBestLine = line;
-            sectionBestDistance = distance;
+          int place = (int) Math.round(start / step);
+          long distance = Math.abs(start - Math.round(place * step));
+          if (place > 0
+              && place < PIECES
+              && distance < sectionBestDistance[place]
+              && keyLine(text, k, end)) {
+            sectionBest[place] = start;
+            sectionBestLine[place] = line;
+            sectionBestDistance[place] = distance;
+            sectionHasBest = true;
           }
         }
         continue;
@@ -339,45 +349,52 @@ final class ParallelYaml {
       while (j < end && text.charAt(j) == ' ') {
         j++;
       }
-      if (j == end || text.charAt(j) == '#' || (text.charAt(j) == '\r' && j + 1 == end)) {
+      boolean atEnd = start >= length;
+      if (!atEnd
+          && (j == end || text.charAt(j) == '#' || (text.charAt(j) == '\r' && j + 1 == end))) {
         continue; // empty, or a comment
       }
-      char c = text.charAt(j);
+      char c = atEnd ? '\n' : text.charAt(j);
       int indent = j - start;
-      if (indent > 0) {
+      if (!atEnd && indent > 0) {
         if (firstKeyLine < 0) {
           return null; // the document does not start with a key at column 0
         }
-        if (sectionKeyLine < 0) {
-          continue;
+        if (sectionKeyLine >= 0 && sectionIndent == 0) {
+          // the section's first entry (later lines take the way above)
+          sectionIndent = indent;
+          sectionFirstLine = line;
+          sectionUsable = keyStart(c);
         }
-        // the section's first entry (later lines take the way above)
-        sectionIndent = indent;
-        sectionFirstLine = line;
-        sectionUsable = keyStart(c);
         continue;
       }
-      // content at column 0: it ends the open section
-      if (sectionKeyLine >= 0 && sectionUsable && sectionBest >= 0) {
-        if (keyStart(c) && keyLine(text, j, end) && sectionBestDistance < bestDistance) {
-          bestDistance = sectionBestDistance;
-          bestCut =
-              new Cut(
-                  sectionBest,
-                  sectionBestLine,
-                  start,
-                  line,
-                  firstKeyLine,
-                  sectionKeyLine,
-                  sectionFirstLine,
-                  sectionIndent);
-          best = -1;
+      // content at column 0 (or the text's end): it ends the open section
+      if (sectionKeyLine >= 0
+          && sectionUsable
+          && sectionHasBest
+          && (atEnd || keyStart(c) && keyLine(text, j, end))) {
+        Section section = null;
+        for (int place = 1; place < PIECES; place++) {
+          if (sectionBestDistance[place] < bestDistance[place]) {
+            if (section == null) {
+              section = new Section(sectionKeyLine, sectionFirstLine, sectionIndent, start, line);
+            }
+            best[place] = sectionBest[place];
+            bestLine[place] = sectionBestLine[place];
+            bestDistance[place] = sectionBestDistance[place];
+            bestSection[place] = section;
+          }
         }
       }
       sectionKeyLine = -1;
       sectionIndent = 0;
-      sectionBest = -1;
-      sectionBestDistance = Integer.MAX_VALUE;
+      if (sectionHasBest) {
+        java.util.Arrays.fill(sectionBestDistance, Long.MAX_VALUE);
+        sectionHasBest = false;
+      }
+      if (atEnd) {
+        break;
+      }
       if (c == '%' || text.startsWith("...", j)) {
         return null; // a directive, or the end of a document
       }
@@ -397,35 +414,56 @@ final class ParallelYaml {
       if (firstKeyLine < 0) {
         firstKeyLine = line;
       } else {
-        int distance = Math.abs(start - target);
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = start;
-          bestLine = line;
-          bestCut = null;
+        int place = (int) Math.round(start / step);
+        long distance = Math.abs(start - Math.round(place * step));
+        if (place > 0 && place < PIECES && distance < bestDistance[place]) {
+          best[place] = start;
+          bestLine[place] = line;
+          bestDistance[place] = distance;
+          bestSection[place] = null;
         }
       }
       if (emptyValue(text, j, end)) {
         sectionKeyLine = line;
+        java.util.Arrays.fill(sectionBestDistance, Long.MAX_VALUE);
       }
     }
-    if (sectionKeyLine >= 0 && sectionUsable && sectionBest >= 0) {
-      if (sectionBestDistance < bestDistance) {
-        return new Cut(
-            sectionBest,
-            sectionBestLine,
-            length,
-            line,
-            firstKeyLine,
-            sectionKeyLine,
-            sectionFirstLine,
-            sectionIndent);
+    if (firstKeyLine < 0) {
+      return null;
+    }
+    // the spans: from each cut to the next; a section's entries end where the section does
+    List<Span> spans = new ArrayList<>();
+    int from = 0;
+    int fromLine = 0;
+    Section in = null;
+    for (int place = 1; place < PIECES; place++) {
+      if (best[place] <= from) {
+        continue;
       }
+      if (in != null && in != bestSection[place]) {
+        spans.add(new Span(from, in.end(), fromLine, in));
+        from = in.end();
+        fromLine = in.endLine();
+        in = null;
+      }
+      if (best[place] > from) {
+        spans.add(new Span(from, best[place], fromLine, in));
+      }
+      from = best[place];
+      fromLine = bestLine[place];
+      in = bestSection[place];
     }
-    if (bestCut != null) {
-      return bestCut;
+    if (spans.isEmpty()) {
+      return null;
     }
-    return best < 0 ? null : new Cut(best, bestLine, -1, -1, firstKeyLine, -1, -1, 0);
+    if (in != null && in.end() < length) {
+      spans.add(new Span(from, in.end(), fromLine, in));
+      from = in.end();
+      fromLine = in.endLine();
+      in = null;
+    }
+    spans.add(new Span(from, length, fromLine, in));
+    return new Plan(List.copyOf(spans), firstKeyLine);
   }
 
   /**

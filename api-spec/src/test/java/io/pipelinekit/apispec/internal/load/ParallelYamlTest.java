@@ -66,7 +66,7 @@ class ParallelYamlTest {
     String text = generated(paths, 2, "\n");
     LoadedDocument parallel = assertParallelIsSerial(text, OPTIONS);
     if (paths >= 40) {
-      assertThat(ParallelYaml.cut(text).secondLevel()).as("cut inside paths").isTrue();
+      assertThat(secondLevel(text)).as("cut inside paths").isTrue();
     }
     assertThat(findings(parallel))
         .isNotEmpty()
@@ -87,8 +87,8 @@ class ParallelYamlTest {
       text.append("x-key-").append(i).append(":\n  - a: ").append(i).append("\n    b: [1, 2]\n");
       text.append("# column-0 comment\n\"x-quoted-").append(i).append("\": 'v'\n");
     }
-    ParallelYaml.Cut cut = ParallelYaml.cut(text.toString());
-    assertThat(cut.secondLevel()).isFalse();
+    assertThat(ParallelYaml.plan(text.toString()).spans()).hasSizeGreaterThan(2);
+    assertThat(secondLevel(text.toString())).isFalse();
     assertParallelIsSerial(text.toString(), OPTIONS);
   }
 
@@ -115,7 +115,7 @@ class ParallelYamlTest {
     String section = "x-section:\n  a: |\n    text\n\n";
     String entry = "  b: |2\n  c: 1\n";
     String text = centered(section, entry, "  d: 2\n");
-    assertThat(ParallelYaml.cut(text).secondLevel()).isTrue();
+    assertThat(secondLevel(text)).isTrue();
     LoadedDocument doc = assertParallelIsSerial(text, OPTIONS);
     assertThat(doc.root().at("/x-section/b").asText()).isEmpty();
     assertThat(doc.root().at("/x-section/c").asInt()).isEqualTo(1);
@@ -137,7 +137,7 @@ class ParallelYamlTest {
   void theDepthLimitIsTheSerialReadsInTheCutMappingsEntries() {
     String deep = "  /deep:\n    a:\n      b:\n        c:\n          d: 1\n"; // depth 6 at 'd'
     String text = centered("paths:\n  /a: 1\n", deep, "  /z: 1\n");
-    assertThat(ParallelYaml.cut(text).secondLevel()).isTrue();
+    assertThat(secondLevel(text)).isTrue();
     assertParallelIsSerial(text, OPTIONS.toBuilder().maxDepth(6).build());
     LoadOptions shallow = OPTIONS.toBuilder().maxDepth(5).build();
     assertThat(ParallelYaml.parallel(FILE, text, size(text), shallow)).isNull();
@@ -224,8 +224,7 @@ class ParallelYamlTest {
   @Test
   void entriesLessIndentedThanTheFirstAreNotACutMapping() {
     String text = "paths:\n    /a: 1\n" + "  /b: 2\n    /c: 3\n".repeat(100) + "x: 1\n";
-    ParallelYaml.Cut cut = ParallelYaml.cut(text);
-    assertThat(cut == null || !cut.secondLevel()).isTrue();
+    assertThat(ParallelYaml.plan(text) == null || !secondLevel(text)).isTrue();
     assertSameOutcome(text, OPTIONS);
   }
 
@@ -272,6 +271,11 @@ class ParallelYamlTest {
     assertThat(a).hasSameSizeAs(e).isEqualTo(e);
   }
 
+  /** Some piece of the text is entries of a top-level key's mapping. */
+  private static boolean secondLevel(String text) {
+    return ParallelYaml.plan(text).spans().stream().anyMatch(span -> span.section() != null);
+  }
+
   private static Map<String, String> positions(LoadedDocument doc) {
     Map<String, String> all = new TreeMap<>();
     for (Map.Entry<String, int[]> entry : doc.locations().entrySet()) {
@@ -282,16 +286,16 @@ class ParallelYamlTest {
 
   /** The cut lands on the trap's line, and the parallel read gives way to the serial one. */
   private static void assertCutAtTrapFallsBack(String text, String trapLine) {
-    ParallelYaml.Cut cut = ParallelYaml.cut(text);
-    assertThat(cut).as("a cut was found").isNotNull();
-    assertThat(text.substring(cut.at())).startsWith(trapLine);
+    ParallelYaml.Plan plan = ParallelYaml.plan(text);
+    assertThat(plan).as("a cut was found").isNotNull();
+    assertThat(plan.spans()).anyMatch(span -> text.startsWith(trapLine, span.from()));
     assertThat(ParallelYaml.parallel(FILE, text, size(text), OPTIONS)).isNull();
     assertSameOutcome(text, OPTIONS);
   }
 
   /** Not even cut: read serially. */
   private static void assertSerialOnly(String text) {
-    assertThat(ParallelYaml.cut(text)).isNull();
+    assertThat(ParallelYaml.plan(text)).isNull();
     assertSameOutcome(text, OPTIONS);
   }
 
