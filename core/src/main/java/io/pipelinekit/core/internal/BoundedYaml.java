@@ -36,6 +36,15 @@ public final class BoundedYaml {
     return new ParserImpl(new TextStreamReader(text), options);
   }
 
+  /**
+   * An event parser over {@code text[from, to)} (starting at a line start) read as a document of
+   * its own, its marks' lines counted from {@code firstLine} (0-based): one piece of a text cut
+   * into pieces read side by side.
+   */
+  public static Parser parser(String text, int from, int to, int firstLine, LoaderOptions options) {
+    return new ParserImpl(new TextStreamReader(text, from, to, firstLine), options);
+  }
+
   /** A node composer over {@code text}: a tree of nodes, no objects constructed. */
   public static Composer composer(String text, LoaderOptions options) {
     return new Composer(parser(text, options), new Resolver(), options);

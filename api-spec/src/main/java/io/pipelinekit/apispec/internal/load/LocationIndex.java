@@ -79,6 +79,16 @@ public final class LocationIndex extends AbstractMap<String, int[]> {
     this.children = children;
   }
 
+  /** The root's packed position ({@link ParallelYaml} joins trees). */
+  long rootPosition() {
+    return rootPosition;
+  }
+
+  /** Child positions by container, by identity ({@link ParallelYaml} joins trees). */
+  IdentityHashMap<JsonNode, Positions> children() {
+    return children;
+  }
+
   static long pack(int line, int column) {
     return ((long) line << 32) | (column & 0xFFFFFFFFL);
   }

@@ -69,7 +69,10 @@ public final class SafeLoader {
     return parseText(realFile, text, bytes.length, options);
   }
 
-  /** Parses already decoded text (JSON when it starts with '{' or '[', else YAML). */
+  /**
+   * Parses already decoded text (JSON when it starts with '{' or '[', else YAML; a large YAML text
+   * on two threads, with the serial read's result: {@link ParallelYaml}).
+   */
   public static LoadedDocument parseText(Path file, String text, long sizeBytes, LoadOptions o) {
     int i = 0;
     while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
@@ -78,7 +81,7 @@ public final class SafeLoader {
     boolean json = i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
     return json
         ? JsonReader.read(file, text, sizeBytes, o)
-        : YamlReader.read(file, text, sizeBytes, o);
+        : ParallelYaml.read(file, text, sizeBytes, o);
   }
 
   private static byte[] readBounded(Path file, long maxBytes, LinkOption... links) {

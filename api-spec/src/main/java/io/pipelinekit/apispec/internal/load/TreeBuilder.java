@@ -278,6 +278,11 @@ final class TreeBuilder {
     }
   }
 
+  /** The values (mappings, lists, scalars) in the tree so far, as counted against the limit. */
+  long nodeCount() {
+    return nodeCount;
+  }
+
   LoadedDocument finish(long sizeBytes) {
     return new LoadedDocument(
         file, root, new LocationIndex(root, rootPosition, positions), sizeBytes);

@@ -43,11 +43,27 @@ final class YamlReader {
   private YamlReader() {}
 
   static LoadedDocument read(Path file, String text, long sizeBytes, LoadOptions options) {
+    return read(file, text, sizeBytes, options, null);
+  }
+
+  /**
+   * {@link #read(Path, String, long, LoadOptions)}, or, when {@code piece} is not null, of the
+   * piece of {@code text} it names, telling it what {@link ParallelYaml} needs to know to join this
+   * tree with others: whether any anchor, alias or merge key occurred, and how many nodes the tree
+   * holds.
+   */
+  static LoadedDocument read(
+      Path file, String text, long sizeBytes, LoadOptions options, ParallelYaml.Piece piece) {
     // size and alias limits are checked here (on bytes, and on the nodes aliases add), with
     // messages of our own; SnakeYAML enforces the depth
     LoaderOptions loaderOptions =
         BoundedYaml.options(Integer.MAX_VALUE, options.maxDepth() + 1, Integer.MAX_VALUE, false);
-    Parser parser = BoundedYaml.parser(text, loaderOptions);
+    // a piece: text[from, to) as a document of its own, lines counted as in the whole text (its
+    // errors are never shown: ParallelYaml then reads the whole text serially)
+    Parser parser =
+        piece == null
+            ? BoundedYaml.parser(text, loaderOptions)
+            : BoundedYaml.parser(text, piece.from, piece.to, piece.firstLine, loaderOptions);
     TreeBuilder tree = new TreeBuilder(file, options);
     Map<String, Anchored> anchors = new HashMap<>();
     int documents = 0;
@@ -64,6 +80,9 @@ final class YamlReader {
           case StreamEnd -> {
             if (!tree.hasRoot()) {
               throw LoadErrors.at(file, 1, 1, "the file holds no YAML document; it is empty");
+            }
+            if (piece != null) {
+              piece.nodes = tree.nodeCount();
             }
             return tree.finish(sizeBytes);
           }
@@ -87,6 +106,9 @@ final class YamlReader {
                   "a mapping or list used as a key; OpenAPI keys are strings: quote the key");
             }
             CollectionStartEvent start = (CollectionStartEvent) event;
+            if (piece != null && start.getAnchor() != null) {
+              piece.unjoinable = true;
+            }
             tree.startContainer(
                 event.getEventId() == Event.ID.MappingStart, start.getAnchor(), line, column);
           }
@@ -102,17 +124,26 @@ final class YamlReader {
               boolean merge =
                   "<<".equals(scalar.getValue())
                       && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+              if (piece != null && (merge || scalar.getAnchor() != null)) {
+                piece.unjoinable = true;
+              }
               tree.key(scalar.getValue(), line, column, merge);
             } else {
               JsonNode node = scalarNode(scalar, tree, line, column);
               tree.value(node, line, column, 1);
               if (scalar.getAnchor() != null) {
+                if (piece != null) {
+                  piece.unjoinable = true;
+                }
                 anchors.put(scalar.getAnchor(), new Anchored(node, 1));
               }
             }
           }
           case Alias -> {
             String name = ((AliasEvent) event).getAnchor();
+            if (piece != null) {
+              piece.unjoinable = true;
+            }
             Anchored anchored = anchors.get(name);
             if (anchored == null) {
               throw LoadErrors.at(
