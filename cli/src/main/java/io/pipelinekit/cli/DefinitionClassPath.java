@@ -63,7 +63,7 @@ final class DefinitionClassPath {
             VARIABLE + " entry '" + entry + "' is not a usable path: " + e.getMessage());
       }
     }
-    this.loader = new UserFirstLoader(urls.toArray(URL[]::new), parent);
+    this.loader = new UserFirstLoader(urls.toArray(new URL[0]), parent);
   }
 
   /**
