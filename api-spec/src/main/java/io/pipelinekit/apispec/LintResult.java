@@ -10,11 +10,23 @@ import java.util.Optional;
 
 /** What {@link OpenApiLinter} found in one document, sorted by line, column and rule. */
 public final class LintResult {
-  static final Comparator<Finding> ORDER =
-      Comparator.<Finding>comparingInt(f -> f.location().line())
-          .thenComparingInt(f -> f.location().column())
-          .thenComparing(Finding::ruleId)
-          .thenComparing(Finding::message);
+  /**
+   * By line, column, rule id, message. One method, not {@code Comparator.comparingInt(...)
+   * .thenComparing(...)}: those combinators return serializable lambdas, which JDK 17's start-up
+   * archive does not hold, so each run generated their classes anew.
+   */
+  static final Comparator<Finding> ORDER = LintResult::compareInOrder;
+
+  private static int compareInOrder(Finding a, Finding b) {
+    int c = Integer.compare(a.location().line(), b.location().line());
+    if (c == 0) {
+      c = Integer.compare(a.location().column(), b.location().column());
+    }
+    if (c == 0) {
+      c = a.ruleId().compareTo(b.ruleId());
+    }
+    return c != 0 ? c : a.message().compareTo(b.message());
+  }
 
   private final Path file;
   private final String specVersion;

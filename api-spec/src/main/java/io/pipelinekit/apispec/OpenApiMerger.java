@@ -7,7 +7,6 @@ import io.pipelinekit.apispec.internal.yaml.OpenApiWriter;
 import io.pipelinekit.core.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,7 +56,9 @@ public final class OpenApiMerger {
     }
     Merger.Merged merged = Merger.merge(documents);
     List<Finding> findings = new ArrayList<>(merged.findings());
-    findings.sort(Comparator.comparing((Finding f) -> f.severity()).reversed());
+    // most serious first; not Comparator.comparing(...).reversed(), a serializable lambda that the
+    // start-up archive does not hold (its class was generated on every run)
+    findings.sort((a, b) -> b.severity().compareTo(a.severity()));
     return new MergeResult(
         fragments,
         findings,

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.Permission;
+import java.security.PermissionCollection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -63,7 +66,7 @@ final class DefinitionClassPath {
             VARIABLE + " entry '" + entry + "' is not a usable path: " + e.getMessage());
       }
     }
-    this.loader = new UserFirstLoader(urls.toArray(URL[]::new), parent);
+    this.loader = new UserFirstLoader(urls.toArray(new URL[0]), parent);
   }
 
   /**
@@ -258,6 +261,21 @@ final class DefinitionClassPath {
       super("pipeline-definition", urls, parent);
     }
 
+    /**
+     * The permissions URLClassLoader grants a code source (reading its own jar or folder), made
+     * when a security check first asks for them, as the JDK's class path loader makes them. Made
+     * when each jar's first class is defined, they cost about 5 ms of a build's start-up (a
+     * FilePermission canonicalises its path) for checks only a SecurityManager makes.
+     */
+    @Override
+    protected PermissionCollection getPermissions(CodeSource codeSource) {
+      return new LazyPermissions(this, codeSource);
+    }
+
+    PermissionCollection codeSourcePermissions(CodeSource codeSource) {
+      return super.getPermissions(codeSource);
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
       synchronized (getClassLoadingLock(name)) {
@@ -318,6 +336,61 @@ final class DefinitionClassPath {
         all.addAll(Collections.list(getParent().getResources(name)));
       }
       return Collections.enumeration(all);
+    }
+  }
+
+  /** {@link UserFirstLoader#codeSourcePermissions}, made on first use. */
+  static final class LazyPermissions extends PermissionCollection {
+    private static final long serialVersionUID = 1L;
+
+    private final transient UserFirstLoader loader;
+    private final transient CodeSource codeSource;
+    private transient PermissionCollection permissions;
+
+    LazyPermissions(UserFirstLoader loader, CodeSource codeSource) {
+      this.loader = loader;
+      this.codeSource = codeSource;
+    }
+
+    /** Whether a check has asked for them yet. */
+    synchronized boolean made() {
+      return permissions != null;
+    }
+
+    private synchronized PermissionCollection permissions() {
+      if (permissions == null) {
+        permissions = loader.codeSourcePermissions(codeSource);
+        if (isReadOnly()) {
+          permissions.setReadOnly();
+        }
+      }
+      return permissions;
+    }
+
+    @Override
+    public void add(Permission permission) {
+      if (isReadOnly()) {
+        throw new SecurityException("attempt to add a Permission to a readonly collection");
+      }
+      permissions().add(permission);
+    }
+
+    @Override
+    public boolean implies(Permission permission) {
+      return permissions().implies(permission);
+    }
+
+    @Override
+    public Enumeration<Permission> elements() {
+      return permissions().elements();
+    }
+
+    @Override
+    public synchronized void setReadOnly() {
+      super.setReadOnly();
+      if (permissions != null) {
+        permissions.setReadOnly();
+      }
     }
   }
 }

@@ -106,7 +106,9 @@ public final class BuildSpecs {
     // An S3 cache, or a local custom cache, keeps the paths the buildspec lists:
     // https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html
     if (!project.cachePaths().isEmpty()) {
-      spec.cache(Cache.ofPaths(project.cachePaths().toArray(String[]::new)));
+      // toArray(new String[0]), not String[]::new: a method reference is a lambda class, which the
+      // start-up archive holds only if its training run reached it (a definition's cache may not)
+      spec.cache(Cache.ofPaths(project.cachePaths().toArray(new String[0])));
     }
     install.addAll(project.installCommands());
     if (!install.isEmpty()) {
@@ -138,7 +140,7 @@ public final class BuildSpecs {
     }
     preBuild.addAll(project.preBuildCommands());
     if (!preBuild.isEmpty()) {
-      spec.preBuild(Phase.ofCommands(preBuild.toArray(String[]::new)));
+      spec.preBuild(Phase.ofCommands(preBuild.toArray(new String[0])));
     }
 
     List<String> build = new ArrayList<>(project.buildCommands());
@@ -158,7 +160,7 @@ public final class BuildSpecs {
       build.add(cmd.toString());
     }
     if (!build.isEmpty()) {
-      spec.build(Phase.ofCommands(build.toArray(String[]::new)));
+      spec.build(Phase.ofCommands(build.toArray(new String[0])));
     }
 
     List<String> post = new ArrayList<>();
@@ -205,7 +207,7 @@ public final class BuildSpecs {
     post.addAll(project.postBuildCommands());
     if (!post.isEmpty()) {
       post.add(0, GUARD);
-      spec.postBuild(Phase.ofCommands(post.toArray(String[]::new)));
+      spec.postBuild(Phase.ofCommands(post.toArray(new String[0])));
     }
 
     List<String> files = project.artifactFiles();

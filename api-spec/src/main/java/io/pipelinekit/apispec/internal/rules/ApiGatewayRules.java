@@ -748,12 +748,10 @@ public final class ApiGatewayRules {
             : ctx.root.path("components").path("securitySchemes");
     Map<String, JsonNode> out = new HashMap<>();
     if (node.isObject()) {
-      node.properties()
-          .forEach(
-              e -> {
-                JsonNode resolved = ctx.deref(e.getValue());
-                out.put(e.getKey(), resolved == null ? e.getValue() : resolved);
-              });
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        JsonNode resolved = ctx.deref(e.getValue());
+        out.put(e.getKey(), resolved == null ? e.getValue() : resolved);
+      }
     }
     return out;
   }
