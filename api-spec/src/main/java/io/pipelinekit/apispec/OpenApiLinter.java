@@ -98,16 +98,22 @@ public final class OpenApiLinter {
 
   private static LintResult lint(Path file, LintOptions options, Supplier<LoadedDocument> load) {
     boolean validate = !options.disabledRules().containsAll(SwaggerValidation.RULES);
-    if (validate) {
-      warmUpInBackground();
-    }
-    LoadedDocument doc = load.get();
-    // swagger-parser's validation and the API Gateway rules read the same immutable-by-convention
-    // tree; run them side by side.
+    // swagger-parser's validation gets ready on its own thread while this one reads the document,
+    // then validates it beside the API Gateway rules (both read the same immutable-by-convention
+    // tree).
+    CompletableFuture<LoadedDocument> loaded = new CompletableFuture<>();
     CompletableFuture<List<Finding>> validation =
-        !validate
-            ? CompletableFuture.completedFuture(List.of())
-            : CompletableFuture.supplyAsync(() -> SwaggerValidation.validate(doc));
+        validate
+            ? SwaggerValidation.validateInBackground(loaded)
+            : CompletableFuture.completedFuture(List.of());
+    LoadedDocument doc;
+    try {
+      doc = load.get();
+    } catch (RuntimeException | Error e) {
+      loaded.completeExceptionally(e);
+      throw e;
+    }
+    loaded.complete(doc);
     List<Finding> findings =
         new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules(), options.loadOptions()));
     try {
