@@ -132,8 +132,9 @@ public final class SwaggerValidation {
         Json.mapper().convertValue(extension, Object.class);
         new URL("https://example.com/v1");
         new URL("http://example.com");
-      } catch (MalformedURLException | RuntimeException e) {
-        // Only a head start: the validation does whatever is left.
+      } catch (MalformedURLException | RuntimeException | LinkageError e) {
+        // Only a head start: the validation does whatever is left (a class loader closed under
+        // it, say, as an embedder's may be once the lint it was started for is over).
       }
     }
 
@@ -142,6 +143,19 @@ public final class SwaggerValidation {
     static void ensure() {
       // the class initialiser did it
     }
+  }
+
+  /**
+   * Starts {@link Prepared}'s work on another thread, for a caller that validates soon and has a
+   * little to do first; the validation then uses what it made (waiting for it if need be) instead
+   * of making it again.
+   */
+  public static void prepareInBackground() {
+    // a lambda, not a method reference: Prepared is then loaded on that thread, not this one
+    Thread t = new Thread(() -> Prepared.ensure(), "swagger-parser-preparation");
+    t.setDaemon(true);
+    t.setContextClassLoader(LOADER);
+    t.start();
   }
 
   /** The warm-up thread, while a lint may still have to wait for it (null: none started). */
