@@ -1,5 +1,6 @@
 package io.pipelinekit.cli;
 
+import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.cli.internal.StartupArchive;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -80,6 +81,10 @@ public final class PipelineCli implements Runnable {
 
   private static CommandLine newCommandLine(String only) {
     Startup.beforePicocli();
+    if ("lint".equals(only)) {
+      // swagger-parser's validation gets ready while picocli builds and parses the command line
+      OpenApiLinter.prepareInBackground();
+    }
     CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
     for (String name : only == null ? COMMANDS : List.of(only)) {
       CommandSpec command = newCommand(name);

@@ -21,6 +21,8 @@ final class RecordingCliLoader extends URLClassLoader {
   private final List<String> defined = Collections.synchronizedList(new ArrayList<>());
   private final List<String> missing = Collections.synchronizedList(new ArrayList<>());
   private final List<String> resources = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.Map<String, String> definingThreads =
+      new java.util.concurrent.ConcurrentHashMap<>();
   String out = "";
   String err = "";
 
@@ -61,6 +63,7 @@ final class RecordingCliLoader extends URLClassLoader {
       throw e;
     }
     defined.add(name);
+    definingThreads.put(name, Thread.currentThread().getName());
     return c;
   }
 
@@ -78,6 +81,11 @@ final class RecordingCliLoader extends URLClassLoader {
 
   List<String> definedClasses() {
     return List.copyOf(defined);
+  }
+
+  /** The name of the thread that had {@code className} defined, if this loader defined it. */
+  java.util.Optional<String> definingThread(String className) {
+    return java.util.Optional.ofNullable(definingThreads.get(className));
   }
 
   List<String> missingClasses() {

@@ -1,16 +1,22 @@
 package io.pipelinekit.apispec.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Validates the raw tree with swagger-parser's deserializers (OpenAPI 3.0/3.1, and Swagger 2.0 via
@@ -105,18 +112,68 @@ public final class SwaggerValidation {
   }
 
   /**
-   * Loads and runs swagger-parser's deserializer once on a tiny document on another thread, so its
-   * classes are loaded and initialised (Jackson's {@code ObjectMapper}, whose date format reads the
-   * JDK's locale data; swagger-core's mapper, for {@code x-} extensions) while the caller is still
-   * parsing the real document (a cold JVM spends a good part of a lint in class loading). The tiny
-   * document is read by the loader's own JSON reader: Jackson's tree deserializers, which
-   * validation never uses, stay unloaded.
+   * What every OpenAPI 3 validation needs first, whatever the document, done once per JVM (the
+   * first thread to get here does it; any other waits for it rather than doing it too): {@code
+   * OpenAPIDeserializer} initialised and its extension cache seeded; Jackson's {@code ObjectMapper}
+   * initialised (swagger-parser makes one per document; its date format reads the JDK's locale
+   * data); swagger-core's shared mapper made and its converter for {@code x-} extensions built (the
+   * validation reuses both); and the JDK's {@code http} and {@code https} URL handlers found
+   * (swagger-parser checks each server URL with {@code new URL}; the first look-up of a scheme asks
+   * every jar on the class path for a {@code URLStreamHandlerProvider}, and two threads asking at
+   * once both scan).
+   */
+  private static final class Prepared {
+    static {
+      try {
+        NoSchemaParserExtensions.ensure();
+        ObjectMapper.class.getName();
+        ObjectNode extension = JsonNodeFactory.instance.objectNode();
+        extension.put("type", "mock").putArray("n").add(1).add(true).addNull();
+        Json.mapper().convertValue(extension, Object.class);
+        new URL("https://example.com/v1");
+        new URL("http://example.com");
+      } catch (MalformedURLException | RuntimeException | LinkageError e) {
+        // Only a head start: the validation does whatever is left (a class loader closed under
+        // it, say, as an embedder's may be once the lint it was started for is over).
+      }
+    }
+
+    private Prepared() {}
+
+    static void ensure() {
+      // the class initialiser did it
+    }
+  }
+
+  /**
+   * Starts {@link Prepared}'s work on another thread, for a caller that validates soon and has a
+   * little to do first; the validation then uses what it made (waiting for it if need be) instead
+   * of making it again.
+   */
+  public static void prepareInBackground() {
+    // a lambda, not a method reference: Prepared is then loaded on that thread, not this one
+    Thread t = new Thread(() -> Prepared.ensure(), "swagger-parser-preparation");
+    t.setDaemon(true);
+    t.setContextClassLoader(LOADER);
+    t.start();
+  }
+
+  /** The warm-up thread, while a lint may still have to wait for it (null: none started). */
+  private static volatile Thread warmUp;
+
+  /**
+   * Loads and runs swagger-parser's deserializer once on a tiny document on another thread, for a
+   * caller that lints later and has other work to do first ({@code pipeline build}): the classes of
+   * its common paths are loaded and initialised meanwhile (a cold JVM spends a good part of a lint
+   * in class loading). A validation started while it runs waits for it rather than doing the same
+   * work beside it. {@link #validateInBackground} alone does not need it.
    */
   public static void warmUpInBackground() {
     Thread t =
         new Thread(
             () -> {
               try {
+                Prepared.ensure();
                 JsonNode tree =
                     JsonReader.read(
                             Path.of("warm-up.json"),
@@ -132,7 +189,50 @@ public final class SwaggerValidation {
             "swagger-parser-warm-up");
     t.setDaemon(true);
     t.setContextClassLoader(LOADER);
+    warmUp = t;
     t.start();
+  }
+
+  /**
+   * {@link #validate} of {@code document} on a thread of its own, started now: while the caller is
+   * still reading the document, that thread gets swagger-parser ready ({@link Prepared}); then it
+   * waits for the document and validates it. This is the only swagger-parser work of a lint: no
+   * practice document is read or validated. The result fails as {@code document} does when it
+   * cannot be read (the validation is then skipped).
+   */
+  public static CompletableFuture<List<Finding>> validateInBackground(
+      CompletableFuture<LoadedDocument> document) {
+    CompletableFuture<List<Finding>> result = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Prepared.ensure();
+                awaitWarmUp();
+                result.complete(validate(document.join()));
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "swagger-parser-validation");
+    t.setDaemon(true);
+    t.setContextClassLoader(LOADER);
+    t.start();
+    return result;
+  }
+
+  /** Waits for a running warm-up, so that it and a validation do not do the same work twice. */
+  private static void awaitWarmUp() {
+    Thread t = warmUp;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join();
+      warmUp = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** swagger-parser's messages as findings, in the order it reported them. */
