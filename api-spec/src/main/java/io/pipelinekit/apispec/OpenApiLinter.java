@@ -13,7 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,8 @@ public final class OpenApiLinter {
   public static LintResult lint(Path file, LintOptions options) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
-    return lint(file, options, () -> OpenApiLoader.loadRaw(file, options.loadOptions()));
+    return lint(
+        file, options, parsed -> OpenApiLoader.loadRaw(file, options.loadOptions(), parsed));
   }
 
   /** {@link #lintText(Path, String, LintOptions)} with default options. */
@@ -108,14 +110,16 @@ public final class OpenApiLinter {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(options, "options");
-    return lint(file, options, () -> OpenApiLoader.loadRaw(file, text, options.loadOptions()));
+    return lint(
+        file, options, parsed -> OpenApiLoader.loadRaw(file, text, options.loadOptions(), parsed));
   }
 
-  private static LintResult lint(Path file, LintOptions options, Supplier<LoadedDocument> load) {
+  private static LintResult lint(
+      Path file, LintOptions options, Function<Consumer<LoadedDocument>, LoadedDocument> load) {
     boolean validate = !options.disabledRules().containsAll(SwaggerValidation.RULES);
     // swagger-parser's validation gets ready on its own thread while this one reads the document,
-    // then validates it beside the API Gateway rules (both read the same immutable-by-convention
-    // tree).
+    // then validates it beside the $ref checks and the API Gateway rules (all read the same
+    // immutable-by-convention tree; when a check fails, its findings are dropped with the tree).
     CompletableFuture<LoadedDocument> loaded = new CompletableFuture<>();
     CompletableFuture<List<Finding>> validation =
         validate
@@ -123,7 +127,7 @@ public final class OpenApiLinter {
             : CompletableFuture.completedFuture(List.of());
     LoadedDocument doc;
     try {
-      doc = load.get();
+      doc = load.apply(loaded::complete);
     } catch (RuntimeException | Error e) {
       loaded.completeExceptionally(e);
       throw e;

@@ -73,14 +73,33 @@ public final class OpenApiLoader {
 
   /** Reads, checks limits and references, and insists on an OpenAPI or Swagger root. */
   static LoadedDocument loadRaw(Path file, LoadOptions options) {
-    return requireOpenApi(file, SafeLoader.load(file, options));
+    return loadRaw(file, options, parsed -> {});
+  }
+
+  /**
+   * {@link #loadRaw(Path, LoadOptions)}, handing the tree to {@code parsed} as soon as it is read
+   * (before the {@code $ref} and root checks; see {@link SafeLoader#load(Path, LoadOptions,
+   * java.util.function.Consumer)}).
+   */
+  static LoadedDocument loadRaw(
+      Path file, LoadOptions options, java.util.function.Consumer<LoadedDocument> parsed) {
+    return requireOpenApi(file, SafeLoader.load(file, options, parsed));
   }
 
   /**
    * {@link #loadRaw(Path, LoadOptions)} of {@code text}, standing for the content of {@code file}.
    */
   static LoadedDocument loadRaw(Path file, String text, LoadOptions options) {
-    return requireOpenApi(file, SafeLoader.load(file, text, options));
+    return loadRaw(file, text, options, parsed -> {});
+  }
+
+  /** {@link #loadRaw(Path, String, LoadOptions)}, handing the tree to {@code parsed} as read. */
+  static LoadedDocument loadRaw(
+      Path file,
+      String text,
+      LoadOptions options,
+      java.util.function.Consumer<LoadedDocument> parsed) {
+    return requireOpenApi(file, SafeLoader.load(file, text, options, parsed));
   }
 
   private static LoadedDocument requireOpenApi(Path file, LoadedDocument loaded) {

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 
 /**
  * Reads YAML or JSON documents safely: size checked on the file before reading, strict UTF-8,
@@ -30,7 +31,18 @@ public final class SafeLoader {
    * line and column on the first problem (all unsafe references at once).
    */
   public static LoadedDocument load(Path file, LoadOptions options) {
+    return load(file, options, parsed -> {});
+  }
+
+  /**
+   * {@link #load(Path, LoadOptions)}, handing the tree to {@code parsed} as soon as it is read,
+   * before its {@code $ref}s are checked: for work that can start on it meanwhile (on another
+   * thread, reading only the tree) and is dropped when the check then fails.
+   */
+  public static LoadedDocument load(
+      Path file, LoadOptions options, Consumer<LoadedDocument> parsed) {
     LoadedDocument document = parse(file, options);
+    parsed.accept(document);
     RefChecker.check(document, options);
     return document;
   }
@@ -42,11 +54,20 @@ public final class SafeLoader {
    * resolved in {@code file}'s folder.
    */
   public static LoadedDocument load(Path file, String text, LoadOptions options) {
+    return load(file, text, options, parsed -> {});
+  }
+
+  /**
+   * {@link #load(Path, String, LoadOptions)}, handing the tree to {@code parsed} as soon as read.
+   */
+  public static LoadedDocument load(
+      Path file, String text, LoadOptions options, Consumer<LoadedDocument> parsed) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > options.maxBytes()) {
       throw tooLarge(file, bytes.length, options.maxBytes());
     }
     LoadedDocument document = parseText(file, Utf8Text.decode(file, bytes), bytes.length, options);
+    parsed.accept(document);
     RefChecker.check(document, options);
     return document;
   }
