@@ -92,7 +92,17 @@ class DistributionStartupArchiveIT {
             "--source-root",
             RepoRoot.find().toString());
     assertThat(build.code()).as(build.err()).isZero();
+    assertThat(build.out()).contains("openapi.yaml");
     assertThat(notFromArchive(buildLog)).isEmpty();
+    // A lambda's class is generated when its call site first runs (bytecode spun and defined, a few
+    // hundred microseconds each on a cold JVM, and work for the JIT compiler) unless the archive
+    // holds it. JDK 17's archive holds the lambdas its training run reached, except serializable
+    // ones (Comparator.comparing(...), thenComparing(...), reversed() return those): a build of a
+    // pipeline like the bundled service's (its API fragments, linted after the merge) generates
+    // none, e.g. no "java.util.Comparator$$Lambda$142/0x... source: java.util.Comparator".
+    assertThat(Files.readAllLines(buildLog))
+        .filteredOn(l -> l.contains("$$Lambda$") && !l.contains("source: shared objects file"))
+        .isEmpty();
   }
 
   /**
@@ -184,43 +194,6 @@ class DistributionStartupArchiveIT {
             Map.entry("rules", true),
             Map.entry("-V", true),
             Map.entry("lint pets.yaml", false));
-  }
-
-  /**
-   * A lambda's class is generated when its call site first runs (bytecode spun and defined, a few
-   * hundred microseconds each on a cold JVM, and work for the JIT compiler) unless the archive
-   * holds it. JDK 17's archive holds the lambdas its training run reached, except serializable ones
-   * ({@code Comparator.comparing(...)}, {@code thenComparing(...)}, {@code reversed()} return
-   * those): a build of a pipeline like the bundled service's (its API fragments, linted after the
-   * merge) generates none.
-   */
-  @Test
-  void buildOfTheServicesApi_generatesNoLambdaClass_everyOneIsInTheArchive() throws Exception {
-    Map<String, String> env = new HashMap<>(homeWithItsArchive(tmp.resolve("home-lambdas")));
-    env.put(
-        "PIPELINE_CLASSPATH",
-        codeSource(TestDefinitions.class) + File.pathSeparator + codeSource(FixturesAccess.class));
-    Path log = tmp.resolve("build-lambdas.log");
-    Result build =
-        run(
-            withOpts(env, "-Xshare:on -Xlog:class+load:file=" + log),
-            "build",
-            "--definition",
-            TestDefinitions.Minimal.class.getName(),
-            "--out",
-            tmp.resolve("out-lambdas").toString(),
-            "--source-root",
-            RepoRoot.find().toString());
-    assertThat(build.code()).as(build.err()).isZero();
-    assertThat(build.out()).contains("openapi.yaml");
-
-    List<String> lines = Files.readAllLines(log);
-    assertThat(lines)
-        .anyMatch(l -> l.contains("io.pipelinekit.cli.PipelineCli source: shared objects file"));
-    // e.g. "java.util.Comparator$$Lambda$142/0x... source: java.util.Comparator"
-    assertThat(lines)
-        .filteredOn(l -> l.contains("$$Lambda$") && !l.contains("source: shared objects file"))
-        .isEmpty();
   }
 
   private static final String GATEWAY =
