@@ -132,7 +132,6 @@ public final class OpenApiLinter {
       loaded.completeExceptionally(e);
       throw e;
     }
-    loaded.complete(doc);
     List<Finding> findings =
         new ArrayList<>(ApiGatewayRules.check(doc, options.disabledRules(), options.loadOptions()));
     try {

@@ -152,10 +152,16 @@ public final class SwaggerValidation {
    */
   public static void prepareInBackground() {
     // a lambda, not a method reference: Prepared is then loaded on that thread, not this one
-    Thread t = new Thread(() -> Prepared.ensure(), "swagger-parser-preparation");
+    startDaemon("swagger-parser-preparation", () -> Prepared.ensure());
+  }
+
+  /** Starts {@code work} on a daemon thread whose context class loader is swagger-parser's. */
+  private static Thread startDaemon(String name, Runnable work) {
+    Thread t = new Thread(work, name);
     t.setDaemon(true);
     t.setContextClassLoader(LOADER);
     t.start();
+    return t;
   }
 
   /** The warm-up thread, while a lint may still have to wait for it (null: none started). */
@@ -169,8 +175,9 @@ public final class SwaggerValidation {
    * work beside it. {@link #validateInBackground} alone does not need it.
    */
   public static void warmUpInBackground() {
-    Thread t =
-        new Thread(
+    warmUp =
+        startDaemon(
+            "swagger-parser-warm-up",
             () -> {
               try {
                 Prepared.ensure();
@@ -185,12 +192,7 @@ public final class SwaggerValidation {
               } catch (RuntimeException e) {
                 // Only a warm-up: the real validation reports any problem.
               }
-            },
-            "swagger-parser-warm-up");
-    t.setDaemon(true);
-    t.setContextClassLoader(LOADER);
-    warmUp = t;
-    t.start();
+            });
   }
 
   /**
@@ -203,21 +205,17 @@ public final class SwaggerValidation {
   public static CompletableFuture<List<Finding>> validateInBackground(
       CompletableFuture<LoadedDocument> document) {
     CompletableFuture<List<Finding>> result = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Prepared.ensure();
-                awaitWarmUp();
-                result.complete(validate(document.join()));
-              } catch (Throwable e) {
-                result.completeExceptionally(e);
-              }
-            },
-            "swagger-parser-validation");
-    t.setDaemon(true);
-    t.setContextClassLoader(LOADER);
-    t.start();
+    startDaemon(
+        "swagger-parser-validation",
+        () -> {
+          try {
+            Prepared.ensure();
+            awaitWarmUp();
+            result.complete(validate(document.join()));
+          } catch (Throwable e) {
+            result.completeExceptionally(e);
+          }
+        });
     return result;
   }
 
