@@ -12,7 +12,6 @@ import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.net.MalformedURLException;
@@ -83,10 +82,8 @@ public final class SwaggerValidation {
    * before (slower, same findings).
    */
   private static final class NoSchemaParserExtensions {
-    static {
-      // on the first deserializing thread (initialising OpenAPIDeserializer takes a while), once
-      seed();
-    }
+    /** Whether the cache holds "none" for {@link #LOADER}: false with another swagger-parser. */
+    static final boolean SEEDED = seed();
 
     private NoSchemaParserExtensions() {}
 
@@ -95,7 +92,8 @@ public final class SwaggerValidation {
     }
   }
 
-  private static void seed() {
+  // on the first deserializing thread (initialising OpenAPIDeserializer takes a while), once
+  private static boolean seed() {
     try {
       java.lang.reflect.Field field =
           OpenAPIDeserializer.class.getDeclaredField("jsonSchemaParserExtensionMap");
@@ -105,9 +103,11 @@ public final class SwaggerValidation {
           (Map<ClassLoader, List<JsonSchemaParserExtension>>) field.get(null);
       synchronized (cache) {
         cache.putIfAbsent(LOADER, List.of());
+        return cache.get(LOADER).isEmpty();
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       // Another swagger-parser version: it scans for extensions itself.
+      return false;
     }
   }
 
@@ -309,21 +309,48 @@ public final class SwaggerValidation {
       SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
       return result.getMessages();
     }
-    return deserialize(root, doc.file().toString()).getMessages();
+    return deserialize(root, doc.file().toString());
   }
 
-  /** swagger-parser's OpenAPI 3 deserializer on {@code root}, in {@link #LOADER}. */
-  private static SwaggerParseResult deserialize(JsonNode root, String location) {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(false);
-    options.setValidateExternalRefs(false);
-    options.setValidateInternalRefs(true);
+  /**
+   * swagger-parser's OpenAPI 3 deserializer's messages on {@code root}, in {@link #LOADER}: what
+   * {@code OpenAPIDeserializer.deserialize(root, location, options)} does, less its first step.
+   * That step copies the whole tree into a {@code Map} (Jackson's {@code convertValue}) for schema
+   * parser extensions alone; with none (the cache seeded above) nothing reads the copy, which on a
+   * 4 MB document is ~0.12 s of CPU before the first check. When the cache could not be seeded,
+   * or the root is no object, the deserializer runs whole.
+   */
+  static List<String> deserialize(JsonNode root, String location) {
     NoSchemaParserExtensions.ensure();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(LOADER);
     try {
-      return new OpenAPIDeserializer().deserialize(root, location, options);
+      OpenAPIDeserializer deserializer = new OpenAPIDeserializer();
+      // deserialize(JsonNode, String, ParseOptions) hands a new ParseOptions on, not the caller's
+      // (swagger-parser 2.1): its defaults are what both paths use.
+      ParseOptions options = new ParseOptions();
+      if (!NoSchemaParserExtensions.SEEDED || !root.isObject()) {
+        // (the copy of a root that is no object fails: the same failure for the caller)
+        return deserializer.deserialize(root, location, options).getMessages();
+      }
+      OpenAPIDeserializer.ParseResult result = new OpenAPIDeserializer.ParseResult();
+      result.setOaiAuthor(options.isOaiAuthor());
+      result.setInferSchemaType(options.isInferSchemaType());
+      result.setAllowEmptyStrings(options.isAllowEmptyString());
+      result.setValidateInternalRefs(options.isValidateInternalRefs());
+      result.setExplicitStyleAndExplode(options.isExplicitStyleAndExplode());
+      try {
+        deserializer.parseRoot(root, result, location);
+        return result.getMessages();
+      } catch (Exception e) {
+        // as deserialize reports a deserializer that fails
+        String message = e.getMessage();
+        return List.of(
+            message != null && !message.isBlank()
+                ? message
+                : "Unexpected error deserialising spec");
+      }
     } finally {
       thread.setContextClassLoader(previous);
     }
