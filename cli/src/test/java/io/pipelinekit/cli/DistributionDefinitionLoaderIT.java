@@ -2,18 +2,16 @@ package io.pipelinekit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelinekit.cli.UnpackedDistribution.Result;
 import io.pipelinekit.pipeline.FixturesAccess;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.testing.RepoRoot;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,24 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * environment, as {@link DistributionIT} does.
  */
 class DistributionDefinitionLoaderIT {
-  private static final String VERSION = System.getProperty("pipelinekit.version");
-  private static final Path TARGET = Path.of(System.getProperty("pipelinekit.target"));
-  private static final Path ARCHIVE = TARGET.resolve("pipeline-" + VERSION + ".tar.gz");
-  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
-
   @TempDir static Path tmp;
-  static Path launcher;
+  static UnpackedDistribution dist;
   static Path work;
-
-  record Result(int code, String out, String err) {}
 
   @BeforeAll
   static void install() throws Exception {
-    Path unpacked = Files.createDirectories(tmp.resolve("opt"));
-    Result tar =
-        exec(unpacked, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", ARCHIVE.toString());
-    assertThat(tar.code()).as(tar.err()).isZero();
-    launcher = unpacked.resolve("pipeline-" + VERSION + "/bin/pipeline");
+    dist = UnpackedDistribution.unpack(tmp);
     work = Files.createDirectories(tmp.resolve("work"));
   }
 
@@ -57,7 +44,7 @@ class DistributionDefinitionLoaderIT {
             "HOME",
             Files.createDirectories(tmp.resolve("home")).toString(),
             "JAVA_HOME",
-            JAVA_HOME.toString());
+            UnpackedDistribution.JAVA_HOME.toString());
     Result first = run(env, "--version"); // writes the start-up archive
     assertThat(first.code()).as(first.err()).isZero();
 
@@ -101,7 +88,7 @@ class DistributionDefinitionLoaderIT {
         .anyMatch(l -> l.contains("io.pipelinekit.cli.PipelineCli source: shared objects file"))
         .anyMatch(l -> l.contains("userdefs.FatPipeline source: file:" + fat))
         .anyMatch(l -> l.contains("org.yaml.snakeyaml.Yaml source: file:" + fat));
-    String lib = launcher.getParent().getParent().resolve("lib").toString();
+    String lib = dist.installed().resolve("lib").toString();
     assertThat(lines)
         .as("tool classes loaded from a jar of lib/ or from the user's copies")
         .noneMatch(
@@ -110,25 +97,6 @@ class DistributionDefinitionLoaderIT {
   }
 
   private static Result run(Map<String, String> env, String... args) throws Exception {
-    List<String> argv = new ArrayList<>(List.of(launcher.toString()));
-    argv.addAll(List.of(args));
-    return exec(work, env, argv.toArray(String[]::new));
-  }
-
-  /** Runs a program in {@code dir} with exactly {@code env} as its environment. */
-  private static Result exec(Path dir, Map<String, String> env, String... command)
-      throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = pb.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("timed out: " + String.join(" ", command));
-    }
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return dist.pipeline(work, env, args);
   }
 }

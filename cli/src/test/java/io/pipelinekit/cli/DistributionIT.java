@@ -2,6 +2,7 @@ package io.pipelinekit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelinekit.cli.UnpackedDistribution.Result;
 import io.pipelinekit.pipeline.FixturesAccess;
 import io.pipelinekit.testing.RepoRoot;
 import java.io.File;
@@ -11,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * in a clean environment; the runnable jar run with {@code java -jar}; the SHA-256 files.
  */
 class DistributionIT {
-  private static final String VERSION = System.getProperty("pipelinekit.version");
-  private static final Path TARGET = Path.of(System.getProperty("pipelinekit.target"));
-  private static final Path ARCHIVE = TARGET.resolve("pipeline-" + VERSION + ".tar.gz");
+  private static final String VERSION = UnpackedDistribution.VERSION;
+  private static final Path TARGET = UnpackedDistribution.TARGET;
+  private static final Path ARCHIVE = UnpackedDistribution.ARCHIVE;
   private static final Path RUNNABLE_JAR = TARGET.resolve("pipeline-cli-" + VERSION + "-all.jar");
-  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+  private static final Path JAVA_HOME = UnpackedDistribution.JAVA_HOME;
   private static final Path JAVA = JAVA_HOME.resolve("bin/java");
 
   private static final String PETS =
@@ -64,16 +65,13 @@ class DistributionIT {
   static Path work;
   static Path home;
 
-  record Result(int code, String out, String err) {}
+  static UnpackedDistribution dist;
 
   @BeforeAll
   static void install() throws Exception {
     assertThat(tmp.toRealPath().startsWith(RepoRoot.find().toRealPath())).isFalse();
-    Path unpacked = Files.createDirectories(tmp.resolve("opt"));
-    Result tar =
-        exec(unpacked, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", ARCHIVE.toString());
-    assertThat(tar.code()).as(tar.err()).isZero();
-    installed = unpacked.resolve("pipeline-" + VERSION);
+    dist = UnpackedDistribution.unpack(tmp);
+    installed = dist.installed();
     // Onto PATH through two symlinks, the first one relative: the launcher must follow both to
     // find its lib/.
     Path links = Files.createDirectories(tmp.resolve("links"));
@@ -415,27 +413,18 @@ class DistributionIT {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** Runs a program in {@code dir} with exactly {@code env} as its environment. */
+  /**
+   * Runs a program in {@code dir} with exactly {@code env} as its environment; a bare {@code
+   * pipeline} through a shell, so that it is found on the child's {@code PATH}, as a user's would
+   * be (ProcessBuilder would look it up on this JVM's).
+   */
   private static Result exec(Path dir, Map<String, String> env, String... command)
       throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of(command));
     if (command[0].equals("pipeline")) {
-      // ProcessBuilder would look a bare name up on this JVM's PATH: a shell finds it on the
-      // child's, as a user's would.
       argv.addAll(0, List.of("/bin/sh", "-c", "exec pipeline \"$@\"", "sh"));
       argv.remove(4);
     }
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = pb.start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("timed out: " + String.join(" ", command));
-    }
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return dist.exec(dir, env, Duration.ofSeconds(60), argv);
   }
 }
