@@ -18,6 +18,50 @@ import java.util.Objects;
 public final class OpenApiLoader {
   private OpenApiLoader() {}
 
+  /** A small YAML document in the shapes OpenAPI documents use (see {@link #prepareYaml}). */
+  private static final String YAML_PRACTICE =
+      String.join(
+          "\n",
+          "openapi: 3.0.3",
+          "info:",
+          "  title: t",
+          "  version: '1'",
+          "paths:",
+          "  /a/{id}:",
+          "    get:",
+          "      summary: \"s\"",
+          "      parameters:",
+          "        - name: id",
+          "          in: path",
+          "          required: true",
+          "          schema: {type: string}",
+          "      responses:",
+          "        '200':",
+          "          description: >",
+          "            ok",
+          "          content:",
+          "            application/json:",
+          "              schema:",
+          "                $ref: '#/components/schemas/S'",
+          "components:",
+          "  schemas:",
+          "    S:",
+          "      type: object",
+          "      properties:",
+          "        a: [1, 2]",
+          "");
+
+  /**
+   * Reads a small YAML document in memory and drops it, for a caller that does so on another thread
+   * before its first real read: on a cold JVM most of reading a small document is the YAML reader's
+   * first use (classes initialised, call sites resolved, counters that get its methods compiled),
+   * which the real read then finds done.
+   */
+  public static void prepareYaml() {
+    SafeLoader.parseText(
+        Path.of("practice.yaml"), YAML_PRACTICE, YAML_PRACTICE.length(), LoadOptions.defaults());
+  }
+
   /** {@link #load(Path, LoadOptions)} with the default limits. */
   public static OpenApiDocument load(Path file) {
     return load(file, LoadOptions.defaults());

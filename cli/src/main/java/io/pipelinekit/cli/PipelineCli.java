@@ -2,11 +2,9 @@ package io.pipelinekit.cli;
 
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.cli.internal.StartupArchive;
-import io.pipelinekit.pipeline.internal.PipelineRules;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -81,19 +79,14 @@ public final class PipelineCli implements Runnable {
     return newCommandLine(null);
   }
 
-  /** The commands that load a definition and check its pipeline. */
-  private static final Set<String> CHECKS_A_PIPELINE = Set.of("build", "graph", "apply", "drift");
-
   private static CommandLine newCommandLine(String only) {
     Startup.beforePicocli();
     if ("lint".equals(only)) {
       // swagger-parser's validation gets ready while picocli builds and parses the command line
       OpenApiLinter.prepareInBackground();
     }
-    if (only != null && CHECKS_A_PIPELINE.contains(only)) {
-      // and the pipeline rules, for a command that loads a definition
-      PipelineRules.prepareInBackground();
-    }
+    // and, for a command that loads a definition, its rules and the reader of its API's fragments
+    Preparation.inBackground(only);
     CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
     for (String name : only == null ? COMMANDS : List.of(only)) {
       CommandSpec command = newCommand(name);

@@ -19,6 +19,16 @@ public final class PipelineRules {
   private PipelineRules() {}
 
   /**
+   * Initialises the rules now: their list, and AWS's model table several of them read (a resource
+   * of the library's jar, which a cold JVM opens and indexes first). For a caller that does it on
+   * another thread while it has other work (about 0.06 s of a cold JVM's CPU); a check that comes
+   * sooner waits for it, as for any class being initialised, and nothing runs twice.
+   */
+  public static void prepare() {
+    PipelineRuleList.all();
+  }
+
+  /**
    * Starts initialising the rules on a daemon thread, for a caller that checks a pipeline soon and
    * has other work first (the command line builds its parser and loads the definition): their list,
    * and AWS's model table several of them read, a resource of the library's jar that a cold JVM
