@@ -117,7 +117,11 @@ class DistributionIT {
     Path cache = home.resolve(".cache/pipelinekit/" + VERSION);
     try (Stream<Path> files = Files.list(cache)) {
       // and, from the training run's build, JNA's native library (JnaDispatchCache)
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("jna-")))
+      // (and, once the cache exists, where the java on PATH really is: java-on-path)
+      assertThat(
+              files
+                  .map(p -> p.getFileName().toString())
+                  .filter(n -> !n.startsWith("jna-") && !n.equals("java-on-path")))
           .singleElement()
           .satisfies(name -> assertThat(name).startsWith("java-").endsWith(".jsa"));
     }
@@ -133,6 +137,33 @@ class DistributionIT {
     Result help = exec(work, env, "pipeline", "build", "--help");
     assertThat(help.code()).as(help.err()).isZero();
     assertThat(help.out()).startsWith("Usage: pipeline build ").contains("--definition");
+  }
+
+  @Test
+  void installed_javaOnPath_isRememberedOnlyWhileItIsStillTheSameFile() throws Exception {
+    Path memoHome = Files.createDirectories(tmp.resolve("home-java-memo"));
+    Path javaDir = Files.createDirectories(tmp.resolve("java-memo"));
+    Path onPath = javaDir.resolve("java");
+    Files.createSymbolicLink(onPath, JAVA);
+    Map<String, String> env = Map.of("PATH", pathWith(javaDir), "HOME", memoHome.toString());
+    for (int i = 0; i < 2; i++) { // the first run writes the cache folder, the second the memo
+      Result r = exec(work, env, "pipeline", "--version");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    Path memo = memoHome.resolve(".cache/pipelinekit/" + VERSION + "/java-on-path");
+    String real = onPath + "\n" + JAVA.toRealPath() + "\n";
+    assertThat(memo).hasContent(real);
+
+    // A memo naming another file than the java on PATH is not believed: here a Java 11
+    // installation's (its release file says so), which the launcher would refuse to run.
+    Path other = Files.createDirectories(tmp.resolve("other-jdk/bin"));
+    Files.copy(JAVA, other.resolve("java"));
+    Files.writeString(other.resolve("../release"), "JAVA_VERSION=\"11.0.2\"\n");
+    Files.writeString(memo, onPath + "\n" + other.resolve("java") + "\n");
+    Result r = exec(work, env, "pipeline", "--version");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("pipeline " + VERSION + " ");
+    assertThat(memo).as("written again").hasContent(real);
   }
 
   @Test
