@@ -317,8 +317,8 @@ public final class SwaggerValidation {
    * {@code OpenAPIDeserializer.deserialize(root, location, options)} does, less its first step.
    * That step copies the whole tree into a {@code Map} (Jackson's {@code convertValue}) for schema
    * parser extensions alone; with none (the cache seeded above) nothing reads the copy, which on a
-   * 4 MB document is ~0.12 s of CPU before the first check. When the cache could not be seeded,
-   * or the root is no object, the deserializer runs whole.
+   * 4 MB document is ~0.12 s of CPU before the first check. When the cache could not be seeded, or
+   * the root is no object, the deserializer runs whole.
    */
   static List<String> deserialize(JsonNode root, String location) {
     NoSchemaParserExtensions.ensure();
