@@ -267,8 +267,14 @@ public final class SwaggerValidation {
     return findings;
   }
 
-  private static final java.util.regex.Pattern GREEDY =
-      java.util.regex.Pattern.compile("Declared path parameter ([^\\s+]+)\\+ needs to be defined");
+  /** Compiled on the first message ({@link Classifier}'s patterns likewise). */
+  private static final class Greedy {
+    static final java.util.regex.Pattern PATTERN =
+        java.util.regex.Pattern.compile(
+            "Declared path parameter ([^\\s+]+)\\+ needs to be defined");
+
+    private Greedy() {}
+  }
 
   /**
    * API Gateway's greedy path variable {@code {proxy+}} is declared as a path parameter named
@@ -276,7 +282,7 @@ public final class SwaggerValidation {
    * proxy+}. That message is dropped when the path item or an operation declares the plain name.
    */
   private static boolean isDeclaredGreedyParameter(String message, JsonNode root, String pointer) {
-    java.util.regex.Matcher m = GREEDY.matcher(message);
+    java.util.regex.Matcher m = Greedy.PATTERN.matcher(message);
     if (!m.find() || !pointer.startsWith("/paths/")) {
       return false;
     }
