@@ -327,7 +327,9 @@ public final class SwaggerValidation {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(LOADER);
     try {
-      OpenAPIDeserializer deserializer = new MessagesDeserializer();
+      // (of its own type: as an OpenAPIDeserializer, the verifier would load both classes with
+      // this one, on the command line's thread, instead of the preparation's)
+      MessagesDeserializer deserializer = new MessagesDeserializer();
       // deserialize(JsonNode, String, ParseOptions) hands a new ParseOptions on, not the caller's
       // (swagger-parser 2.1): its defaults are what both paths use.
       ParseOptions options = new ParseOptions();
