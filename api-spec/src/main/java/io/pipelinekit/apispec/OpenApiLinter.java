@@ -6,6 +6,7 @@ import io.pipelinekit.apispec.internal.rules.ApiGatewayRules;
 import io.pipelinekit.apispec.internal.rules.RuleCatalog;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.RuleSet;
+import io.pipelinekit.core.internal.LineStartKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Lints OpenAPI documents for API Gateway REST import: swagger-parser's validation (rules {@code
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * each documented under {@code docs/rules/}.
  */
 public final class OpenApiLinter {
-  private static final Pattern OPENAPI_KEY =
-      Pattern.compile("(?m)^(\\s*\\{\\s*)?[\"']?(openapi|swagger)[\"']?\\s*:");
 
   /** Whether swagger-parser's warm-up has been started in this JVM (once is enough). */
   private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
@@ -44,10 +42,18 @@ public final class OpenApiLinter {
    * {@code swagger} key near the start), without parsing it.
    */
   public static boolean looksLikeOpenApi(String text) {
-    String head = text.length() > 65_536 ? text.substring(0, 65_536) : text;
-    return OPENAPI_KEY.matcher(head).find()
-        || head.contains("\"openapi\"")
-        || head.contains("\"swagger\"");
+    // (?m)^(\s*\{\s*)?["']?(openapi|swagger)["']?\s*: in the first 64 KiB, without the regex
+    int limit = Math.min(text.length(), 65_536);
+    return LineStartKey.find(text, 0, limit, "openapi", true)
+        || LineStartKey.find(text, 0, limit, "swagger", true)
+        || within(text, "\"openapi\"", limit)
+        || within(text, "\"swagger\"", limit);
+  }
+
+  /** Whether {@code word} occurs in {@code text}'s first {@code limit} chars. */
+  private static boolean within(String text, String word, int limit) {
+    int at = text.indexOf(word);
+    return at >= 0 && at + word.length() <= limit;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.pipelinekit.buildspec.internal.lint.LintRun;
 import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.RuleSet;
+import io.pipelinekit.core.internal.LineStartKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -37,9 +38,6 @@ public final class BuildSpecLinter {
   /** Default largest file read, in bytes. */
   public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
-  private static final Pattern YAML_VERSION = Pattern.compile("(?m)^['\"]?version['\"]?[ \t]*:");
-  private static final Pattern YAML_SECTION =
-      Pattern.compile("(?m)^['\"]?(phases|artifacts|env)['\"]?[ \t]*:");
   private static final Pattern JSON_VERSION = Pattern.compile("\"version\"\\s*:");
   private static final Pattern JSON_SECTION = Pattern.compile("\"(phases|artifacts|env)\"\\s*:");
 
@@ -53,14 +51,23 @@ public final class BuildSpecLinter {
     if (content == null) {
       return false;
     }
-    String head = content.length() > 256 * 1024 ? content.substring(0, 256 * 1024) : content;
-    if (head.startsWith("\uFEFF")) {
-      head = head.substring(1); // a UTF-8 byte-order mark, as Windows editors write it
+    int limit = Math.min(content.length(), 256 * 1024);
+    // after a UTF-8 byte-order mark, as Windows editors write it
+    int from = limit > 0 && content.charAt(0) == '\uFEFF' ? 1 : 0;
+    int first = from;
+    while (first < limit && Character.isWhitespace(content.charAt(first))) {
+      first++;
     }
-    if (head.stripLeading().startsWith("{")) {
+    if (first < limit && content.charAt(first) == '{') {
+      String head = content.substring(from, limit);
       return JSON_VERSION.matcher(head).find() && JSON_SECTION.matcher(head).find();
     }
-    return YAML_VERSION.matcher(head).find() && YAML_SECTION.matcher(head).find();
+    // (?m)^['"]?version['"]?[ \t]*: and (?m)^['"]?(phases|artifacts|env)['"]?[ \t]*:, without
+    // the regexes (~10 ms each over 256 KiB on a cold JVM)
+    return LineStartKey.find(content, from, limit, "version", false)
+        && (LineStartKey.find(content, from, limit, "phases", false)
+            || LineStartKey.find(content, from, limit, "artifacts", false)
+            || LineStartKey.find(content, from, limit, "env", false));
   }
 
   /** The rules (id, severity, summary; the page {@code docs/rules/<id>.md} has details). */

@@ -2,15 +2,12 @@ package io.pipelinekit.apispec.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
@@ -116,20 +113,18 @@ public final class SwaggerValidation {
    * first thread to get here does it; any other waits for it rather than doing it too): {@code
    * OpenAPIDeserializer} initialised and its extension cache seeded; Jackson's {@code ObjectMapper}
    * initialised (swagger-parser makes one per document; its date format reads the JDK's locale
-   * data); swagger-core's shared mapper made and its converter for {@code x-} extensions built (the
-   * validation reuses both); and the JDK's {@code http} and {@code https} URL handlers found
-   * (swagger-parser checks each server URL with {@code new URL}; the first look-up of a scheme asks
-   * every jar on the class path for a {@code URLStreamHandlerProvider}, and two threads asking at
-   * once both scan).
+   * data); and the JDK's {@code http} and {@code https} URL handlers found (swagger-parser checks
+   * each server URL with {@code new URL}; the first look-up of a scheme asks every jar on the class
+   * path for a {@code URLStreamHandlerProvider}, and two threads asking at once both scan). Not
+   * swagger-core's shared mapper ({@code Json.mapper()}, ~90 ms on a cold JVM): OpenAPI 3.0
+   * validation no longer needs it ({@link MessagesDeserializer}); 3.1's unknown schema keywords
+   * make it when they need it.
    */
   private static final class Prepared {
     static {
       try {
         NoSchemaParserExtensions.ensure();
         ObjectMapper.class.getName();
-        ObjectNode extension = JsonNodeFactory.instance.objectNode();
-        extension.put("type", "mock").putArray("n").add(1).add(true).addNull();
-        Json.mapper().convertValue(extension, Object.class);
         new URL("https://example.com/v1");
         new URL("http://example.com");
       } catch (MalformedURLException | RuntimeException | LinkageError e) {
@@ -272,8 +267,14 @@ public final class SwaggerValidation {
     return findings;
   }
 
-  private static final java.util.regex.Pattern GREEDY =
-      java.util.regex.Pattern.compile("Declared path parameter ([^\\s+]+)\\+ needs to be defined");
+  /** Compiled on the first message ({@link Classifier}'s patterns likewise). */
+  private static final class Greedy {
+    static final java.util.regex.Pattern PATTERN =
+        java.util.regex.Pattern.compile(
+            "Declared path parameter ([^\\s+]+)\\+ needs to be defined");
+
+    private Greedy() {}
+  }
 
   /**
    * API Gateway's greedy path variable {@code {proxy+}} is declared as a path parameter named
@@ -281,7 +282,7 @@ public final class SwaggerValidation {
    * proxy+}. That message is dropped when the path item or an operation declares the plain name.
    */
   private static boolean isDeclaredGreedyParameter(String message, JsonNode root, String pointer) {
-    java.util.regex.Matcher m = GREEDY.matcher(message);
+    java.util.regex.Matcher m = Greedy.PATTERN.matcher(message);
     if (!m.find() || !pointer.startsWith("/paths/")) {
       return false;
     }
@@ -326,7 +327,9 @@ public final class SwaggerValidation {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(LOADER);
     try {
-      OpenAPIDeserializer deserializer = new OpenAPIDeserializer();
+      // (of its own type: as an OpenAPIDeserializer, the verifier would load both classes with
+      // this one, on the command line's thread, instead of the preparation's)
+      MessagesDeserializer deserializer = new MessagesDeserializer();
       // deserialize(JsonNode, String, ParseOptions) hands a new ParseOptions on, not the caller's
       // (swagger-parser 2.1): its defaults are what both paths use.
       ParseOptions options = new ParseOptions();
