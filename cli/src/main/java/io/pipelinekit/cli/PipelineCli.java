@@ -81,11 +81,7 @@ public final class PipelineCli implements Runnable {
 
   private static CommandLine newCommandLine(String only) {
     Startup.beforePicocli();
-    if ("lint".equals(only)) {
-      // swagger-parser's validation gets ready while picocli builds and parses the command line
-      OpenApiLinter.prepareInBackground();
-    }
-    // and, for a command that loads a definition, its rules and the reader of its API's fragments
+    // for a command that loads a definition, its rules and the reader of its API's fragments
     Preparation.inBackground(only);
     CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
     for (String name : only == null ? COMMANDS : List.of(only)) {
@@ -98,7 +94,31 @@ public final class PipelineCli implements Runnable {
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExitCodeExceptionMapper(new UsageExitCode());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    if ("lint".equals(only)) {
+      cli.setExecutionStrategy(new PrepareLintThenRun());
+    }
     return cli;
+  }
+
+  /**
+   * Runs a parsed {@code lint} command line as picocli does, once swagger-parser's validation has
+   * started getting ready on another thread (while the command reads its files) if the command line
+   * lints: not for {@code --help} or {@code --version}; a usage error never gets here. A class, not
+   * a lambda: the start-up archive leaves out a lambda of picocli's interfaces (compiled for Java
+   * 5), and with it the interface and every class implementing it.
+   */
+  private static final class PrepareLintThenRun implements CommandLine.IExecutionStrategy {
+    @Override
+    public int execute(CommandLine.ParseResult parsed) {
+      boolean lints = parsed.hasSubcommand();
+      for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+        lints &= !p.isUsageHelpRequested() && !p.isVersionHelpRequested();
+      }
+      if (lints) {
+        OpenApiLinter.prepareInBackground();
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    }
   }
 
   /**
