@@ -63,7 +63,7 @@ public final class PipelineCli implements Runnable {
 
   /** A configured command line: every subcommand registered, errors mapped to exit codes. */
   public static CommandLine newCommandLine() {
-    return newCommandLine(null);
+    return newCommandLine(null, new String[0]);
   }
 
   /**
@@ -74,13 +74,17 @@ public final class PipelineCli implements Runnable {
    */
   static CommandLine commandLineFor(String... args) {
     if (args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0])) {
-      return newCommandLine(args[0]);
+      return newCommandLine(args[0], args);
     }
-    return newCommandLine(null);
+    return newCommandLine(null, args);
   }
 
-  private static CommandLine newCommandLine(String only) {
+  private static CommandLine newCommandLine(String only, String[] args) {
     Startup.beforePicocli();
+    if ("lint".equals(only) && LintCommand.looksLikeALint(args)) {
+      // swagger-parser's validation gets ready while picocli builds and parses the command line
+      OpenApiLinter.prepareInBackground();
+    }
     // for a command that loads a definition, its rules and the reader of its API's fragments
     Preparation.inBackground(only);
     CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
@@ -103,9 +107,10 @@ public final class PipelineCli implements Runnable {
   /**
    * Runs a parsed {@code lint} command line as picocli does, once swagger-parser's validation has
    * started getting ready on another thread (while the command reads its files) if the command line
-   * lints: not for {@code --help} or {@code --version}; a usage error never gets here. A class, not
-   * a lambda: the start-up archive leaves out a lambda of picocli's interfaces (compiled for Java
-   * 5), and with it the interface and every class implementing it.
+   * lints and {@link LintCommand#looksLikeALint} did not start it already: not for {@code --help}
+   * or {@code --version}; a usage error never gets here. A class, not a lambda: the start-up
+   * archive leaves out a lambda of picocli's interfaces (compiled for Java 5), and with it the
+   * interface and every class implementing it.
    */
   private static final class PrepareLintThenRun implements CommandLine.IExecutionStrategy {
     @Override

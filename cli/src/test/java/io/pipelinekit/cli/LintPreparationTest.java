@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,9 @@ class LintPreparationTest {
       {0, new String[] {"lint", "--version"}},
       {0, new String[] {"lint", "-V", api.toString()}},
       {2, new String[] {"lint", "--bogus", api.toString()}},
+      {0, new String[] {"lint", "-hV", api.toString()}},
       {2, new String[] {"lint"}},
-      {2, new String[] {"lint", "--format=xml", api.toString()}},
+      {2, new String[] {"lint", "--format", "json"}},
     };
     for (Object[] run : runs) {
       String[] args = (String[]) run[1];
@@ -46,11 +48,43 @@ class LintPreparationTest {
   @Test
   void aLintOfAnOpenApiDocument_startsIt() throws Exception {
     Path api = Files.writeString(tmp.resolve("openapi.yaml"), SMALL_OPENAPI);
-    try (RecordingCliLoader loader = new RecordingCliLoader()) {
-      assertThat(loader.run("lint", api.toString())).as(loader.err).isZero();
-      assertThat(loader.definedClasses()).contains(VALIDATION);
-      assertThat(loader.out).contains("openapi.yaml");
+    for (String[] args :
+        new String[][] {
+          {"lint", api.toString()},
+          {"lint", "--format", "json", "--disable=oas-unknown-field", api.toString()},
+          {"lint", "--", api.toString()},
+        }) {
+      try (RecordingCliLoader loader = new RecordingCliLoader()) {
+        assertThat(loader.run(args)).as(loader.err).isZero();
+        assertThat(loader.definedClasses()).as(String.join(" ", args)).contains(VALIDATION);
+        assertThat(loader.out).contains("openapi.yaml");
+      }
     }
+  }
+
+  @Test
+  void aLookAtTheArguments_tellsALintFromHelpVersionAndUsageErrors() {
+    assertThat(LintCommand.looksLikeALint(new String[] {"lint", "a.yaml"})).isTrue();
+    assertThat(LintCommand.looksLikeALint(new String[] {"lint", "--fail-on", "info", "-"}))
+        .isTrue();
+    assertThat(LintCommand.looksLikeALint(new String[] {"lint", "--verbose", "--", "-x"})).isTrue();
+    assertThat(LintCommand.looksLikeALint(new String[] {"lint", "--fail-on", "info"})).isFalse();
+    assertThat(LintCommand.looksLikeALint(new String[] {"lint", "--help", "a.yaml"})).isFalse();
+    assertThat(LintCommand.looksLikeALint(new String[] {"lint", "--bogus=1", "a.yaml"})).isFalse();
+  }
+
+  /** The look at the arguments knows lint's options as its model declares them. */
+  @Test
+  void theOptionsTheLookKnows_areLintsOptions() {
+    java.util.Set<String> withValue = new java.util.HashSet<>();
+    java.util.Set<String> withoutValue = new java.util.HashSet<>();
+    for (var option : PipelineCli.newCommand("lint").options()) {
+      if (!option.usageHelp() && !option.versionHelp()) {
+        (option.arity().max() > 0 ? withValue : withoutValue).addAll(List.of(option.names()));
+      }
+    }
+    assertThat(LintCommand.OPTIONS_WITH_A_VALUE).isEqualTo(withValue);
+    assertThat(LintCommand.OPTIONS_WITHOUT_A_VALUE).isEqualTo(withoutValue);
   }
 
   private static final String SMALL_OPENAPI =
