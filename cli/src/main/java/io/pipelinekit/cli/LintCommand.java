@@ -77,6 +77,58 @@ public final class LintCommand implements Callable<Integer> {
 
   String rulesBaseUrl;
 
+  /**
+   * The options of this command that take a value, and those that do not (but help and version), as
+   * {@link #commandSpec} declares them (LintPreparationTest holds the two to it), for {@link
+   * #looksLikeALint}: that look comes before picocli builds the model (about 50 ms on a cold JVM).
+   */
+  static final Set<String> OPTIONS_WITH_A_VALUE =
+      Set.of(
+          "--format",
+          "--fail-on",
+          "--allow-remote-refs",
+          "--max-ref-files",
+          "--disable",
+          "--max-bytes",
+          "--max-depth",
+          "--max-string-length",
+          "--max-number-length",
+          "--max-nodes",
+          "--max-aliases",
+          "--max-alias-nodes",
+          "--rules-base-url");
+
+  static final Set<String> OPTIONS_WITHOUT_A_VALUE = Set.of("--verbose");
+
+  /**
+   * Whether picocli will run this command on {@code args} (the whole command line, {@code lint}
+   * first), as far as a look at them tells before parsing: at least one file, no help or version
+   * option, no option the command does not have. What only parsing finds (an option value picocli
+   * refuses, say) starts swagger-parser's preparation for nothing; what this look does not know
+   * (clustered short options) starts it once parsed ({@code PipelineCli}'s execution strategy).
+   */
+  static boolean looksLikeALint(String[] args) {
+    boolean files = false;
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        return files || i + 1 < args.length;
+      }
+      if (arg.length() > 1 && arg.startsWith("-")) {
+        int equals = arg.indexOf('=');
+        String name = equals < 0 ? arg : arg.substring(0, equals);
+        if (OPTIONS_WITH_A_VALUE.contains(name)) {
+          i += equals < 0 ? 1 : 0; // its value
+        } else if (!OPTIONS_WITHOUT_A_VALUE.contains(name) || equals >= 0) {
+          return false; // help, version, or not an option of lint: picocli will say so
+        }
+      } else {
+        files = true;
+      }
+    }
+    return files;
+  }
+
   /** This command's model, declared in code (see {@link Specs}). */
   CommandSpec commandSpec() {
     Specs s = Specs.command(this, "lint");

@@ -63,7 +63,7 @@ public final class PipelineCli implements Runnable {
 
   /** A configured command line: every subcommand registered, errors mapped to exit codes. */
   public static CommandLine newCommandLine() {
-    return newCommandLine(null);
+    return newCommandLine(null, new String[0]);
   }
 
   /**
@@ -74,18 +74,18 @@ public final class PipelineCli implements Runnable {
    */
   static CommandLine commandLineFor(String... args) {
     if (args.length > 0 && !args[0].equals("help") && COMMANDS.contains(args[0])) {
-      return newCommandLine(args[0]);
+      return newCommandLine(args[0], args);
     }
-    return newCommandLine(null);
+    return newCommandLine(null, args);
   }
 
-  private static CommandLine newCommandLine(String only) {
+  private static CommandLine newCommandLine(String only, String[] args) {
     Startup.beforePicocli();
-    if ("lint".equals(only)) {
+    if ("lint".equals(only) && LintCommand.looksLikeALint(args)) {
       // swagger-parser's validation gets ready while picocli builds and parses the command line
       OpenApiLinter.prepareInBackground();
     }
-    // and, for a command that loads a definition, its rules and the reader of its API's fragments
+    // for a command that loads a definition, its rules and the reader of its API's fragments
     Preparation.inBackground(only);
     CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
     for (String name : only == null ? COMMANDS : List.of(only)) {
@@ -98,7 +98,32 @@ public final class PipelineCli implements Runnable {
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExitCodeExceptionMapper(new UsageExitCode());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    if ("lint".equals(only)) {
+      cli.setExecutionStrategy(new PrepareLintThenRun());
+    }
     return cli;
+  }
+
+  /**
+   * Runs a parsed {@code lint} command line as picocli does, once swagger-parser's validation has
+   * started getting ready on another thread (while the command reads its files) if the command line
+   * lints and {@link LintCommand#looksLikeALint} did not start it already: not for {@code --help}
+   * or {@code --version}; a usage error never gets here. A class, not a lambda: the start-up
+   * archive leaves out a lambda of picocli's interfaces (compiled for Java 5), and with it the
+   * interface and every class implementing it.
+   */
+  private static final class PrepareLintThenRun implements CommandLine.IExecutionStrategy {
+    @Override
+    public int execute(CommandLine.ParseResult parsed) {
+      boolean lints = parsed.hasSubcommand();
+      for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+        lints &= !p.isUsageHelpRequested() && !p.isVersionHelpRequested();
+      }
+      if (lints) {
+        OpenApiLinter.prepareInBackground();
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    }
   }
 
   /**

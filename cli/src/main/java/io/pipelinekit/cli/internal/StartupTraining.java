@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,16 @@ public final class StartupTraining {
     String out = dir.resolve("out").toString();
     String definition = "--definition=" + Definition.class.getName();
     String root = "--source-root=" + dir;
+    // a user's pipeline using the rest of the library, and one breaking rules (exit 2)
+    Path sources = Files.createDirectories(dir.resolve("rich"));
+    TrainingPipelines.writeSources(sources, OPENAPI, GATEWAY);
+    String rich = "--definition=" + TrainingPipelines.Rich.class.getName();
+    String broken = "--definition=" + TrainingPipelines.Broken.class.getName();
+    String richRoot = "--source-root=" + sources;
+    String richOut = "--out=" + dir.resolve("rich-out");
+    Path parameters = Files.writeString(dir.resolve("parameters.properties"), "name=trained\n");
+    Path clean = Files.writeString(dir.resolve("clean.buildspec.yml"), CLEAN_BUILDSPEC);
+    Path fragment = Files.writeString(dir.resolve("fragment.yaml"), GATEWAY);
     List<String> failed = new ArrayList<>();
     // {exit code expected, arguments...}
     Object[][] runs = {
@@ -74,12 +85,26 @@ public final class StartupTraining {
       {0, "build", definition, root, "--out=" + out, "--format=json"},
       {0, "graph", definition},
       {0, "graph", definition, "--format=dot"},
+      {0, "build", rich, richRoot, richOut, "-P", "environment=dev"},
+      {0, "build", rich, richRoot, richOut, "--parameters=" + parameters, "--format=json"},
+      {0, "build", rich, "--list-parameters"},
+      {2, "build", broken, richRoot, richOut},
+      {2, "build", broken, richRoot, richOut, "--format=json"},
+      {0, "graph", rich},
+      {0, "graph", rich, "--format=dot"},
+      {0, "init", dir.resolve("init").toString()},
+      {0, "lint", clean.toString()},
+      {1, "lint", fragment.toString()},
+      {0, "lint", "--help"},
+      {2, "lint", "--bogus", api.toString()},
       {0, "lint", out + "/openapi.yaml"},
       {1, "lint", api.toString(), json.toString(), buildspec.toString()},
       {1, "lint", "--format=json", api.toString(), buildspec.toString()},
       {1, "lint", "--format=sarif", api.toString(), buildspec.toString()},
       {0, "merge", api.toString(), gateway.toString(), "-o", dir.resolve("m.yaml").toString()},
       {0, "diff", api.toString(), out + "/openapi.yaml"},
+      {1, "diff", "--fail-on-breaking", out + "/openapi.yaml", json.toString()},
+      {0, "diff", "--format=json", out + "/openapi.yaml", json.toString()},
       {
         0,
         "image-definitions",
@@ -87,6 +112,15 @@ public final class StartupTraining {
         dir.resolve("i.json").toString(),
         "app=111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"
       },
+      {
+        0,
+        "image-definitions",
+        "--image-detail",
+        "-o",
+        dir.resolve("d.json").toString(),
+        "app=111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1"
+      },
+      {0, "help", "build"},
       {2, "lint"},
       {0, "deploy-api", "--help"},
       {0, "rollback-api", "--help"},
@@ -109,7 +143,52 @@ public final class StartupTraining {
         failed.add(String.join(" ", args) + " → " + code);
       }
     }
+    userClassPath(dir, richRoot, richOut, failed);
     return failed;
+  }
+
+  /**
+   * Builds and graphs with a user's definition classpath ({@code PIPELINE_CLASSPATH}): a jar whose
+   * service file registers the definition (so no --definition), and a definition it lacks.
+   */
+  private static void userClassPath(Path dir, String root, String out, List<String> failed)
+      throws IOException {
+    Path jar = dir.resolve("definitions.jar");
+    try (java.util.jar.JarOutputStream j =
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      j.putNextEntry(
+          new java.util.jar.JarEntry(
+              "META-INF/services/" + io.pipelinekit.pipeline.PipelineDefinition.class.getName()));
+      j.write((TrainingPipelines.Rich.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+      j.closeEntry();
+    }
+    String property = "pipeline.classpath";
+    String before = System.getProperty(property);
+    System.setProperty(property, jar.toString());
+    try {
+      PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+      Object[][] runs = {
+        {0, "build", root, out},
+        {0, "graph"},
+        {2, "build", "--definition=com.example.NoSuchPipeline", root, out},
+      };
+      for (Object[] run : runs) {
+        String[] args = new String[run.length - 1];
+        for (int i = 1; i < run.length; i++) {
+          args[i - 1] = (String) run[i];
+        }
+        int code = PipelineCli.execute(discard, discard, args);
+        if (code != (int) run[0]) {
+          failed.add(property + "=" + jar + " " + String.join(" ", args) + " → " + code);
+        }
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before);
+      }
+    }
   }
 
   /**
@@ -306,6 +385,28 @@ public final class StartupTraining {
               connectionId: ${stageVariables.vpcLinkId}
               requestParameters:
                 integration.request.path.id: method.request.path.id
+      """;
+
+  /** A buildspec with no findings. */
+  private static final String CLEAN_BUILDSPEC =
+      """
+      version: 0.2
+      env:
+        variables:
+          STAGE: dev
+        exported-variables:
+          - IMAGE_TAG
+      phases:
+        install:
+          runtime-versions:
+            java: corretto17
+        build:
+          commands:
+            - IMAGE_TAG=1
+            - mvn -B verify
+      artifacts:
+        files:
+          - target/*.jar
       """;
 
   private static final String OPENAPI_JSON =

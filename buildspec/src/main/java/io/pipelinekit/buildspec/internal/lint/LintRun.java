@@ -9,7 +9,6 @@ import io.pipelinekit.core.internal.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,11 +140,19 @@ public final class LintRun {
       checkRoot(root);
     }
     List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(
-        Comparator.<Finding>comparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(Finding::ruleId));
+    // one method, not Comparator.comparingInt(...).thenComparing(...): those combinators return
+    // serializable lambdas, which JDK 17's start-up archive does not hold (each lint spun them)
+    sorted.sort(LintRun::compareInOrder);
     return Collections.unmodifiableList(sorted);
+  }
+
+  /** By line, column, rule id. */
+  private static int compareInOrder(Finding a, Finding b) {
+    int c = Integer.compare(a.location().line(), b.location().line());
+    if (c == 0) {
+      c = Integer.compare(a.location().column(), b.location().column());
+    }
+    return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
   }
 
   // ---------------------------------------------------------------- loading
