@@ -86,7 +86,7 @@ public final class PipelineCli implements Runnable {
       OpenApiLinter.prepareInBackground();
     }
     // for a command that loads a definition, its rules and the reader of its API's fragments
-    Preparation.inBackground(only);
+    Preparation.inBackground(only, args);
     CommandLine cli = new CommandLine(new PipelineCli().commandSpec());
     for (String name : only == null ? COMMANDS : List.of(only)) {
       CommandSpec command = newCommand(name);

@@ -17,14 +17,26 @@ final class Preparation {
 
   private Preparation() {}
 
+  /** The options with which a command prints help or its version instead of running. */
+  private static final Set<String> NOT_A_RUN = Set.of("-h", "--help", "-V", "--version");
+
   /**
-   * Starts the preparation on a daemon thread when {@code command} (null: none) loads a definition.
+   * Starts the preparation on a daemon thread when {@code command} (null: none) loads a definition
+   * and {@code args} ask for no help or version.
    *
-   * @return the thread started, or null when the command needs none
+   * @return the thread started, or null when the run needs none
    */
-  static Thread inBackground(String command) {
+  static Thread inBackground(String command, String... args) {
     if (command == null || !COMMANDS.contains(command)) {
       return null;
+    }
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      }
+      if (NOT_A_RUN.contains(arg)) {
+        return null;
+      }
     }
     Thread t = new Thread(Preparation::run, "pipelinekit-preparation");
     t.setDaemon(true);

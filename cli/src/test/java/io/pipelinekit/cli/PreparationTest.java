@@ -25,6 +25,20 @@ class PreparationTest {
     assertThat(Preparation.inBackground(command)).isNull();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"-h", "--help", "-V", "--version"})
+  void helpOrVersionStartsNone(String option) {
+    assertThat(Preparation.inBackground("build", "build", "--out", "x", option)).isNull();
+    assertThat(Preparation.inBackground("graph", "graph", option)).isNull();
+  }
+
+  @Test
+  void anOptionValueAfterTheEndOfOptionsIsNoHelp() throws Exception {
+    Thread t = Preparation.inBackground("build", "build", "--", "--help");
+    assertThat(t).isNotNull();
+    t.join(60_000);
+  }
+
   @Test
   void noCommandStartsNone() {
     assertThat(Preparation.inBackground(null)).isNull();
