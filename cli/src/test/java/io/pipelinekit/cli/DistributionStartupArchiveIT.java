@@ -2,17 +2,16 @@ package io.pipelinekit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipelinekit.cli.UnpackedDistribution.Result;
 import io.pipelinekit.pipeline.FixturesAccess;
 import io.pipelinekit.testing.RepoRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * repository, run with a clean environment, as {@link DistributionIT} does.
  */
 class DistributionStartupArchiveIT {
-  private static final String VERSION = System.getProperty("pipelinekit.version");
-  private static final Path TARGET = Path.of(System.getProperty("pipelinekit.target"));
-  private static final Path ARCHIVE = TARGET.resolve("pipeline-" + VERSION + ".tar.gz");
-  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+  private static final String VERSION = UnpackedDistribution.VERSION;
+  private static final Path JAVA_HOME = UnpackedDistribution.JAVA_HOME;
 
   private static final String SMALL_API =
       """
@@ -48,18 +45,14 @@ class DistributionStartupArchiveIT {
       """;
 
   @TempDir static Path tmp;
+  static UnpackedDistribution dist;
   static Path launcher;
   static Path work;
 
-  record Result(int code, String out, String err) {}
-
   @BeforeAll
   static void install() throws Exception {
-    Path unpacked = Files.createDirectories(tmp.resolve("opt"));
-    Result tar =
-        exec(unpacked, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", ARCHIVE.toString());
-    assertThat(tar.code()).as(tar.err()).isZero();
-    launcher = unpacked.resolve("pipeline-" + VERSION + "/bin/pipeline");
+    dist = UnpackedDistribution.unpack(tmp);
+    launcher = dist.launcher();
     work = Files.createDirectories(tmp.resolve("work"));
     Files.writeString(work.resolve("pets.yaml"), SMALL_API);
   }
@@ -395,29 +388,10 @@ class DistributionStartupArchiveIT {
   }
 
   private static Result run(Map<String, String> env, String... args) throws Exception {
-    List<String> argv = new ArrayList<>(List.of(launcher.toString()));
-    argv.addAll(List.of(args));
-    return exec(work, env, argv.toArray(String[]::new));
+    return dist.pipeline(work, env, args);
   }
 
   private static String codeSource(Class<?> type) throws Exception {
     return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-  }
-
-  /** Runs a program in {@code dir} with exactly {@code env} as its environment. */
-  private static Result exec(Path dir, Map<String, String> env, String... command)
-      throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = pb.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("timed out: " + String.join(" ", command));
-    }
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
   }
 }
