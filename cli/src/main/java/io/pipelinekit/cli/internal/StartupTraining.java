@@ -26,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -204,16 +206,37 @@ public final class StartupTraining {
           io.pipelinekit.core.Rule.class);
 
   /**
-   * Loads, without initialising, every class of {@link #OWN_JARS}: which of them a build or graph
-   * reaches depends on the user's definition (a manual approval, a pull-request trigger, a cache),
-   * not only on the commands run here, and a class the archive lacks is looked for jar by jar in
-   * lib/. Returns how many classes were loaded.
+   * The libraries whose classes a lint reaches by what the document holds rather than by the
+   * command (swagger-parser's deserializers and reference checks load the model class of each kind
+   * of object they meet: examples, tags, links...), each named by one of its classes and the
+   * package folder of the classes to load.
+   */
+  private static final Map<Class<?>, String> DOCUMENT_LIBRARIES =
+      Map.of(
+          io.swagger.v3.oas.models.OpenAPI.class, "io/swagger/v3/oas/models/",
+          io.swagger.v3.parser.util.OpenAPIDeserializer.class, "io/swagger/v3/parser/",
+          io.swagger.models.Swagger.class, "io/swagger/models/",
+          io.swagger.parser.util.SwaggerDeserializer.class, "io/swagger/parser/");
+
+  /**
+   * Loads, without initialising, every class of {@link #OWN_JARS} and {@link #DOCUMENT_LIBRARIES}:
+   * which of them a build or graph reaches depends on the user's definition (a manual approval, a
+   * pull-request trigger, a cache), not only on the commands run here, and a class the archive
+   * lacks is looked for jar by jar in lib/. Returns how many classes were loaded.
    */
   static int loadOwnClasses() throws IOException {
     ClassLoader loader = StartupTraining.class.getClassLoader();
     int loaded = 0;
+    Map<Class<?>, String> packages = new LinkedHashMap<>();
     for (Class<?> anchor : OWN_JARS) {
-      for (String name : classNames(anchor)) {
+      String[] segments = anchor.getPackageName().split("\\.");
+      packages.put(
+          anchor,
+          String.join("/", java.util.Arrays.copyOf(segments, Math.min(3, segments.length))) + "/");
+    }
+    packages.putAll(DOCUMENT_LIBRARIES);
+    for (Map.Entry<Class<?>, String> p : packages.entrySet()) {
+      for (String name : classNames(p.getKey(), p.getValue())) {
         try {
           Class.forName(name, false, loader);
           loaded++;
@@ -226,14 +249,11 @@ public final class StartupTraining {
   }
 
   /**
-   * The binary names of the classes of {@code anchor}'s module (its package and those below) in the
-   * jar (or classes folder) it came from: in the distribution that is the runnable jar, which holds
+   * The binary names of the classes under the package folder {@code module} in the jar (or classes
+   * folder) {@code anchor} came from: in the distribution that is the runnable jar, which holds
    * every library too.
    */
-  private static List<String> classNames(Class<?> anchor) throws IOException {
-    String[] segments = anchor.getPackageName().split("\\.");
-    String module =
-        String.join("/", java.util.Arrays.copyOf(segments, Math.min(3, segments.length))) + "/";
+  private static List<String> classNames(Class<?> anchor, String module) throws IOException {
     Path location;
     try {
       location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
