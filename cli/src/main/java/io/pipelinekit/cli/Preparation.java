@@ -38,18 +38,24 @@ final class Preparation {
         return null;
       }
     }
-    Thread t = new Thread(Preparation::run, "pipelinekit-preparation");
+    // a class, not a lambda or method reference: the first call site that is one in a JVM
+    // initialises java.lang.invoke's machinery (~10 ms of CPU), which this thread then does,
+    // beside the main one
+    Thread t = new Thread(new Run(), "pipelinekit-preparation");
     t.setDaemon(true);
     t.start();
     return t;
   }
 
-  private static void run() {
-    try {
-      PipelineRules.prepare();
-      OpenApiLoader.prepareYaml();
-    } catch (RuntimeException | LinkageError e) {
-      // Only a head start: the command does whatever is left, and reports any problem itself.
+  private static final class Run implements Runnable {
+    @Override
+    public void run() {
+      try {
+        PipelineRules.prepare();
+        OpenApiLoader.prepareYaml();
+      } catch (RuntimeException | LinkageError e) {
+        // Only a head start: the command does whatever is left, and reports any problem itself.
+      }
     }
   }
 }
