@@ -134,6 +134,17 @@ public final class StartupTraining {
     // `pipeline --version` alone takes main's path before picocli (the launcher discards stdout)
     PipelineCli.main(new String[] {"--version"});
     loadOwnClasses();
+    runAll(runs, "", failed);
+    userClassPath(dir, richRoot, richOut, failed);
+    return failed;
+  }
+
+  /**
+   * Runs each command line ({exit code expected, arguments...}) with its output discarded; adds
+   * {@code prefix}, the arguments and the exit code to {@code failed} for each that exits
+   * otherwise.
+   */
+  private static void runAll(Object[][] runs, String prefix, List<String> failed) {
     PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
     for (Object[] run : runs) {
       String[] args = new String[run.length - 1];
@@ -142,11 +153,9 @@ public final class StartupTraining {
       }
       int code = PipelineCli.execute(discard, discard, args);
       if (code != (int) run[0]) {
-        failed.add(String.join(" ", args) + " → " + code);
+        failed.add(prefix + String.join(" ", args) + " → " + code);
       }
     }
-    userClassPath(dir, richRoot, richOut, failed);
-    return failed;
   }
 
   /**
@@ -168,22 +177,12 @@ public final class StartupTraining {
     String before = System.getProperty(property);
     System.setProperty(property, jar.toString());
     try {
-      PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
       Object[][] runs = {
         {0, "build", root, out},
         {0, "graph"},
         {2, "build", "--definition=com.example.NoSuchPipeline", root, out},
       };
-      for (Object[] run : runs) {
-        String[] args = new String[run.length - 1];
-        for (int i = 1; i < run.length; i++) {
-          args[i - 1] = (String) run[i];
-        }
-        int code = PipelineCli.execute(discard, discard, args);
-        if (code != (int) run[0]) {
-          failed.add(property + "=" + jar + " " + String.join(" ", args) + " → " + code);
-        }
-      }
+      runAll(runs, property + "=" + jar + " ", failed);
     } finally {
       if (before == null) {
         System.clearProperty(property);
