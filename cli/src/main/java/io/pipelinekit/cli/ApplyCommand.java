@@ -57,12 +57,12 @@ final class ApplyCommand implements Callable<Integer> {
         "2:usage error, the definition breaks a rule, no region or credentials",
         "3:with --dry-run --detailed-exitcode: there are changes to apply");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("definition", definition.specs());
+    s.mixin(global.specs());
+    s.mixin(definition.specs());
     definition.mixee = s.spec();
-    s.mixin("tool", tool.specs());
-    s.mixin("aws", aws.specs());
-    s.mixin("retry", retry.specs());
+    s.mixin(tool.specs());
+    s.mixin(aws.specs());
+    s.mixin(retry.specs());
     s.option("dryRun", "--dry-run")
         .description(
             "Check and compare only: print what would be created or updated, write nothing.");

@@ -69,10 +69,10 @@ final class BuildCommand implements Callable<Integer> {
         "2:usage error, the definition breaks a rule (every problem listed), an API fragment is"
             + " invalid, or --out holds what pipeline build did not write");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("definition", definition.specs());
+    s.mixin(global.specs());
+    s.mixin(definition.specs());
     definition.mixee = s.spec();
-    s.mixin("tool", tool.specs());
+    s.mixin(tool.specs());
     s.option("out", "--out")
         .paramLabel("DIR")
         .defaultValue("build/pipeline")
@@ -155,10 +155,16 @@ final class BuildCommand implements Callable<Integer> {
       nameWidth = Math.max(nameWidth, file.getKey().length());
       sizeWidth = Math.max(sizeWidth, String.valueOf(bytes(file.getValue())).length());
     }
-    String row = "  %-" + nameWidth + "s  %" + sizeWidth + "d bytes%n";
+    // Padded by hand, not printf: Formatter's %d asks the locale's number symbols (about 0.01 s of
+    // locale data on a cold JVM) and would print another locale's digits.
+    StringBuilder rows = new StringBuilder();
     for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
-      stdout.printf(row, file.getKey(), bytes(file.getValue()));
+      String size = String.valueOf(bytes(file.getValue()));
+      rows.append("  ").append(file.getKey());
+      rows.append(" ".repeat(nameWidth - file.getKey().length() + 2 + sizeWidth - size.length()));
+      rows.append(size).append(" bytes").append(System.lineSeparator());
     }
+    stdout.print(rows);
     stdout.flush();
     return ExitCodes.OK;
   }

@@ -32,7 +32,7 @@ final class CompletionCommand implements Callable<Integer> {
             + " bashcompinit).");
     s.exitCodes("0:printed", "2:usage error (a shell other than bash or zsh)");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.parameter("shell").index("0").paramLabel("SHELL").description("bash or zsh.");
     return s.build();
   }

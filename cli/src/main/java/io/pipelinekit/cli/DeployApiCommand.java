@@ -79,9 +79,9 @@ final class DeployApiCommand implements Callable<Integer> {
         "1:breaking changes against what the stage serves (without --allow-breaking), AWS rejected a call or it kept failing, or another publish changed the API meanwhile (the message says what state is left)",
         "2:usage error, unreadable or invalid document, lint errors, no region or credentials");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("aws", aws.specs());
-    s.mixin("retry", retry.specs());
+    s.mixin(global.specs());
+    s.mixin(aws.specs());
+    s.mixin(retry.specs());
     s.option("restApiId", "--rest-api-id")
         .paramLabel("ID")
         .required(true)

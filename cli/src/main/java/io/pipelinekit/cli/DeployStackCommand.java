@@ -85,9 +85,9 @@ final class DeployStackCommand implements Callable<Integer> {
         "2:usage error, unreadable or invalid template or parameters, no region or credentials",
         "3:with --detailed-exitcode and --dry-run: there are changes (0: none)");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("aws", aws.specs());
-    s.mixin("retry", retry.specs());
+    s.mixin(global.specs());
+    s.mixin(aws.specs());
+    s.mixin(retry.specs());
     s.option("stackName", "--stack-name")
         .paramLabel("NAME")
         .required(true)

@@ -46,7 +46,7 @@ final class DiffCommand implements Callable<Integer> {
         "1:breaking changes found and --fail-on-breaking given",
         "2:usage error, or a document is unreadable");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.parameter("oldFile")
         .index("0")
         .paramLabel("OLD")
@@ -63,7 +63,7 @@ final class DiffCommand implements Callable<Integer> {
         .description("text (file:line:col breaking|non-breaking kind message) or json.");
     s.option("failOnBreaking", "--fail-on-breaking")
         .description("Exit 1 when a change is breaking.");
-    s.mixin("remoteRefs", remoteRefs.specs());
+    s.mixin(remoteRefs.specs());
     s.option("maxBytes", "--max-bytes")
         .paramLabel("N")
         .description("Largest document accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).");

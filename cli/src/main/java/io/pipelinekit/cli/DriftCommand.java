@@ -42,12 +42,12 @@ final class DriftCommand implements Callable<Integer> {
         "2:usage error, the definition breaks a rule, no region or credentials",
         "3:AWS differs from the definition (or a resource does not exist yet)");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("definition", definition.specs());
+    s.mixin(global.specs());
+    s.mixin(definition.specs());
     definition.mixee = s.spec();
-    s.mixin("tool", tool.specs());
-    s.mixin("aws", aws.specs());
-    s.mixin("retry", retry.specs());
+    s.mixin(tool.specs());
+    s.mixin(aws.specs());
+    s.mixin(retry.specs());
     s.option("format", "--format")
         .paramLabel("FORMAT")
         .defaultValue("text")

@@ -28,8 +28,8 @@ final class GraphCommand implements Callable<Integer> {
         "Prints the pipeline as a picture: stages, actions and the artifacts between them.");
     s.exitCodes("0:printed", "2:usage error or the definition breaks a rule");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("definition", definition.specs());
+    s.mixin(global.specs());
+    s.mixin(definition.specs());
     definition.mixee = s.spec();
     s.option("format", "--format")
         .paramLabel("FORMAT")

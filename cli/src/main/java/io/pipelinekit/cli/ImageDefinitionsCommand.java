@@ -42,7 +42,7 @@ final class ImageDefinitionsCommand implements Callable<Integer> {
             + " '-o -' writes to standard output.");
     s.exitCodes("0:written", "2:usage error or an invalid name or image URI; nothing written");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.option("output", "-o", "--output")
         .paramLabel("FILE")
         .required(true)

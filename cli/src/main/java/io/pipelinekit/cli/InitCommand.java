@@ -86,7 +86,7 @@ final class InitCommand implements Callable<Integer> {
         "0:done (also when every file was already there)",
         "2:usage error, or a path init would write is a link or not a regular file; nothing written");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.parameter("dir")
         .index("0")
         .arity("0..1")

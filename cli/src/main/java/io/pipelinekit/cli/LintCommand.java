@@ -139,7 +139,7 @@ public final class LintCommand implements Callable<Integer> {
         "Exit codes: 0 no findings at or above --fail-on; 1 there are; 2 a file is unreadable or"
             + " invalid.");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.parameter("files")
         .arity("1..*")
         .paramLabel("FILE")
@@ -155,7 +155,7 @@ public final class LintCommand implements Callable<Integer> {
         .description(
             "Exit 1 when a finding is at least this serious: error, warning or info. Default:"
                 + " ${DEFAULT-VALUE}.");
-    s.mixin("remoteRefs", remoteRefs.specs());
+    s.mixin(remoteRefs.specs());
     s.option("disabled", "--disable")
         .paramLabel("RULE")
         .splitRegex(",")

@@ -48,7 +48,7 @@ final class MergeCommand implements Callable<Integer> {
         "1:the fragments conflict; nothing written",
         "2:usage error, or a fragment is unreadable or not OpenAPI");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.parameter("files")
         .arity("1..*")
         .paramLabel("FILE")
@@ -63,7 +63,7 @@ final class MergeCommand implements Callable<Integer> {
     s.option("format", "--format")
         .paramLabel("FORMAT")
         .description("yaml or json (default: from OUT's extension, else yaml).");
-    s.mixin("remoteRefs", remoteRefs.specs());
+    s.mixin(remoteRefs.specs());
     s.option("maxBytes", "--max-bytes")
         .paramLabel("N")
         .description("Largest fragment accepted, in bytes. Default: ${DEFAULT-VALUE} (16 MiB).");

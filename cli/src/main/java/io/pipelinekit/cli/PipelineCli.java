@@ -108,9 +108,8 @@ public final class PipelineCli implements Runnable {
    * Runs a parsed {@code lint} command line as picocli does, once swagger-parser's validation has
    * started getting ready on another thread (while the command reads its files) if the command line
    * lints and {@link LintCommand#looksLikeALint} did not start it already: not for {@code --help}
-   * or {@code --version}; a usage error never gets here. A class, not a lambda: the start-up
-   * archive leaves out a lambda of picocli's interfaces (compiled for Java 5), and with it the
-   * interface and every class implementing it.
+   * or {@code --version}; a usage error never gets here. A class, not a lambda: a class comes ready
+   * from the start-up archive, a lambda's call site is linked anew on every run.
    */
   private static final class PrepareLintThenRun implements CommandLine.IExecutionStrategy {
     @Override
@@ -186,10 +185,8 @@ public final class PipelineCli implements Runnable {
   }
 
   /**
-   * Exit code 2 for an exception picocli could not map otherwise. A class, not a lambda: JDK 17's
-   * archive dump links a lambda's interface to resolve it, and does not archive a linked class
-   * compiled for Java 5 (as picocli's are: "Old class has been linked"), so a lambda here had the
-   * interface loaded from picocli's jar on every run, after every jar before it was opened.
+   * Exit code 2 for an exception picocli could not map otherwise. A class, not a lambda (see {@link
+   * PrepareLintThenRun}).
    */
   private static final class UsageExitCode implements CommandLine.IExitCodeExceptionMapper {
     @Override

@@ -35,9 +35,9 @@ final class RollbackApiCommand implements Callable<Integer> {
         "1:nothing to roll back to, or AWS rejected a call",
         "2:usage error, no region or credentials");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("aws", aws.specs());
-    s.mixin("retry", retry.specs());
+    s.mixin(global.specs());
+    s.mixin(aws.specs());
+    s.mixin(retry.specs());
     s.option("restApiId", "--rest-api-id")
         .paramLabel("ID")
         .required(true)

@@ -33,7 +33,7 @@ final class RulesCommand implements Callable<Integer> {
         "A rule id is what --disable takes and what findings name.");
     s.exitCodes("0:listed", "2:usage error");
     spec = s.spec();
-    s.mixin("global", global.specs());
+    s.mixin(global.specs());
     s.option("format", "--format")
         .paramLabel("FORMAT")
         .defaultValue("text")

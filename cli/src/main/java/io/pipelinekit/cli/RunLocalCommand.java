@@ -58,8 +58,8 @@ final class RunLocalCommand implements Callable<Integer> {
         "2:usage error, unreadable or invalid buildspec (lint errors), an artifacts folder holding"
             + " files run-local did not write, no AWS region or credentials for a lookup");
     spec = s.spec();
-    s.mixin("global", global.specs());
-    s.mixin("aws", aws.specs());
+    s.mixin(global.specs());
+    s.mixin(aws.specs());
     s.option("buildSpec", "--buildspec")
         .paramLabel("FILE")
         .description(

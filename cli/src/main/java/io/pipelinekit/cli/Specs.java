@@ -24,9 +24,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * .description(…)}, bound to the field of that name, whose declared type (with its element types)
  * and initial value are the option's.
  *
- * <p>Bindings are a named class ({@link FieldBinding}), never lambdas: a lambda implementing
- * picocli's interfaces (compiled for Java 5) is not archived by JDK 17, which then loads them from
- * picocli's jar on every run, after opening every jar before it.
+ * <p>Bindings are a named class ({@link FieldBinding}), never lambdas: a class comes ready from the
+ * start-up archive, while each lambda's call site is linked anew on every run.
  */
 final class Specs {
   private final CommandSpec spec;
@@ -71,9 +70,14 @@ final class Specs {
     return s.build();
   }
 
-  /** A mixin's options, bound to {@code options}' fields. */
+  /**
+   * A group of options bound to {@code options}' fields, for commands to take in with {@link
+   * #mixin(Specs)}. Not a picocli mixin: each picocli model ({@link CommandSpec}) compiles four
+   * regular expressions when made (its negatable-option transformer), about 0.002 s on a cold JVM,
+   * for a model whose only use here is to carry the options into the command's.
+   */
   static Specs mixin(Object options) {
-    return new Specs(options, CommandSpec.wrapWithoutInspection(options));
+    return new Specs(options, null);
   }
 
   /** The model being declared (what {@code @Spec} gave a command). */
@@ -122,27 +126,29 @@ final class Specs {
     return parameter;
   }
 
-  /** Mixes {@code mixin}'s options in, under {@code name}. */
-  Specs mixin(String name, Specs mixin) {
-    pending.add(new Mixin(name, mixin));
+  /** Takes in {@code mixin}'s options, here in the order declared (see {@link #mixin(Object)}). */
+  Specs mixin(Specs mixin) {
+    if (mixin.spec != null) {
+      throw new IllegalArgumentException("a command, not a group of options: " + mixin.spec.name());
+    }
+    pending.addAll(mixin.pending);
+    mixin.pending.clear();
     return this;
   }
 
   /**
-   * The finished model: every option, parameter and mixin in the order declared, then (as the
-   * annotated model's {@code mixinStandardHelpOptions}) {@code -h} and {@code -V}.
+   * The finished model: every option and parameter (its mixins' too) in the order declared, then
+   * (as the annotated model's {@code mixinStandardHelpOptions}) {@code -h} and {@code -V}.
    */
   CommandSpec build() {
     for (Object p : pending) {
       if (p instanceof OptionSpec.Builder option) {
         spec.addOption(option.build());
-      } else if (p instanceof PositionalParamSpec.Builder parameter) {
+      } else {
+        PositionalParamSpec.Builder parameter = (PositionalParamSpec.Builder) p;
         // as the annotated model: a parameter is required unless its arity allows none
         parameter.required(parameter.arity() == null || parameter.arity().min() > 0);
         spec.addPositional(parameter.build());
-      } else {
-        Mixin mixin = (Mixin) p;
-        spec.addMixin(mixin.name(), mixin.specs().build());
       }
     }
     pending.clear();
@@ -188,8 +194,6 @@ final class Specs {
     }
   }
 
-  private record Mixin(String name, Specs specs) {}
-
   /**
    * Reads and writes one field of one object: what picocli's annotated model binds an option to, as
    * a named class (see the class comment).
@@ -201,6 +205,11 @@ final class Specs {
     FieldBinding(Object owner, Field field) {
       this.owner = owner;
       this.field = field;
+    }
+
+    /** The object whose field this reads and writes. */
+    Object owner() {
+      return owner;
     }
 
     Class<?> type() {

@@ -27,11 +27,15 @@ class ReviewFixesTest {
   }
 
   @Test
-  void retryOptions_areOneMixinOnEveryCommandThatCallsAws() {
+  void retryOptions_areOneOptionsObjectOnEveryCommandThatCallsAws() {
     for (String command : List.of("deploy-api", "rollback-api", "apply", "drift")) {
       var spec = PipelineCli.commandLineFor(command).getSubcommands().get(command).getCommandSpec();
-      assertThat(spec.mixins()).as(command).containsKey("retry");
-      assertThat(spec.mixins().get("retry").userObject()).isInstanceOf(RetryOptions.class);
+      for (String option : List.of("--max-retry-time", "--retry-base-delay", "--attempt-timeout")) {
+        assertThat(spec.findOption(option)).as(command + " " + option).isNotNull();
+        assertThat(((Specs.FieldBinding) spec.findOption(option).getter()).owner())
+            .as(command + " " + option)
+            .isInstanceOf(RetryOptions.class);
+      }
       assertThat(Run.of(command, "--help").out())
           .contains("--max-retry-time", "--retry-base-delay", "--attempt-timeout");
     }

@@ -146,8 +146,20 @@ public final class SwaggerValidation {
    * of making it again.
    */
   public static void prepareInBackground() {
-    // a lambda, not a method reference: Prepared is then loaded on that thread, not this one
-    startDaemon("swagger-parser-preparation", () -> Prepared.ensure());
+    startDaemon("swagger-parser-preparation", new Preparing());
+  }
+
+  /**
+   * The preparation as a class of its own, neither a lambda nor a method reference: {@link
+   * Prepared} is then loaded on that thread, not the caller's, and the caller does not link a
+   * lambda here. A lint's first lambda sets up the JVM's lambda machinery (about 0.008 s on a cold
+   * JVM); this way the preparation thread does it, while the caller reads its arguments.
+   */
+  private static final class Preparing implements Runnable {
+    @Override
+    public void run() {
+      Prepared.ensure();
+    }
   }
 
   /** Starts {@code work} on a daemon thread whose context class loader is swagger-parser's. */
