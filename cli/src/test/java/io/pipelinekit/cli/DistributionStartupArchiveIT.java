@@ -184,15 +184,31 @@ class DistributionStartupArchiveIT {
 
   /**
    * Short commands run G1, the one collector with which JDK 17 maps the archive's Java objects
-   * (dumped with G1: the module graph among them); commands that read a document of any size run
-   * the serial collector, whose heap stays closest to the document's size. Both map the classes.
+   * (dumped with G1: the module graph among them), and so does a lint of small documents (64 KiB in
+   * all at most); commands that read a document of any size run the serial collector, whose heap
+   * stays closest to the document's size. Both map the classes.
    */
   @Test
   void shortCommandsMapTheArchivesObjectsWithG1_documentCommandsRunTheSerialCollector()
       throws Exception {
     Map<String, String> env = homeWithItsArchive(tmp.resolve("home-collectors"));
+    // 64 KiB and one byte: no longer small
+    String big = SMALL_API + "#".repeat(65536 - SMALL_API.length()) + "\n";
+    Files.writeString(work.resolve("big.yaml"), big);
+    assertThat(Files.size(work.resolve("big.yaml"))).isEqualTo(65537);
+    Files.writeString(work.resolve("edge.yaml"), big.substring(0, big.length() - 2) + "\n");
+    assertThat(Files.size(work.resolve("edge.yaml"))).isEqualTo(65536);
     // the options after the launcher's own: these logs on, to files
-    String[][] runs = {{"--version"}, {"rules"}, {"-V"}, {"lint", "pets.yaml"}};
+    String[][] runs = {
+      {"--version"},
+      {"rules"},
+      {"-V"},
+      {"lint", "pets.yaml"},
+      {"lint", "--format", "json", "--", "edge.yaml"},
+      {"lint", "big.yaml"},
+      {"lint", "pets.yaml", "edge.yaml"},
+      {"diff", "pets.yaml", "pets.yaml"}
+    };
     Map<String, String> collectors = new java.util.LinkedHashMap<>();
     Map<String, Boolean> moduleGraph = new java.util.LinkedHashMap<>();
     for (String[] args : runs) {
@@ -215,13 +231,21 @@ class DistributionStartupArchiveIT {
             Map.entry("--version", "G1"),
             Map.entry("rules", "G1"),
             Map.entry("-V", "G1"),
-            Map.entry("lint pets.yaml", "Serial"));
+            Map.entry("lint pets.yaml", "G1"),
+            Map.entry("lint --format json -- edge.yaml", "G1"),
+            Map.entry("lint big.yaml", "Serial"),
+            Map.entry("lint pets.yaml edge.yaml", "Serial"),
+            Map.entry("diff pets.yaml pets.yaml", "Serial"));
     assertThat(moduleGraph)
         .containsExactly(
             Map.entry("--version", true),
             Map.entry("rules", true),
             Map.entry("-V", true),
-            Map.entry("lint pets.yaml", false));
+            Map.entry("lint pets.yaml", true),
+            Map.entry("lint --format json -- edge.yaml", true),
+            Map.entry("lint big.yaml", false),
+            Map.entry("lint pets.yaml edge.yaml", false),
+            Map.entry("diff pets.yaml pets.yaml", false));
   }
 
   private static final String GATEWAY =
