@@ -100,6 +100,33 @@ class BuildCommandTest {
   }
 
   @Test
+  void build_listsEachFileWithItsSizeInPlainDigits_whateverTheLocale() throws IOException {
+    java.util.Locale before = java.util.Locale.getDefault();
+    Run run;
+    try {
+      // a locale whose own digits are not ASCII's: Formatter's %d would print "٢١٨١"
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG")); // LANG=ar_EG.UTF-8
+      run = build();
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String list = run.out().substring(run.out().indexOf("wrote 12 files to "));
+    java.util.List<String> rows = list.lines().skip(1).toList();
+    assertThat(rows).hasSize(12);
+    java.util.regex.Pattern row = java.util.regex.Pattern.compile("  (\\S+) +([0-9]+) bytes");
+    for (String line : rows) {
+      java.util.regex.Matcher m = row.matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      assertThat(Long.parseLong(m.group(2)))
+          .as(line)
+          .isEqualTo(Files.size(out.resolve(m.group(1))));
+      // names left-aligned, sizes right-aligned: every row as wide as the others
+      assertThat(line).hasSameSizeAs(rows.get(0));
+    }
+  }
+
+  @Test
   void build_whenDockerfileMissing_warnsAndStillWrites() throws IOException {
     Files.delete(sources.resolve("worker/Dockerfile"));
     Run run = build();
