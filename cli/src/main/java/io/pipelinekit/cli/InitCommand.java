@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import javax.lang.model.SourceVersion;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -119,8 +118,25 @@ final class InitCommand implements Callable<Integer> {
     return s.build();
   }
 
-  /** One file init writes: its place under DIR and its text. */
-  private record Planned(String path, String text, boolean appendLines) {}
+  /**
+   * One file init writes: its place under DIR and its text. Its equals and hashCode are written
+   * out: a record's generated ones are linked at run time on first use (ObjectMethods' bootstrap,
+   * which spins method-handle classes on every run).
+   */
+  private record Planned(String path, String text, boolean appendLines) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Planned p
+          && path.equals(p.path)
+          && text.equals(p.text)
+          && appendLines == p.appendLines;
+    }
+
+    @Override
+    public int hashCode() {
+      return (path.hashCode() * 31 + text.hashCode()) * 31 + Boolean.hashCode(appendLines);
+    }
+  }
 
   /** What happens to one file. */
   private enum Outcome {
@@ -351,7 +367,7 @@ final class InitCommand implements Callable<Integer> {
               + " characters (the artifact bucket is NAME-artifacts-ACCOUNT); pass --name");
     }
     String pkg = javaPackage == null ? packageOf(groupId, pipelineName) : javaPackage;
-    if (!SourceVersion.isName(pkg)) {
+    if (!JavaNames.isName(pkg)) {
       throw new ParameterException(
           spec.commandLine(),
           (javaPackage == null
@@ -409,7 +425,7 @@ final class InitCommand implements Callable<Integer> {
       if (p.isEmpty()) {
         continue;
       }
-      if (!Character.isJavaIdentifierStart(p.charAt(0)) || SourceVersion.isKeyword(p)) {
+      if (!Character.isJavaIdentifierStart(p.charAt(0)) || JavaNames.isKeyword(p)) {
         p = "_" + p;
       }
       parts.add(p);

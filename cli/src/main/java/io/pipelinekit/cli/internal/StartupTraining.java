@@ -76,6 +76,7 @@ public final class StartupTraining {
     Path parameters = Files.writeString(dir.resolve("parameters.properties"), "name=trained\n");
     Path clean = Files.writeString(dir.resolve("clean.buildspec.yml"), CLEAN_BUILDSPEC);
     Path fragment = Files.writeString(dir.resolve("fragment.yaml"), GATEWAY);
+    Path secured = Files.writeString(dir.resolve("secured.yaml"), SECURED);
     List<String> failed = new ArrayList<>();
     // {exit code expected, arguments...}
     Object[][] runs = {
@@ -107,6 +108,9 @@ public final class StartupTraining {
       {0, "diff", api.toString(), out + "/openapi.yaml"},
       {1, "diff", "--fail-on-breaking", out + "/openapi.yaml", json.toString()},
       {0, "diff", "--format=json", out + "/openapi.yaml", json.toString()},
+      // security requirements: against itself (nothing found) and against one without them
+      {0, "diff", secured.toString(), secured.toString()},
+      {1, "diff", "--fail-on-breaking", api.toString(), secured.toString()},
       {
         0,
         "image-definitions",
@@ -404,6 +408,39 @@ public final class StartupTraining {
               connectionId: ${stageVariables.vpcLinkId}
               requestParameters:
                 integration.request.path.id: method.request.path.id
+      """;
+
+  /**
+   * A document whose operations require an authorizer (a Cognito user pool), with scopes, and whose
+   * parameter has an enum.
+   */
+  private static final String SECURED =
+      """
+      openapi: 3.0.3
+      info: {title: training, version: 1.0.0}
+      security:
+        - pool: []
+      paths:
+        /items/{id}:
+          get:
+            security:
+              - pool: [items/read]
+              - key: []
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string, enum: [a, b]}}
+            responses:
+              '200': {description: ok}
+      components:
+        securitySchemes:
+          pool:
+            type: apiKey
+            name: Authorization
+            in: header
+            x-amazon-apigateway-authtype: cognito_user_pools
+          key:
+            type: apiKey
+            name: x-api-key
+            in: header
       """;
 
   /** A buildspec with no findings. */
