@@ -140,6 +140,7 @@ class DistributionStartupArchiveIT {
       {"diff", "pets.yaml", "pets.yaml"},
       {"merge", "pets.yaml", "gateway.yaml", "-o", "merged.yaml"},
       {"init", tmp.resolve("init-project").toString()},
+      {"completion", "bash"},
     };
     Files.writeString(work.resolve("buildspec.yml"), BUILDSPEC);
     Map<String, List<String>> fromJars = new java.util.LinkedHashMap<>();

@@ -134,6 +134,8 @@ public final class StartupTraining {
       {0, "apply", "--help"},
       {0, "run-local", "--help"},
       {0, "drift", "--help"},
+      {0, "completion", "bash"},
+      {0, "completion", "zsh"},
     };
     // `pipeline --version` alone takes main's path before picocli (the launcher discards stdout)
     PipelineCli.main(new String[] {"--version"});
