@@ -12,7 +12,8 @@ import java.util.Set;
  * Contextual keywords ({@code record}, {@code var}, {@code yield}, …) are identifiers, as there.
  */
 final class JavaNames {
-  private static final Set<String> KEYWORDS =
+  /** JLS 17 §3.9's keywords, {@code _} among them, and the three literals. */
+  static final Set<String> KEYWORDS =
       Set.of(
           "abstract",
           "assert",

@@ -10,62 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** JavaNames judges names as javax.lang.model.SourceVersion (the oracle here) does. */
 class JavaNamesTest {
-  private static final List<String> WORDS =
+  /** Words that are not keywords (contextual ones among them) and names that are not words. */
+  private static final List<String> OTHERS =
       List.of(
-          "abstract",
-          "assert",
-          "boolean",
-          "break",
-          "byte",
-          "case",
-          "catch",
-          "char",
-          "class",
-          "const",
-          "continue",
-          "default",
-          "do",
-          "double",
-          "else",
-          "enum",
-          "extends",
-          "final",
-          "finally",
-          "float",
-          "for",
-          "goto",
-          "if",
-          "implements",
-          "import",
-          "instanceof",
-          "int",
-          "interface",
-          "long",
-          "native",
-          "new",
-          "package",
-          "private",
-          "protected",
-          "public",
-          "return",
-          "short",
-          "static",
-          "strictfp",
-          "super",
-          "switch",
-          "synchronized",
-          "this",
-          "throw",
-          "throws",
-          "transient",
-          "try",
-          "void",
-          "volatile",
-          "while",
-          "_",
-          "true",
-          "false",
-          "null",
           "record",
           "var",
           "yield",
@@ -99,11 +46,22 @@ class JavaNamesTest {
           "com.example.shop",
           "com..example",
           "com.example.class",
-          "com.example._");
+          "com.example._",
+          "Int",
+          "CLASS");
 
   @Test
-  void everyKeywordAndContextualWord_asSourceVersion() {
-    for (String w : WORDS) {
+  void everyKeywordListed_isOneForSourceVersion() {
+    assertThat(JavaNames.KEYWORDS).allMatch(SourceVersion::isKeyword).hasSize(54);
+    for (String w : JavaNames.KEYWORDS) {
+      assertThat(JavaNames.isName(w)).as(w).isFalse();
+      assertThat(JavaNames.isName("com." + w + ".shop")).as(w).isFalse();
+    }
+  }
+
+  @Test
+  void otherWordsAndNames_asSourceVersion() {
+    for (String w : OTHERS) {
       assertThat(JavaNames.isKeyword(w))
           .as("isKeyword(%s)", w)
           .isEqualTo(SourceVersion.isKeyword(w));
