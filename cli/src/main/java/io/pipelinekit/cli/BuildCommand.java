@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -148,21 +149,27 @@ final class BuildCommand implements Callable<Integer> {
     warnings.forEach(w -> stderr.println("pipeline: warning: " + w));
     stderr.flush();
     stdout.println("wrote " + synthesis.files().size() + " files to " + out + ":");
-    // Columns as wide as the longest name and the largest size, whatever the names are.
+    // Columns as wide as the longest name and the largest size, whatever the names are; each
+    // file's size in bytes worked out once.
+    Map<String, String> sizes = new LinkedHashMap<>();
     int nameWidth = 1;
     int sizeWidth = 1;
     for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
+      String size = String.valueOf(bytes(file.getValue()));
+      sizes.put(file.getKey(), size);
       nameWidth = Math.max(nameWidth, file.getKey().length());
-      sizeWidth = Math.max(sizeWidth, String.valueOf(bytes(file.getValue())).length());
+      sizeWidth = Math.max(sizeWidth, size.length());
     }
     // Padded by hand, not printf: Formatter's %d asks the locale's number symbols (about 0.01 s of
     // locale data on a cold JVM) and would print another locale's digits.
     StringBuilder rows = new StringBuilder();
-    for (Map.Entry<String, String> file : synthesis.files().entrySet()) {
-      String size = String.valueOf(bytes(file.getValue()));
+    for (Map.Entry<String, String> file : sizes.entrySet()) {
       rows.append("  ").append(file.getKey());
-      rows.append(" ".repeat(nameWidth - file.getKey().length() + 2 + sizeWidth - size.length()));
-      rows.append(size).append(" bytes").append(System.lineSeparator());
+      rows.append(
+          " "
+              .repeat(
+                  nameWidth - file.getKey().length() + 2 + sizeWidth - file.getValue().length()));
+      rows.append(file.getValue()).append(" bytes").append(System.lineSeparator());
     }
     stdout.print(rows);
     stdout.flush();
