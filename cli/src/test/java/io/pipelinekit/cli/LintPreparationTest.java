@@ -22,7 +22,7 @@ class LintPreparationTest {
 
   @Test
   void lintHelpVersionAndUsageErrors_doNotStartSwaggerParsersPreparation() throws Exception {
-    Path api = Files.writeString(tmp.resolve("openapi.yaml"), SMALL_OPENAPI);
+    Path api = Files.writeString(tmp.resolve("openapi.yaml"), LintStartupWorkTest.SMALL_OPENAPI);
     Object[][] runs = {
       {0, new String[] {"lint", "--help"}},
       {0, new String[] {"lint", "-h", api.toString()}},
@@ -47,7 +47,7 @@ class LintPreparationTest {
 
   @Test
   void aLintOfAnOpenApiDocument_startsIt() throws Exception {
-    Path api = Files.writeString(tmp.resolve("openapi.yaml"), SMALL_OPENAPI);
+    Path api = Files.writeString(tmp.resolve("openapi.yaml"), LintStartupWorkTest.SMALL_OPENAPI);
     for (String[] args :
         new String[][] {
           {"lint", api.toString()},
@@ -86,21 +86,4 @@ class LintPreparationTest {
     assertThat(LintCommand.OPTIONS_WITH_A_VALUE).isEqualTo(withValue);
     assertThat(LintCommand.OPTIONS_WITHOUT_A_VALUE).isEqualTo(withoutValue);
   }
-
-  private static final String SMALL_OPENAPI =
-      """
-      openapi: 3.0.3
-      info: {title: small, version: 1.0.0}
-      paths:
-        /items:
-          get:
-            operationId: listItems
-            x-amazon-apigateway-integration: {type: mock}
-            responses:
-              '200':
-                description: the items
-                content:
-                  application/json:
-                    schema: {type: array, items: {type: string}}
-      """;
 }

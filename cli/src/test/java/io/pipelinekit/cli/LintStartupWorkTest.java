@@ -55,7 +55,8 @@ class LintStartupWorkTest {
     }
   }
 
-  private static final String SMALL_OPENAPI =
+  /** A small API Gateway document with no findings (LintPreparationTest lints it too). */
+  static final String SMALL_OPENAPI =
       """
       openapi: 3.0.3
       info: {title: small, version: 1.0.0}
