@@ -24,9 +24,6 @@ import java.util.function.Function;
  */
 public final class OpenApiLinter {
 
-  /** Whether swagger-parser's warm-up has been started in this JVM (once is enough). */
-  private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
-
   /** Whether swagger-parser's preparation has been started in this JVM. */
   private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
@@ -54,17 +51,6 @@ public final class OpenApiLinter {
   private static boolean within(String text, String word, int limit) {
     int at = text.indexOf(word);
     return at >= 0 && at + word.length() <= limit;
-  }
-
-  /**
-   * Starts loading swagger-parser's validator on another thread, for a caller that will lint soon
-   * and has other work to do first ({@code pipeline build} merges the API and synthesizes the
-   * pipeline's files meanwhile): a cold JVM spends most of a small lint loading it.
-   */
-  public static void warmUpInBackground() {
-    if (WARMING_UP.compareAndSet(false, true)) {
-      SwaggerValidation.warmUpInBackground();
-    }
   }
 
   /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import io.pipelinekit.apispec.LintResult;
 import io.pipelinekit.apispec.OpenApiLinter;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
@@ -14,7 +13,6 @@ import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
-import io.pipelinekit.pipeline.internal.PipelineBuilt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -111,17 +109,7 @@ final class BuildCommand implements Callable<Integer> {
     OutputFiles.prepareToReplace(out);
     Synthesis synthesis;
     try {
-      // A pipeline that publishes an API has its merged document linted below: swagger-parser
-      // loads on the other core from the moment the model exists, while the rules check it and the
-      // files are synthesized.
-      Pipeline pipeline =
-          PipelineBuilt.observing(
-              built -> {
-                if (publishesApi(built)) {
-                  OpenApiLinter.warmUpInBackground();
-                }
-              },
-              definition::load);
+      Pipeline pipeline = definition.load();
       ToolArtifact artifact = tool.artifactFor(pipeline);
       synthesis =
           artifact == null
@@ -135,7 +123,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     Path dir = out.toAbsolutePath().normalize();
     List<String> warnings = new ArrayList<>(synthesis.warnings());
-    warnings.addAll(apiLintWarnings(synthesis, dir));
+    warnings.addAll(apiLintWarnings(synthesis, dir, ApiLintCache.forThisTool()));
     OutputFiles.writeAll(dir, synthesis.files());
     if (format == Format.json) {
       writeWritten(stdout, synthesis, warnings);
@@ -233,23 +221,15 @@ final class BuildCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static boolean publishesApi(Pipeline pipeline) {
-    for (CodeBuildProject project : pipeline.codeBuildProjects()) {
-      if (project.api().isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * The lint errors of each merged API document to be written (what post_build's {@code deploy-api}
    * imports), as warnings naming its fragments: API Gateway would reject them only when the build
    * runs, so {@code pipeline build} says so now. Warnings, not failures: the files are still right.
    * Linted from memory, as the file it is written to in {@code dir}, before anything is written: a
-   * document the linter cannot read at all leaves the earlier output as it was.
+   * document the linter cannot read at all leaves the earlier output as it was. A document this
+   * tool linted before, the same text at the same path, is not linted again ({@link ApiLintCache}).
    */
-  private static List<String> apiLintWarnings(Synthesis synthesis, Path dir) {
+  private static List<String> apiLintWarnings(Synthesis synthesis, Path dir, ApiLintCache cache) {
     List<String> warnings = new ArrayList<>();
     for (CodeBuildProject project : synthesis.pipeline().codeBuildProjects()) {
       if (project.api().isEmpty()) {
@@ -265,23 +245,33 @@ final class BuildCommand implements Callable<Integer> {
           || !OpenApiLinter.looksLikeOpenApi(synthesis.files().get(name))) {
         continue;
       }
-      LintResult result = OpenApiLinter.lintText(dir.resolve(name), synthesis.files().get(name));
-      for (Finding f : result.findings()) {
-        if (f.severity() == Severity.ERROR) {
-          warnings.add(
-              "CodeBuild project '"
-                  + project.name()
-                  + "' API "
-                  + api.restApiId()
-                  + " (from "
-                  + String.join(", ", api.fragments())
-                  + "): "
-                  + f.format()
-                  + "; API Gateway rejects it when the build runs deploy-api (see pipeline lint)");
-        }
+      Path file = dir.resolve(name);
+      String text = synthesis.files().get(name);
+      for (String error : cache.errors(file, text, () -> lintErrors(file, text))) {
+        warnings.add(
+            "CodeBuild project '"
+                + project.name()
+                + "' API "
+                + api.restApiId()
+                + " (from "
+                + String.join(", ", api.fragments())
+                + "): "
+                + error
+                + "; API Gateway rejects it when the build runs deploy-api (see pipeline lint)");
       }
     }
     return warnings;
+  }
+
+  /** The errors {@code pipeline lint} finds in {@code text} as the file {@code file}. */
+  private static List<String> lintErrors(Path file, String text) {
+    List<String> errors = new ArrayList<>();
+    for (Finding f : OpenApiLinter.lintText(file, text).findings()) {
+      if (f.severity() == Severity.ERROR) {
+        errors.add(f.format());
+      }
+    }
+    return errors;
   }
 
   private static int bytes(String text) {

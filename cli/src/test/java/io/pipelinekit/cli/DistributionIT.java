@@ -140,6 +140,70 @@ class DistributionIT {
   }
 
   @Test
+  void installed_build_remembersTheMergedApisLintErrors_andLintsAgainWhenTheApiChanges()
+      throws Exception {
+    Path cacheHome = tmp.resolve("api-lint-cache-home");
+    Path sources = KitchenSources.writeTo(work.resolve("api-lint-cache-src"));
+    Path gateway = sources.resolve("api/gateway.yaml");
+    String fine = Files.readString(gateway);
+    Files.writeString(gateway, fine.replace("type: http_proxy", "type: http_prox"));
+    Map<String, String> env =
+        Map.of(
+            "PATH",
+            pathWith(),
+            "JAVA_HOME",
+            JAVA_HOME.toString(),
+            "XDG_CACHE_HOME",
+            cacheHome.toString(),
+            "PIPELINE_CLASSPATH",
+            String.join(
+                File.pathSeparator,
+                codeSource(TestDefinitions.class),
+                codeSource(FixturesAccess.class)));
+    String[] build = {
+      "build",
+      "--definition",
+      TestDefinitions.Kitchen.class.getName(),
+      "--out",
+      work.resolve("api-lint-cache-out").toString(),
+      "--source-root",
+      sources.toString(),
+      TestDefinitions.TOOL[0],
+      TestDefinitions.TOOL[1],
+      TestDefinitions.TOOL[2],
+      TestDefinitions.TOOL[3]
+    };
+
+    Result first = dist.pipeline(work, env, build);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.err()).contains("pipeline: warning: CodeBuild project").contains("http_prox");
+    Path folder = cacheHome.resolve("pipelinekit/" + VERSION + "/" + ApiLintCache.FOLDER);
+    Path entry;
+    try (Stream<Path> entries = Files.list(folder)) {
+      entry = entries.collect(java.util.stream.Collectors.toList()).get(0);
+    }
+    assertThat(Files.readString(entry)).contains("http_prox");
+    Object inode = Files.getAttribute(entry, "unix:ino");
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(entry);
+
+    // the same API again: the same warnings, from the entry (a miss writes it anew)
+    Result second = dist.pipeline(work, env, build);
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(second.err()).isEqualTo(first.err());
+    assertThat(Files.getAttribute(entry, "unix:ino")).isEqualTo(inode);
+    assertThat(Files.getLastModifiedTime(entry)).isEqualTo(written);
+
+    // the API fixed: linted again, no warning, a second entry
+    Files.writeString(gateway, fine);
+    Result third = dist.pipeline(work, env, build);
+    assertThat(third.code()).as(third.err()).isZero();
+    assertThat(third.err()).doesNotContain("warning");
+    try (Stream<Path> entries = Files.list(folder)) {
+      assertThat(entries).hasSize(2);
+    }
+  }
+
+  @Test
   void installed_javaOnPath_isRememberedOnlyWhileItIsStillTheSameFile() throws Exception {
     Path memoHome = Files.createDirectories(tmp.resolve("home-java-memo"));
     Path javaDir = Files.createDirectories(tmp.resolve("java-memo"));

@@ -2,7 +2,6 @@ package io.pipelinekit.pipeline;
 
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.pipeline.internal.Checks;
-import io.pipelinekit.pipeline.internal.PipelineBuilt;
 import io.pipelinekit.pipeline.internal.PipelineRules;
 import io.pipelinekit.pipeline.internal.ToString;
 import java.util.ArrayList;
@@ -453,7 +452,6 @@ public final class Pipeline {
         // reported first, all together; the structure rules once they are fixed
         return pipeline;
       }
-      PipelineBuilt.built(pipeline);
       List<Finding> problems = PipelineRules.check(pipeline);
       if (!problems.isEmpty()) {
         throw new DefinitionException(

@@ -46,6 +46,9 @@ public final class StartupTraining {
   /** Runs the training; prints the commands that did not end as expected to stderr. */
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("pipelinekit-training");
+    // build's API lint cache (ApiLintCache) in the temporary folder, not the user's; the first two
+    // builds below lint the same document, so that both a miss and a hit are trained
+    System.setProperty("pipeline.api-lint.cache", dir.resolve("api-lint").toString());
     try {
       List<String> failed = run(dir);
       if (!failed.isEmpty()) {
@@ -77,6 +80,7 @@ public final class StartupTraining {
     Path clean = Files.writeString(dir.resolve("clean.buildspec.yml"), CLEAN_BUILDSPEC);
     Path fragment = Files.writeString(dir.resolve("fragment.yaml"), GATEWAY);
     Path secured = Files.writeString(dir.resolve("secured.yaml"), SECURED);
+    Path swaggerPaths = Files.writeString(dir.resolve("swagger-paths.json"), SWAGGER_PATHS);
     List<String> failed = new ArrayList<>();
     // {exit code expected, arguments...}
     Object[][] runs = {
@@ -97,6 +101,7 @@ public final class StartupTraining {
       {0, "graph", rich, "--format=dot"},
       {0, "init", dir.resolve("init").toString()},
       {0, "lint", clean.toString()},
+      {1, "lint", swaggerPaths.toString()},
       {1, "lint", fragment.toString()},
       {0, "lint", "--help"},
       {2, "lint", "--bogus", api.toString()},
@@ -444,6 +449,28 @@ public final class StartupTraining {
             name: x-api-key
             in: header
       """;
+
+  /**
+   * A small document that takes swagger-parser's deserializer through its common paths (servers of
+   * each URL scheme, path and query parameters, security, a request body with a {@code $ref},
+   * headers, enums, {@code anyOf}, examples): a build's lint of the merged API reaches them too.
+   */
+  private static final String SWAGGER_PATHS =
+      "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+          + "\"servers\":[{\"url\":\"https://example.com/v1\"},{\"url\":\"http://example.com\"}],\"paths\":{\"/a/{id}\":"
+          + "{\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
+          + "\"schema\":{\"type\":\"string\"}}],\"get\":{\"x-w\":{\"type\":\"mock\",\"n\":[1,true,null]},\"tags\":[\"t\"],\"security\":[{\"k\":[]}],"
+          + "\"parameters\":[{\"name\":\"q\",\"in\":\"query\",\"schema\":{\"type\":\"array\","
+          + "\"items\":{\"type\":\"integer\",\"format\":\"int32\"}}}],\"requestBody\":{\"content\":"
+          + "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/S\"}}}},"
+          + "\"responses\":{\"200\":{\"description\":\"d\",\"headers\":{\"h\":{\"schema\":"
+          + "{\"type\":\"string\"}}},\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\","
+          + "\"properties\":{\"a\":{\"type\":\"string\",\"enum\":[\"x\"]},\"b\":{\"anyOf\":"
+          + "[{\"type\":\"string\"},{\"type\":\"number\"}]}}},\"example\":{\"a\":\"x\"}}}}}}}},"
+          + "\"components\":{\"schemas\":{\"S\":{\"type\":\"object\",\"required\":[\"a\"],"
+          + "\"additionalProperties\":false,\"properties\":{\"a\":{\"type\":\"boolean\",\"nullable\":"
+          + "true,\"description\":\"d\"}}}},\"securitySchemes\":{\"k\":{\"type\":\"apiKey\","
+          + "\"name\":\"a\",\"in\":\"header\"}}}}";
 
   /** A buildspec with no findings. */
   private static final String CLEAN_BUILDSPEC =

@@ -2,7 +2,6 @@ package io.pipelinekit.apispec.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipelinekit.apispec.LoadOptions;
 import io.pipelinekit.apispec.internal.LoadedDocument;
 import io.pipelinekit.core.Finding;
 import io.pipelinekit.core.Severity;
@@ -13,7 +12,6 @@ import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,30 +34,6 @@ public final class SwaggerValidation {
 
   /** The rule of a document swagger-parser could not read at all. */
   static final String UNREADABLE_RULE = "oas-wrong-type";
-
-  /**
-   * A small document that takes swagger-parser through its common paths once, off the caller's
-   * thread. Its server URLs make swagger-parser check a URL of each scheme ({@code new URL}): the
-   * JDK's first look-up of an {@code http} or {@code https} handler asks every jar on the classpath
-   * for a {@code URLStreamHandlerProvider} (about 0.08 s of CPU in a small lint); done here, it is
-   * no longer on the way of the real document's validation.
-   */
-  private static final String WARM_UP =
-      "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
-          + "\"servers\":[{\"url\":\"https://example.com/v1\"},{\"url\":\"http://example.com\"}],\"paths\":{\"/a/{id}\":"
-          + "{\"parameters\":[{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
-          + "\"schema\":{\"type\":\"string\"}}],\"get\":{\"x-w\":{\"type\":\"mock\",\"n\":[1,true,null]},\"tags\":[\"t\"],\"security\":[{\"k\":[]}],"
-          + "\"parameters\":[{\"name\":\"q\",\"in\":\"query\",\"schema\":{\"type\":\"array\","
-          + "\"items\":{\"type\":\"integer\",\"format\":\"int32\"}}}],\"requestBody\":{\"content\":"
-          + "{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/S\"}}}},"
-          + "\"responses\":{\"200\":{\"description\":\"d\",\"headers\":{\"h\":{\"schema\":"
-          + "{\"type\":\"string\"}}},\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\","
-          + "\"properties\":{\"a\":{\"type\":\"string\",\"enum\":[\"x\"]},\"b\":{\"anyOf\":"
-          + "[{\"type\":\"string\"},{\"type\":\"number\"}]}}},\"example\":{\"a\":\"x\"}}}}}}}},"
-          + "\"components\":{\"schemas\":{\"S\":{\"type\":\"object\",\"required\":[\"a\"],"
-          + "\"additionalProperties\":false,\"properties\":{\"a\":{\"type\":\"boolean\",\"nullable\":"
-          + "true,\"description\":\"d\"}}}},\"securitySchemes\":{\"k\":{\"type\":\"apiKey\","
-          + "\"name\":\"a\",\"in\":\"header\"}}}}";
 
   /**
    * The class loader swagger-parser looks up its {@link JsonSchemaParserExtension}s in: the
@@ -171,37 +145,6 @@ public final class SwaggerValidation {
     return t;
   }
 
-  /** The warm-up thread, while a lint may still have to wait for it (null: none started). */
-  private static volatile Thread warmUp;
-
-  /**
-   * Loads and runs swagger-parser's deserializer once on a tiny document on another thread, for a
-   * caller that lints later and has other work to do first ({@code pipeline build}): the classes of
-   * its common paths are loaded and initialised meanwhile (a cold JVM spends a good part of a lint
-   * in class loading). A validation started while it runs waits for it rather than doing the same
-   * work beside it. {@link #validateInBackground} alone does not need it.
-   */
-  public static void warmUpInBackground() {
-    warmUp =
-        startDaemon(
-            "swagger-parser-warm-up",
-            () -> {
-              try {
-                Prepared.ensure();
-                JsonNode tree =
-                    JsonReader.read(
-                            Path.of("warm-up.json"),
-                            WARM_UP,
-                            WARM_UP.length(),
-                            LoadOptions.defaults())
-                        .root();
-                deserialize(tree, "warm-up.json");
-              } catch (RuntimeException e) {
-                // Only a warm-up: the real validation reports any problem.
-              }
-            });
-  }
-
   /**
    * {@link #validate} of {@code document} on a thread of its own, started now: while the caller is
    * still reading the document, that thread gets swagger-parser ready ({@link Prepared}); then it
@@ -217,27 +160,12 @@ public final class SwaggerValidation {
         () -> {
           try {
             Prepared.ensure();
-            awaitWarmUp();
             result.complete(validate(document.join()));
           } catch (Throwable e) {
             result.completeExceptionally(e);
           }
         });
     return result;
-  }
-
-  /** Waits for a running warm-up, so that it and a validation do not do the same work twice. */
-  private static void awaitWarmUp() {
-    Thread t = warmUp;
-    if (t == null) {
-      return;
-    }
-    try {
-      t.join();
-      warmUp = null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** swagger-parser's messages as findings, in the order it reported them. */

@@ -1,0 +1,407 @@
+package io.pipelinekit.cli;
+
+import io.pipelinekit.apispec.OpenApiLinter;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
+
+/**
+ * The lint errors of the merged API documents {@code pipeline build} writes, remembered in the
+ * tool's cache folder ({@code ${XDG_CACHE_HOME:-~/.cache}/pipelinekit/<version>/api-lint/}), so
+ * that a build whose API did not change does not lint it again. Linting the bundled service's
+ * merged document is about a sixth of a build's CPU (0.04 of 0.26 s; bench/README.md, seventh
+ * pass), and from one build to the next it is usually the definition that changes, not the API.
+ *
+ * <p>An entry holds everything the lint's result depends on, in full, and answers only when all of
+ * it is the same: the tool (the SHA-256 of its runnable jar, which the build writes beside it), the
+ * document's path, and its whole text. Its file name is only a checksum of those, to find it: two
+ * documents with the same checksum replace each other's entry. A document with a {@code $ref} that
+ * may name another file is never remembered (its result depends on that file too), nor one larger
+ * than {@value #MAX_TEXT} characters; no identity (classes not in a jar with its checksum beside
+ * it: the test runs, a hand-made classpath), no cache folder or one that is not this user's alone
+ * (rwx------, like the JNA library's) means no cache, and the document is linted as before.
+ *
+ * <p>Entries are written beside their place and moved there in one step (a run in parallel reads
+ * the whole entry or none), as {@code rw-------}, and only a regular file of this user's that
+ * nobody else may write is read or replaced. At most {@value #MAX_ENTRIES} are kept: writing one
+ * more removes the oldest. Anything unreadable or unexpected in an entry is a miss.
+ */
+final class ApiLintCache {
+  /** The cache's folder in the tool's cache. */
+  static final String FOLDER = "api-lint";
+
+  /** Entries kept; writing one more removes the oldest. */
+  static final int MAX_ENTRIES = 32;
+
+  /** The largest document remembered, in characters. */
+  static final int MAX_TEXT = 1 << 20;
+
+  /** An entry's first line: the format, so that a later one is never misread. */
+  private static final String HEADER = "pipelinekit api-lint 1";
+
+  private static final Set<PosixFilePermission> FOLDER_MODE =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> ENTRY_MODE =
+      PosixFilePermissions.fromString("rw-------");
+
+  /**
+   * A folder to use instead of the tool cache's (the launchers' training run keeps its entries out
+   * of the user's cache with it).
+   */
+  static final String FOLDER_PROPERTY = "pipeline.api-lint.cache";
+
+  /** No cache: every document is linted. */
+  private static final ApiLintCache NONE = new ApiLintCache(null, null);
+
+  private final Path folder;
+  private final String tool;
+
+  /**
+   * @param folder where the entries are, created when missing; null: no cache
+   * @param tool what identifies the tool's code (the lint's rules); null: no cache
+   */
+  ApiLintCache(Path folder, String tool) {
+    this.folder = folder;
+    this.tool = tool;
+  }
+
+  /** The cache of this installation of the tool, or one that remembers nothing. */
+  static ApiLintCache forThisTool() {
+    String tool = toolIdentity(OpenApiLinter.class);
+    if (tool == null) {
+      return NONE;
+    }
+    String folder = System.getProperty(FOLDER_PROPERTY);
+    if (folder != null) {
+      return new ApiLintCache(Path.of(folder).toAbsolutePath(), tool);
+    }
+    Path cache = JnaDispatchCache.toolCache(System.getenv(), VersionProvider.version());
+    return cache == null ? NONE : new ApiLintCache(cache.resolve(FOLDER), tool);
+  }
+
+  /**
+   * The SHA-256 the build wrote beside the jar {@code type} was loaded from ({@code <jar>.sha256},
+   * as {@code sha256sum} prints it); null when there is none.
+   */
+  static String toolIdentity(Class<?> type) {
+    try {
+      var source = type.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return null;
+      }
+      Path jar = Path.of(source.getLocation().toURI());
+      if (!jar.getFileName().toString().endsWith(".jar")) {
+        return null;
+      }
+      Path sum = jar.resolveSibling(jar.getFileName() + ".sha256");
+      BasicFileAttributes attributes =
+          Files.readAttributes(sum, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile() || attributes.size() > 4096) {
+        return null;
+      }
+      String line = Files.readString(sum, StandardCharsets.ISO_8859_1);
+      if (line.length() < 64) {
+        return null;
+      }
+      for (int i = 0; i < 64; i++) {
+        if (!isHex(line.charAt(i))) {
+          return null;
+        }
+      }
+      return line.length() == 64 || line.charAt(64) == ' ' || line.charAt(64) == '\n'
+          ? line.substring(0, 64)
+          : null;
+    } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static boolean isHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  }
+
+  /**
+   * The lint errors of {@code text} as the document {@code file}: remembered ones when this tool
+   * linted the very same text at the same path before, else {@code lint}'s (then remembered). What
+   * {@code lint} throws is thrown, and nothing is remembered.
+   */
+  List<String> errors(Path file, String text, Supplier<List<String>> lint) {
+    if (folder == null || text.length() > MAX_TEXT || !selfContained(text)) {
+      return lint.get();
+    }
+    String key = file.toString();
+    Path entry = folder.resolve(name(key, text));
+    UserPrincipal me = owner();
+    if (me == null) {
+      return lint.get();
+    }
+    List<String> known = read(entry, me, key, text);
+    if (known != null) {
+      return known;
+    }
+    List<String> errors = lint.get();
+    write(entry, me, encode(key, text, errors));
+    return errors;
+  }
+
+  /**
+   * Whether every {@code $ref} in {@code text} is one into the document itself ({@code #…}): as far
+   * as the text shows, without reading it. A {@code $ref} anywhere else (another file, a URL, or
+   * only in a description) counts as one that may name another file.
+   */
+  static boolean selfContained(String text) {
+    int at = text.indexOf("$ref");
+    while (at >= 0) {
+      int i = at + "$ref".length();
+      if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+        i++; // the key's closing quote
+      }
+      i = skipSpaces(text, i);
+      if (i >= text.length() || text.charAt(i) != ':') {
+        return false;
+      }
+      i = skipSpaces(text, i + 1);
+      if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+        i++;
+      }
+      if (i >= text.length() || text.charAt(i) != '#') {
+        return false;
+      }
+      at = text.indexOf("$ref", i);
+    }
+    return true;
+  }
+
+  private static int skipSpaces(String text, int i) {
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The entry's file name: a checksum of the tool, the path and the text, and the text's length.
+   */
+  private String name(String key, String text) {
+    CRC32 crc = new CRC32();
+    crc.update(tool.getBytes(StandardCharsets.UTF_8));
+    crc.update(0);
+    crc.update(key.getBytes(StandardCharsets.UTF_8));
+    crc.update(0);
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    String hex = Long.toHexString(crc.getValue());
+    return "0".repeat(8 - hex.length()) + hex + "-" + text.length();
+  }
+
+  private static UserPrincipal owner() {
+    try {
+      return Path.of("")
+          .getFileSystem()
+          .getUserPrincipalLookupService()
+          .lookupPrincipalByName(System.getProperty("user.name"));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The entry's errors, when it is there, this user's alone, and for this tool, path and text. */
+  private List<String> read(Path entry, UserPrincipal me, String key, String text) {
+    if (!JnaDispatchCache.onlyMine(folder, true, me)
+        || !JnaDispatchCache.onlyMine(entry, false, me)) {
+      return null;
+    }
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(entry, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+      long size = channel.size();
+      // the text as UTF-8 is at most 3 bytes a character; the rest is the errors
+      if (size > 3L * text.length() + 4L * MAX_TEXT) {
+        return null;
+      }
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) size);
+      while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+        // reads the whole entry
+      }
+      return decode(
+          new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8), key, text);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * An entry: its header line, then each field as its length in characters on a line and the
+   * characters: the tool, the path, the text, the number of errors, each error.
+   */
+  private String encode(String key, String text, List<String> errors) {
+    StringBuilder out = new StringBuilder(text.length() + 256).append(HEADER).append('\n');
+    field(out, tool);
+    field(out, key);
+    field(out, text);
+    field(out, String.valueOf(errors.size()));
+    for (String error : errors) {
+      field(out, error);
+    }
+    return out.toString();
+  }
+
+  private static void field(StringBuilder out, String value) {
+    out.append(value.length()).append('\n').append(value).append('\n');
+  }
+
+  /** The errors of {@code entry}, or null unless it is whole and for this tool, path and text. */
+  private List<String> decode(String entry, String key, String text) {
+    Fields fields = new Fields(entry);
+    if (!fields.line().equals(HEADER)
+        || !tool.equals(fields.next())
+        || !key.equals(fields.next())
+        || !text.equals(fields.next())) {
+      return null;
+    }
+    int count = Integer.parseInt(fields.next());
+    List<String> errors = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      errors.add(fields.next());
+    }
+    return fields.atEnd() ? List.copyOf(errors) : null;
+  }
+
+  /** Reads an entry's fields in turn; any malformed field throws. */
+  private static final class Fields {
+    private final String entry;
+    private int at;
+
+    Fields(String entry) {
+      this.entry = entry;
+    }
+
+    String line() {
+      int end = entry.indexOf('\n', at);
+      if (end < 0) {
+        throw new IllegalArgumentException("no line");
+      }
+      String line = entry.substring(at, end);
+      at = end + 1;
+      return line;
+    }
+
+    String next() {
+      String length = line();
+      if (length.isEmpty() || length.length() > 9) {
+        throw new IllegalArgumentException("no length");
+      }
+      for (int i = 0; i < length.length(); i++) {
+        if (length.charAt(i) < '0' || length.charAt(i) > '9') {
+          throw new IllegalArgumentException("no length");
+        }
+      }
+      int n = Integer.parseInt(length);
+      if (n > entry.length() - at - 1 || entry.charAt(at + n) != '\n') {
+        throw new IllegalArgumentException("cut short");
+      }
+      String value = entry.substring(at, at + n);
+      at += n + 1;
+      return value;
+    }
+
+    boolean atEnd() {
+      return at == entry.length();
+    }
+  }
+
+  /**
+   * Writes the entry beside its place and moves it there; replaces only an entry of this user's. A
+   * cache that cannot be written is no error: the next build lints again.
+   */
+  private void write(Path entry, UserPrincipal me, String content) {
+    Path temp =
+        entry.resolveSibling(entry.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(folder.getParent());
+        try {
+          Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
+        } catch (FileAlreadyExistsException e) {
+          // another run made it; checked below like any other
+        }
+      }
+      if (!JnaDispatchCache.onlyMine(folder, true, me)
+          || (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
+              && !JnaDispatchCache.onlyMine(entry, false, me))) {
+        return;
+      }
+      Files.deleteIfExists(temp); // left by a dead process with this process id
+      try (FileChannel channel =
+          FileChannel.open(
+              temp,
+              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(ENTRY_MODE))) {
+        java.nio.ByteBuffer bytes =
+            java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      }
+      Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      removeOldest(me);
+    } catch (IOException | RuntimeException e) {
+      // not remembered: the next build lints it again
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // a file of ours in our folder: the next write of the same entry removes it
+      }
+    }
+  }
+
+  /** Removes this user's oldest entries beyond {@link #MAX_ENTRIES}. */
+  private void removeOldest(UserPrincipal me) throws IOException {
+    Map<FileTime, List<Path>> byAge = new TreeMap<>();
+    int entries = 0;
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+      for (Path p : all) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".tmp")) {
+          continue;
+        }
+        BasicFileAttributes a =
+            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isRegularFile()) {
+          byAge.computeIfAbsent(a.lastModifiedTime(), t -> new ArrayList<>()).add(p);
+          entries++;
+        }
+      }
+    }
+    for (List<Path> same : byAge.values()) {
+      for (Path p : same) {
+        if (entries <= MAX_ENTRIES) {
+          return;
+        }
+        if (JnaDispatchCache.onlyMine(p, false, me)) {
+          Files.deleteIfExists(p);
+        }
+        entries--;
+      }
+    }
+  }
+}
