@@ -13,10 +13,12 @@ import io.pipelinekit.pipeline.DefinitionException;
 import io.pipelinekit.pipeline.Pipeline;
 import io.pipelinekit.pipeline.Synthesis;
 import io.pipelinekit.pipeline.ToolArtifact;
+import io.pipelinekit.pipeline.internal.FragmentMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,14 +109,18 @@ final class BuildCommand implements Callable<Integer> {
     }
     OutputFiles.requireNotEmpty(spec, "--out", out);
     OutputFiles.prepareToReplace(out);
+    BuildCache cache = BuildCache.forThisTool();
     Synthesis synthesis;
     try {
       Pipeline pipeline = definition.load();
       ToolArtifact artifact = tool.artifactFor(pipeline);
       synthesis =
-          artifact == null
-              ? Synthesis.of(pipeline, sourceRoot)
-              : Synthesis.of(pipeline, sourceRoot, artifact);
+          FragmentMerge.using(
+              fragments -> mergedApi(cache, fragments),
+              () ->
+                  artifact == null
+                      ? Synthesis.of(pipeline, sourceRoot)
+                      : Synthesis.of(pipeline, sourceRoot, artifact));
     } catch (DefinitionException e) {
       if (format == Format.json) {
         writeProblems(stdout, e);
@@ -123,7 +129,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     Path dir = out.toAbsolutePath().normalize();
     List<String> warnings = new ArrayList<>(synthesis.warnings());
-    warnings.addAll(apiLintWarnings(synthesis, dir, ApiLintCache.forThisTool()));
+    warnings.addAll(apiLintWarnings(synthesis, dir, cache));
     OutputFiles.writeAll(dir, synthesis.files());
     if (format == Format.json) {
       writeWritten(stdout, synthesis, warnings);
@@ -227,9 +233,9 @@ final class BuildCommand implements Callable<Integer> {
    * runs, so {@code pipeline build} says so now. Warnings, not failures: the files are still right.
    * Linted from memory, as the file it is written to in {@code dir}, before anything is written: a
    * document the linter cannot read at all leaves the earlier output as it was. A document this
-   * tool linted before, the same text at the same path, is not linted again ({@link ApiLintCache}).
+   * tool linted before, the same text at the same path, is not linted again ({@link BuildCache}).
    */
-  private static List<String> apiLintWarnings(Synthesis synthesis, Path dir, ApiLintCache cache) {
+  private static List<String> apiLintWarnings(Synthesis synthesis, Path dir, BuildCache cache) {
     List<String> warnings = new ArrayList<>();
     for (CodeBuildProject project : synthesis.pipeline().codeBuildProjects()) {
       if (project.api().isEmpty()) {
@@ -247,7 +253,16 @@ final class BuildCommand implements Callable<Integer> {
       }
       Path file = dir.resolve(name);
       String text = synthesis.files().get(name);
-      for (String error : cache.errors(file, text, () -> lintErrors(file, text))) {
+      List<String> key = List.of(file.toString(), text);
+      boolean remembers = BuildCache.selfContained(text);
+      List<String> errors = remembers ? cache.lookup(LINT, key) : null;
+      if (errors == null) {
+        errors = lintErrors(file, text);
+        if (remembers) {
+          cache.remember(LINT, key, errors);
+        }
+      }
+      for (String error : errors) {
         warnings.add(
             "CodeBuild project '"
                 + project.name()
@@ -261,6 +276,58 @@ final class BuildCommand implements Callable<Integer> {
       }
     }
     return warnings;
+  }
+
+  /** {@link BuildCache}'s kind of entry: a merged document's lint errors (key: path, text). */
+  static final String LINT = "api-lint";
+
+  /** {@link BuildCache}'s kind of entry: fragments' merged document (key: each path and text). */
+  static final String MERGE = "api-merge";
+
+  /**
+   * The merged document of an API's {@code fragments}: remembered when this tool merged the very
+   * same fragments (paths and bytes) before, else merged (then remembered, unless a fragment
+   * changed meanwhile). What the merge throws is thrown, and nothing is remembered.
+   */
+  static String mergedApi(BuildCache cache, List<Path> fragments) {
+    List<String> key = cache.enabled() ? fragmentsKey(fragments) : null;
+    if (key == null) {
+      return FragmentMerge.standard(fragments);
+    }
+    List<String> known = cache.lookup(MERGE, key);
+    if (known != null && known.size() == 1) {
+      return known.get(0);
+    }
+    String merged = FragmentMerge.standard(fragments);
+    if (key.equals(fragmentsKey(fragments))) {
+      cache.remember(MERGE, key, List.of(merged));
+    }
+    return merged;
+  }
+
+  /**
+   * Each fragment's path and bytes (one character a byte, so that the key is the exact bytes); null
+   * when one cannot be read, is larger than the cache keeps, or has a {@code $ref} that may name
+   * another file (the merge checks that file too).
+   */
+  private static List<String> fragmentsKey(List<Path> fragments) {
+    List<String> key = new ArrayList<>(2 * fragments.size());
+    for (Path fragment : fragments) {
+      try {
+        if (Files.size(fragment) > BuildCache.MAX_TEXT) {
+          return null;
+        }
+        String bytes = new String(Files.readAllBytes(fragment), StandardCharsets.ISO_8859_1);
+        if (bytes.length() > BuildCache.MAX_TEXT || !BuildCache.selfContained(bytes)) {
+          return null;
+        }
+        key.add(fragment.toString());
+        key.add(bytes);
+      } catch (IOException | RuntimeException e) {
+        return null; // the merge reports it
+      }
+    }
+    return key;
   }
 
   /** The errors {@code pipeline lint} finds in {@code text} as the file {@code file}. */

@@ -140,7 +140,7 @@ class DistributionIT {
   }
 
   @Test
-  void installed_build_remembersTheMergedApisLintErrors_andLintsAgainWhenTheApiChanges()
+  void installed_build_remembersTheMergedApiAndItsLintErrors_andWorksAgainWhenTheApiChanges()
       throws Exception {
     Path cacheHome = tmp.resolve("api-lint-cache-home");
     Path sources = KitchenSources.writeTo(work.resolve("api-lint-cache-src"));
@@ -177,30 +177,37 @@ class DistributionIT {
     Result first = dist.pipeline(work, env, build);
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.err()).contains("pipeline: warning: CodeBuild project").contains("http_prox");
-    Path folder = cacheHome.resolve("pipelinekit/" + VERSION + "/" + ApiLintCache.FOLDER);
-    Path entry;
-    try (Stream<Path> entries = Files.list(folder)) {
-      entry = entries.collect(java.util.stream.Collectors.toList()).get(0);
+    Path folder = cacheHome.resolve("pipelinekit/" + VERSION + "/" + BuildCache.FOLDER);
+    // the merged document and its lint errors
+    Map<Path, Object> inodes = inodes(folder);
+    assertThat(inodes).hasSize(2);
+    for (Path entry : inodes.keySet()) {
+      assertThat(Files.readString(entry)).contains("http_prox");
     }
-    assertThat(Files.readString(entry)).contains("http_prox");
-    Object inode = Files.getAttribute(entry, "unix:ino");
-    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(entry);
 
-    // the same API again: the same warnings, from the entry (a miss writes it anew)
+    // the same API again: the same warnings, from the entries (a miss writes its entry anew)
     Result second = dist.pipeline(work, env, build);
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.err()).isEqualTo(first.err());
-    assertThat(Files.getAttribute(entry, "unix:ino")).isEqualTo(inode);
-    assertThat(Files.getLastModifiedTime(entry)).isEqualTo(written);
+    assertThat(inodes(folder)).isEqualTo(inodes);
 
-    // the API fixed: linted again, no warning, a second entry
+    // the API fixed: merged and linted again, no warning, two more entries
     Files.writeString(gateway, fine);
     Result third = dist.pipeline(work, env, build);
     assertThat(third.code()).as(third.err()).isZero();
     assertThat(third.err()).doesNotContain("warning");
+    assertThat(inodes(folder)).hasSize(4).containsAllEntriesOf(inodes);
+  }
+
+  /** Each file in {@code folder} with its inode number. */
+  private static Map<Path, Object> inodes(Path folder) throws IOException {
+    Map<Path, Object> inodes = new java.util.TreeMap<>();
     try (Stream<Path> entries = Files.list(folder)) {
-      assertThat(entries).hasSize(2);
+      for (Path entry : entries.toList()) {
+        inodes.put(entry, Files.getAttribute(entry, "unix:ino"));
+      }
     }
+    return inodes;
   }
 
   @Test

@@ -1,11 +1,11 @@
 package io.pipelinekit.pipeline;
 
-import io.pipelinekit.apispec.OpenApiMerger;
 import io.pipelinekit.buildspec.BuildSpec;
 import io.pipelinekit.core.FileProblems;
 import io.pipelinekit.pipeline.internal.BatchPolicies;
 import io.pipelinekit.pipeline.internal.BuildSpecs;
 import io.pipelinekit.pipeline.internal.Declarations;
+import io.pipelinekit.pipeline.internal.FragmentMerge;
 import io.pipelinekit.pipeline.internal.Graphs;
 import io.pipelinekit.pipeline.internal.Json;
 import io.pipelinekit.pipeline.internal.Policies;
@@ -353,7 +353,7 @@ public final class Synthesis {
       }
       fragments.add(path);
     }
-    return OpenApiMerger.merge(fragments).yaml();
+    return FragmentMerge.merge(fragments);
   }
 
   public Pipeline pipeline() {

@@ -46,9 +46,9 @@ public final class StartupTraining {
   /** Runs the training; prints the commands that did not end as expected to stderr. */
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("pipelinekit-training");
-    // build's API lint cache (ApiLintCache) in the temporary folder, not the user's; the first two
-    // builds below lint the same document, so that both a miss and a hit are trained
-    System.setProperty("pipeline.api-lint.cache", dir.resolve("api-lint").toString());
+    // build's cache (BuildCache) in the temporary folder, not the user's; the first two builds
+    // below merge the same fragments and lint the same document, so a miss and a hit are trained
+    System.setProperty("pipeline.build-cache", dir.resolve("build-cache").toString());
     try {
       List<String> failed = run(dir);
       if (!failed.isEmpty()) {

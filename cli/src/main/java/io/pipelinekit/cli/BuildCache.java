@@ -22,42 +22,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
- * The lint errors of the merged API documents {@code pipeline build} writes, remembered in the
- * tool's cache folder ({@code ${XDG_CACHE_HOME:-~/.cache}/pipelinekit/<version>/api-lint/}), so
- * that a build whose API did not change does not lint it again. Linting the bundled service's
- * merged document is about a sixth of a build's CPU (0.04 of 0.26 s; bench/README.md, seventh
- * pass), and from one build to the next it is usually the definition that changes, not the API.
+ * What {@code pipeline build} worked out before for the same input, remembered in the tool's cache
+ * folder ({@code ${XDG_CACHE_HOME:-~/.cache}/pipelinekit/<version>/build-cache/}): the merged
+ * document of an API's fragments, and the lint errors of a merged document. From one build to the
+ * next it is usually the definition that changes, not the API, and these two are most of a small
+ * build's work besides the definition: reading the fragments (SnakeYAML on a cold JVM), merging
+ * them and linting the result were about 0.04 s of the bundled service's 0.17 s build
+ * (bench/README.md, seventh pass).
  *
- * <p>An entry holds everything the lint's result depends on, in full, and answers only when all of
- * it is the same: the tool (the SHA-256 of its runnable jar, which the build writes beside it), the
- * document's path, and its whole text. Its file name is only a checksum of those, to find it: two
- * documents with the same checksum replace each other's entry. A document with a {@code $ref} that
- * may name another file is never remembered (its result depends on that file too), nor one larger
- * than {@value #MAX_TEXT} characters; no identity (classes not in a jar with its checksum beside
- * it: the test runs, a hand-made classpath), no cache folder or one that is not this user's alone
- * (rwx------, like the JNA library's) means no cache, and the document is linted as before.
+ * <p>An entry holds everything its result depends on, in full, and answers only when all of it is
+ * the same: what kind of result it is, the tool (the SHA-256 of its runnable jar, which the build
+ * writes beside it), and the key's fields (file paths and whole texts). Its file name is only a
+ * checksum of those, to find it: two keys with the same checksum replace each other's entry. The
+ * callers remember nothing whose result depends on what the key does not hold (a document with a
+ * {@code $ref} that may name another file: {@link #selfContained}). No identity (classes not in a
+ * jar with its checksum beside it: the test runs, a hand-made classpath), no cache folder, or one
+ * that is not this user's alone (rwx------, like the JNA library's) means no cache, and the work is
+ * done as before.
  *
  * <p>Entries are written beside their place and moved there in one step (a run in parallel reads
  * the whole entry or none), as {@code rw-------}, and only a regular file of this user's that
  * nobody else may write is read or replaced. At most {@value #MAX_ENTRIES} are kept: writing one
  * more removes the oldest. Anything unreadable or unexpected in an entry is a miss.
  */
-final class ApiLintCache {
+final class BuildCache {
   /** The cache's folder in the tool's cache. */
-  static final String FOLDER = "api-lint";
+  static final String FOLDER = "build-cache";
 
   /** Entries kept; writing one more removes the oldest. */
-  static final int MAX_ENTRIES = 32;
+  static final int MAX_ENTRIES = 64;
 
-  /** The largest document remembered, in characters. */
+  /** The largest key or value field remembered, in characters. */
   static final int MAX_TEXT = 1 << 20;
 
   /** An entry's first line: the format, so that a later one is never misread. */
-  private static final String HEADER = "pipelinekit api-lint 1";
+  private static final String HEADER = "pipelinekit build-cache 1";
 
   private static final Set<PosixFilePermission> FOLDER_MODE =
       PosixFilePermissions.fromString("rwx------");
@@ -68,10 +70,10 @@ final class ApiLintCache {
    * A folder to use instead of the tool cache's (the launchers' training run keeps its entries out
    * of the user's cache with it).
    */
-  static final String FOLDER_PROPERTY = "pipeline.api-lint.cache";
+  static final String FOLDER_PROPERTY = "pipeline.build-cache";
 
   /** No cache: every document is linted. */
-  private static final ApiLintCache NONE = new ApiLintCache(null, null);
+  private static final BuildCache NONE = new BuildCache(null, null);
 
   private final Path folder;
   private final String tool;
@@ -80,23 +82,23 @@ final class ApiLintCache {
    * @param folder where the entries are, created when missing; null: no cache
    * @param tool what identifies the tool's code (the lint's rules); null: no cache
    */
-  ApiLintCache(Path folder, String tool) {
+  BuildCache(Path folder, String tool) {
     this.folder = folder;
     this.tool = tool;
   }
 
   /** The cache of this installation of the tool, or one that remembers nothing. */
-  static ApiLintCache forThisTool() {
+  static BuildCache forThisTool() {
     String tool = toolIdentity(OpenApiLinter.class);
     if (tool == null) {
       return NONE;
     }
     String folder = System.getProperty(FOLDER_PROPERTY);
     if (folder != null) {
-      return new ApiLintCache(Path.of(folder).toAbsolutePath(), tool);
+      return new BuildCache(Path.of(folder).toAbsolutePath(), tool);
     }
     Path cache = JnaDispatchCache.toolCache(System.getenv(), VersionProvider.version());
-    return cache == null ? NONE : new ApiLintCache(cache.resolve(FOLDER), tool);
+    return cache == null ? NONE : new BuildCache(cache.resolve(FOLDER), tool);
   }
 
   /**
@@ -140,28 +142,47 @@ final class ApiLintCache {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
+  /** Whether this cache remembers anything at all. */
+  boolean enabled() {
+    return folder != null;
+  }
+
   /**
-   * The lint errors of {@code text} as the document {@code file}: remembered ones when this tool
-   * linted the very same text at the same path before, else {@code lint}'s (then remembered). What
-   * {@code lint} throws is thrown, and nothing is remembered.
+   * The values remembered for {@code key} of {@code kind} by this tool, or null when there are none
+   * (or no cache).
    */
-  List<String> errors(Path file, String text, Supplier<List<String>> lint) {
-    if (folder == null || text.length() > MAX_TEXT || !selfContained(text)) {
-      return lint.get();
-    }
-    String key = file.toString();
-    Path entry = folder.resolve(name(key, text));
-    UserPrincipal me = owner();
+  List<String> lookup(String kind, List<String> key) {
+    Path entry = entry(kind, key);
+    UserPrincipal me = entry == null ? null : owner();
+    return me == null ? null : read(entry, me, kind, key);
+  }
+
+  /** Remembers {@code values} for {@code key} of {@code kind}; quietly nothing when it cannot. */
+  void remember(String kind, List<String> key, List<String> values) {
+    Path entry = entry(kind, key);
+    UserPrincipal me = entry == null ? null : owner();
     if (me == null) {
-      return lint.get();
+      return;
     }
-    List<String> known = read(entry, me, key, text);
-    if (known != null) {
-      return known;
+    for (String value : values) {
+      if (value.length() > MAX_TEXT) {
+        return;
+      }
     }
-    List<String> errors = lint.get();
-    write(entry, me, encode(key, text, errors));
-    return errors;
+    write(entry, me, encode(kind, key, values));
+  }
+
+  /** Where the entry for {@code key} is; null when there is no cache or a field is too large. */
+  private Path entry(String kind, List<String> key) {
+    if (folder == null) {
+      return null;
+    }
+    for (String field : key) {
+      if (field.length() > MAX_TEXT) {
+        return null;
+      }
+    }
+    return folder.resolve(name(kind, key));
   }
 
   /**
@@ -199,18 +220,20 @@ final class ApiLintCache {
     return i;
   }
 
-  /**
-   * The entry's file name: a checksum of the tool, the path and the text, and the text's length.
-   */
-  private String name(String key, String text) {
+  /** The entry's file name: a checksum of the kind, the tool and the key; the key's length. */
+  private String name(String kind, List<String> key) {
     CRC32 crc = new CRC32();
+    crc.update(kind.getBytes(StandardCharsets.UTF_8));
+    crc.update(0);
     crc.update(tool.getBytes(StandardCharsets.UTF_8));
-    crc.update(0);
-    crc.update(key.getBytes(StandardCharsets.UTF_8));
-    crc.update(0);
-    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    long length = 0;
+    for (String field : key) {
+      crc.update(0);
+      crc.update(field.getBytes(StandardCharsets.UTF_8));
+      length += field.length();
+    }
     String hex = Long.toHexString(crc.getValue());
-    return "0".repeat(8 - hex.length()) + hex + "-" + text.length();
+    return "0".repeat(8 - hex.length()) + hex + "-" + length;
   }
 
   private static UserPrincipal owner() {
@@ -224,8 +247,8 @@ final class ApiLintCache {
     }
   }
 
-  /** The entry's errors, when it is there, this user's alone, and for this tool, path and text. */
-  private List<String> read(Path entry, UserPrincipal me, String key, String text) {
+  /** The entry's values, when it is there, this user's alone, and for this kind, tool and key. */
+  private List<String> read(Path entry, UserPrincipal me, String kind, List<String> key) {
     if (!JnaDispatchCache.onlyMine(folder, true, me)
         || !JnaDispatchCache.onlyMine(entry, false, me)) {
       return null;
@@ -233,8 +256,8 @@ final class ApiLintCache {
     try (SeekableByteChannel channel =
         Files.newByteChannel(entry, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       long size = channel.size();
-      // the text as UTF-8 is at most 3 bytes a character; the rest is the errors
-      if (size > 3L * text.length() + 4L * MAX_TEXT) {
+      // at most 3 bytes a character in UTF-8, for the key and the values
+      if (size > 3L * (key.size() + 1) * MAX_TEXT) {
         return null;
       }
       java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) size);
@@ -242,7 +265,7 @@ final class ApiLintCache {
         // reads the whole entry
       }
       return decode(
-          new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8), key, text);
+          new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8), kind, key);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -250,16 +273,20 @@ final class ApiLintCache {
 
   /**
    * An entry: its header line, then each field as its length in characters on a line and the
-   * characters: the tool, the path, the text, the number of errors, each error.
+   * characters: the kind, the tool, the number of key fields and each, the number of values and
+   * each.
    */
-  private String encode(String key, String text, List<String> errors) {
-    StringBuilder out = new StringBuilder(text.length() + 256).append(HEADER).append('\n');
+  private String encode(String kind, List<String> key, List<String> values) {
+    StringBuilder out = new StringBuilder(256).append(HEADER).append('\n');
+    field(out, kind);
     field(out, tool);
-    field(out, key);
-    field(out, text);
-    field(out, String.valueOf(errors.size()));
-    for (String error : errors) {
-      field(out, error);
+    field(out, String.valueOf(key.size()));
+    for (String field : key) {
+      field(out, field);
+    }
+    field(out, String.valueOf(values.size()));
+    for (String value : values) {
+      field(out, value);
     }
     return out.toString();
   }
@@ -268,21 +295,26 @@ final class ApiLintCache {
     out.append(value.length()).append('\n').append(value).append('\n');
   }
 
-  /** The errors of {@code entry}, or null unless it is whole and for this tool, path and text. */
-  private List<String> decode(String entry, String key, String text) {
+  /** The values of {@code entry}, or null unless it is whole and for this kind, tool and key. */
+  private List<String> decode(String entry, String kind, List<String> key) {
     Fields fields = new Fields(entry);
     if (!fields.line().equals(HEADER)
+        || !kind.equals(fields.next())
         || !tool.equals(fields.next())
-        || !key.equals(fields.next())
-        || !text.equals(fields.next())) {
+        || !String.valueOf(key.size()).equals(fields.next())) {
       return null;
     }
-    int count = Integer.parseInt(fields.next());
-    List<String> errors = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      errors.add(fields.next());
+    for (String field : key) {
+      if (!field.equals(fields.next())) {
+        return null;
+      }
     }
-    return fields.atEnd() ? List.copyOf(errors) : null;
+    int count = Integer.parseInt(fields.next());
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(fields.next());
+    }
+    return fields.atEnd() ? List.copyOf(values) : null;
   }
 
   /** Reads an entry's fields in turn; any malformed field throws. */
