@@ -188,9 +188,17 @@ final class BuildCache {
   /**
    * Whether every {@code $ref} in {@code text} is one into the document itself ({@code #…}): as far
    * as the text shows, without reading it. A {@code $ref} anywhere else (another file, a URL, or
-   * only in a description) counts as one that may name another file.
+   * only in a description) counts as one that may name another file, and so does any escape that
+   * could spell one ({@code \\u}, {@code \\U} or {@code \\x} in a JSON or double-quoted YAML
+   * string, as in {@code "\\u0024ref"}).
    */
   static boolean selfContained(String text) {
+    for (int slash = text.indexOf('\\'); slash >= 0; slash = text.indexOf('\\', slash + 1)) {
+      char next = slash + 1 < text.length() ? text.charAt(slash + 1) : ' ';
+      if (next == 'u' || next == 'U' || next == 'x') {
+        return false;
+      }
+    }
     int at = text.indexOf("$ref");
     while (at >= 0) {
       int i = at + "$ref".length();

@@ -114,6 +114,11 @@ class BuildCacheTest {
     assertThat(BuildCache.selfContained("description: use a $ref here\n")).isFalse();
     assertThat(BuildCache.selfContained("a:\n  $ref:\n    other.yaml\n")).isFalse();
     assertThat(BuildCache.selfContained("a: 1\nb: $ref")).isFalse();
+    // an escape can spell $ref where the text does not
+    assertThat(BuildCache.selfContained("{\"\\u0024ref\": \"other.json\"}")).isFalse();
+    assertThat(BuildCache.selfContained("{\"$\\u0072ef\": \"other.json\"}")).isFalse();
+    assertThat(BuildCache.selfContained("a: {\"\\x24ref\": other.yaml}")).isFalse();
+    assertThat(BuildCache.selfContained("a: 'C:\\temp'\nb: \"tab\\t\"\n")).isTrue();
   }
 
   @Test
