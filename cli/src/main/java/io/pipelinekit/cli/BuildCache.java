@@ -77,6 +77,8 @@ final class BuildCache {
 
   private final Path folder;
   private final String tool;
+  private UserPrincipal owner;
+  private boolean ownerLookedUp;
 
   /**
    * @param folder where the entries are, created when missing; null: no cache
@@ -244,15 +246,21 @@ final class BuildCache {
     return "0".repeat(8 - hex.length()) + hex + "-" + length;
   }
 
-  private static UserPrincipal owner() {
-    try {
-      return Path.of("")
-          .getFileSystem()
-          .getUserPrincipalLookupService()
-          .lookupPrincipalByName(System.getProperty("user.name"));
-    } catch (IOException | RuntimeException e) {
-      return null;
+  /** This user, looked up once per cache (a build looks up and remembers several entries). */
+  private UserPrincipal owner() {
+    if (!ownerLookedUp) {
+      ownerLookedUp = true;
+      try {
+        owner =
+            Path.of("")
+                .getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+      } catch (IOException | RuntimeException e) {
+        owner = null; // no way to tell whose an entry is: no cache
+      }
     }
+    return owner;
   }
 
   /** The entry's values, when it is there, this user's alone, and for this kind, tool and key. */
