@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -61,8 +60,6 @@ final class BuildCache {
   /** An entry's first line: the format, so that a later one is never misread. */
   private static final String HEADER = "pipelinekit build-cache 1";
 
-  private static final Set<PosixFilePermission> FOLDER_MODE =
-      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> ENTRY_MODE =
       PosixFilePermissions.fromString("rw-------");
 
@@ -72,7 +69,7 @@ final class BuildCache {
    */
   static final String FOLDER_PROPERTY = "pipeline.build-cache";
 
-  /** No cache: every document is linted. */
+  /** No cache: nothing is remembered, all work is done. */
   private static final BuildCache NONE = new BuildCache(null, null);
 
   private final Path folder;
@@ -250,23 +247,14 @@ final class BuildCache {
   private UserPrincipal owner() {
     if (!ownerLookedUp) {
       ownerLookedUp = true;
-      try {
-        owner =
-            Path.of("")
-                .getFileSystem()
-                .getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-      } catch (IOException | RuntimeException e) {
-        owner = null; // no way to tell whose an entry is: no cache
-      }
+      owner = PrivateFolder.currentUser(); // null: no way to tell whose an entry is, no cache
     }
     return owner;
   }
 
   /** The entry's values, when it is there, this user's alone, and for this kind, tool and key. */
   private List<String> read(Path entry, UserPrincipal me, String kind, List<String> key) {
-    if (!JnaDispatchCache.onlyMine(folder, true, me)
-        || !JnaDispatchCache.onlyMine(entry, false, me)) {
+    if (!PrivateFolder.onlyMine(folder, true, me) || !PrivateFolder.onlyMine(entry, false, me)) {
       return null;
     }
     try (SeekableByteChannel channel =
@@ -384,17 +372,9 @@ final class BuildCache {
     Path temp =
         entry.resolveSibling(entry.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
-      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectories(folder.getParent());
-        try {
-          Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
-        } catch (FileAlreadyExistsException e) {
-          // another run made it; checked below like any other
-        }
-      }
-      if (!JnaDispatchCache.onlyMine(folder, true, me)
+      if (!PrivateFolder.create(folder, me)
           || (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)
-              && !JnaDispatchCache.onlyMine(entry, false, me))) {
+              && !PrivateFolder.onlyMine(entry, false, me))) {
         return;
       }
       Files.deleteIfExists(temp); // left by a dead process with this process id
@@ -412,7 +392,7 @@ final class BuildCache {
       Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       removeOldest(me);
     } catch (IOException | RuntimeException e) {
-      // not remembered: the next build lints it again
+      // not remembered: the next build does the work again
     } finally {
       try {
         Files.deleteIfExists(temp);
@@ -445,7 +425,7 @@ final class BuildCache {
         if (entries <= MAX_ENTRIES) {
           return;
         }
-        if (JnaDispatchCache.onlyMine(p, false, me)) {
+        if (PrivateFolder.onlyMine(p, false, me)) {
           Files.deleteIfExists(p);
         }
         entries--;

@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -45,8 +42,6 @@ final class JnaDispatchCache {
   /** Where JNA says which file it loaded its native library from. */
   static final String LOADED_PATH = "jnidispatch.path";
 
-  private static final Set<PosixFilePermission> FOLDER =
-      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> LIBRARY =
       PosixFilePermissions.fromString("r-x------");
 
@@ -104,28 +99,21 @@ final class JnaDispatchCache {
     Path library = libraryIn(cache);
     Path folder = library.getParent();
     try {
-      UserPrincipal me =
-          folder
-              .getFileSystem()
-              .getUserPrincipalLookupService()
-              .lookupPrincipalByName(System.getProperty("user.name"));
-      if (onlyMine(library, false, me)) {
-        return onlyMine(folder, true, me) ? library : null;
+      UserPrincipal me = PrivateFolder.currentUser();
+      if (me == null) {
+        return null;
+      }
+      if (PrivateFolder.onlyMine(library, false, me)) {
+        return PrivateFolder.onlyMine(folder, true, me) ? library : null;
       }
       if (Files.exists(library, LinkOption.NOFOLLOW_LINKS)) {
         return null; // there, but someone else could have written it
       }
-      Files.createDirectories(cache);
-      try {
-        Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER));
-      } catch (FileAlreadyExistsException e) {
-        // another run made it; checked below like any other
-      }
-      if (!onlyMine(folder, true, me)) {
+      if (!PrivateFolder.create(folder, me)) {
         return null;
       }
       copy(loader, library);
-      return onlyMine(library, false, me) ? library : null;
+      return PrivateFolder.onlyMine(library, false, me) ? library : null;
     } catch (IOException | RuntimeException e) {
       return null; // a read-only or foreign cache: JNA unpacks its own copy
     }
@@ -162,26 +150,6 @@ final class JnaDispatchCache {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  /**
-   * Whether {@code path} is a folder (or a regular file) itself, not a link, owned by {@code me},
-   * and writable by nobody else.
-   */
-  static boolean onlyMine(Path path, boolean folder, UserPrincipal me) {
-    PosixFileAttributes attributes;
-    try {
-      attributes =
-          Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-              .readAttributes();
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-    Set<PosixFilePermission> permissions = attributes.permissions();
-    return (folder ? attributes.isDirectory() : attributes.isRegularFile())
-        && attributes.owner().equals(me)
-        && !permissions.contains(PosixFilePermission.GROUP_WRITE)
-        && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
   }
 
   /**
